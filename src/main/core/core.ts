@@ -1,0 +1,108 @@
+import { join } from 'node:path';
+import type { AppInfo } from '../../shared/schemas/app';
+import type { LogLevel } from '../../shared/schemas/log';
+import { createDispatcher, type Dispatch } from './dispatcher';
+import { EventHub } from './event-hub';
+import { createHandlers } from './handlers';
+import { LogHub } from './log/log-hub';
+import { createLogger, type Logger } from './log/logger';
+import { Redactor } from './log/redactor';
+import { EnvSecretStore, secretsFromEnvEnabled } from './secrets/env-secret-store';
+import { KeytarSecretStore } from './secrets/keytar-secret-store';
+import type { SecretStore } from './secrets/secret-store';
+import { AccountsRepository } from './store/accounts-repository';
+import { openDatabase } from './store/database';
+import { SettingsRepository } from './store/settings-repository';
+
+/** How to start the core. */
+export interface CoreOptions {
+  /** Where the database and logs live (Electron userData, `~/.hedgedesk` or `--data-dir`). */
+  dataDir: string;
+  runtime: AppInfo['runtime'];
+  appVersion: string;
+  electronVersion?: string | null;
+  /** Environment to read `HEDGEDESK_SECRETS_FROM_ENV` and env secrets from; defaults to `process.env`. */
+  env?: NodeJS.ProcessEnv;
+  /** Keychain service name; tests use their own so they never touch the user's. */
+  keychainService?: string;
+  logLevel?: LogLevel;
+  /** Print log lines at or above this level to stderr (CLI). */
+  consoleLevel?: LogLevel;
+}
+
+/** The running core: one dispatcher, one event bus, one logger, one database. */
+export interface Core {
+  dispatch: Dispatch;
+  events: EventHub;
+  logger: Logger;
+  secrets: SecretStore;
+  databasePath: string;
+  /** Closes the database and flushes the log. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the core the same way under Electron, `hedgedesk serve` and tests:
+ * opens and migrates the database, picks the secret store (the keychain, or
+ * env variables when opted in), builds handlers and the dispatcher.
+ * @throws StoreError when the database is damaged or newer than this app.
+ */
+export function createCore(opts: CoreOptions): Core {
+  const env = opts.env ?? process.env;
+  const redactor = new Redactor();
+  const logHub = new LogHub();
+  const events = new EventHub();
+  logHub.subscribe((line) => events.emit('log.line', line));
+  const log = createLogger({
+    level: opts.logLevel ?? 'info',
+    redactor,
+    hub: logHub,
+    logDir: join(opts.dataDir, 'logs'),
+    consoleLevel: opts.consoleLevel,
+  });
+  const databasePath = join(opts.dataDir, 'hedgedesk.db');
+  let opened;
+  try {
+    opened = openDatabase(databasePath);
+  } catch (err) {
+    log.logger.fatal({ component: 'store', err }, (err as Error).message);
+    void log.close();
+    throw err;
+  }
+  const { db, schemaVersion, applied } = opened;
+  if (applied.length > 0) log.logger.info({ component: 'store', applied }, `database migrated to schema ${schemaVersion}`);
+  const secrets: SecretStore = secretsFromEnvEnabled(env)
+    ? new EnvSecretStore(env, redactor)
+    : new KeytarSecretStore(redactor, opts.keychainService);
+  const handlers = createHandlers({
+    accounts: new AccountsRepository(db),
+    settings: new SettingsRepository(db),
+    secrets,
+    events,
+    logHub,
+    logger: log.logger,
+    appInfo: {
+      name: 'HedgeDesk',
+      version: opts.appVersion,
+      runtime: opts.runtime,
+      platform: `${process.platform}-${process.arch}`,
+      nodeVersion: process.versions.node,
+      electronVersion: opts.electronVersion ?? null,
+      dataDir: opts.dataDir,
+      databasePath,
+      schemaVersion,
+    },
+  });
+  log.logger.info({ component: 'core', runtime: opts.runtime, secrets: secrets.backend }, `HedgeDesk ${opts.appVersion} core started`);
+  return {
+    dispatch: createDispatcher(handlers, log.logger, redactor),
+    events,
+    logger: log.logger,
+    secrets,
+    databasePath,
+    close: async () => {
+      db.close();
+      await log.close();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import type { CommandName, ParsedRequestOf, ResponseOf } from '../../../shared/contract';
+import type { AppInfo } from '../../../shared/schemas/app';
+import type { EventHub } from '../event-hub';
+import type { LogHub } from '../log/log-hub';
+import type { Logger } from '../log/logger';
+import type { SecretStore } from '../secrets/secret-store';
+import type { AccountsRepository } from '../store/accounts-repository';
+import type { SettingsRepository } from '../store/settings-repository';
+
+/** What handlers work with: repositories, the secret store, the event bus, logs. */
+export interface HandlerContext {
+  accounts: AccountsRepository;
+  settings: SettingsRepository;
+  secrets: SecretStore;
+  events: EventHub;
+  logHub: LogHub;
+  logger: Logger;
+  /** App facts that do not change while running (everything but keychain state). */
+  appInfo: Omit<AppInfo, 'secrets'>;
+}
+
+/** A handler: validated request in, response out (checked again against the contract). */
+export type Handler<N extends CommandName> = (request: ParsedRequestOf<N>) => Promise<ResponseOf<N>> | ResponseOf<N>;
+
+/** One handler per command of the contract. */
+export type Handlers = { [N in CommandName]: Handler<N> };

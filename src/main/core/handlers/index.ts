@@ -1,0 +1,17 @@
+import { accountsHandlers } from './accounts-handlers';
+import { appHandlers } from './app-handlers';
+import type { HandlerContext, Handlers } from './context';
+import { logsHandlers } from './logs-handlers';
+import { secretsHandlers } from './secrets-handlers';
+import { settingsHandlers } from './settings-handlers';
+
+/** Every command's handler; the `Handlers` type makes a missing one a compile error. */
+export function createHandlers(ctx: HandlerContext): Handlers {
+  return {
+    ...appHandlers(ctx),
+    ...settingsHandlers(ctx),
+    ...accountsHandlers(ctx),
+    ...secretsHandlers(ctx),
+    ...logsHandlers(ctx),
+  };
+}

@@ -1,0 +1,16 @@
+import type { Migration } from './migration';
+
+/** Key-value settings; each value is JSON. */
+export const migration001: Migration = {
+  version: 1,
+  name: 'settings',
+  up: (db) => {
+    db.exec(`
+      CREATE TABLE settings (
+        key        TEXT PRIMARY KEY,
+        value      TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+    `);
+  },
+};

@@ -1,0 +1,9 @@
+import { migration001 } from './001-settings';
+import { migration002 } from './002-accounts';
+import type { Migration } from './migration';
+
+/** Every migration, in order. Append only; never edit one that has shipped. */
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+
+/** The schema version this build of HedgeDesk writes. */
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,12 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * One numbered schema step. `version` is the `PRAGMA user_version` after it
+ * runs; versions are consecutive from 1. `up` runs inside the migration
+ * transaction and must not commit on its own.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Database) => void;
+}

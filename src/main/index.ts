@@ -1,0 +1,2 @@
+// Electron entry point. Everything Electron-specific lives in ./shell; the core never imports electron.
+import './shell/app';

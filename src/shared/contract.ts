@@ -1,0 +1,83 @@
+/**
+ * The one contract between the renderer and main. Every command (request →
+ * response) and every event (pushed main → renderer) is named here with zod
+ * schemas. The shell's ipcMain registration, the preload bridge, the headless
+ * WebSocket server, the core dispatcher and the renderer's api client are all
+ * derived from these two tables.
+ */
+import { z } from 'zod';
+import { accountCreateSchema, accountIdSchema, accountPatchSchema, accountSchema } from './schemas/account';
+import { appInfoSchema } from './schemas/app';
+import { logLineSchema } from './schemas/log';
+import { secretRefSchema, secretSetSchema, secretStatusSchema } from './schemas/secrets';
+import { settingsPatchSchema, settingsSchema } from './schemas/settings';
+
+const empty = z.object({}).strict();
+
+/** Commands: name → { request, response } schemas. */
+export const commands = {
+  /** App name, version, runtime, data directory and keychain state. */
+  'app.info': { request: empty, response: appInfoSchema },
+  /** The full settings, defaults filled in. */
+  'settings.get': { request: empty, response: settingsSchema },
+  /** Applies a partial update; returns the full settings. */
+  'settings.set': { request: settingsPatchSchema, response: settingsSchema },
+  /** Every account, oldest first. */
+  'accounts.list': { request: empty, response: z.array(accountSchema) },
+  /** Creates an account; `CONFLICT` when the label is taken. */
+  'accounts.create': { request: accountCreateSchema, response: accountSchema },
+  /** Updates label, mode or identifiers; `NOT_FOUND`, `CONFLICT`, `INVALID_REQUEST`. */
+  'accounts.update': {
+    request: z.object({ id: accountIdSchema, patch: accountPatchSchema }).strict(),
+    response: accountSchema,
+  },
+  /** Deletes an account and its keychain secrets. */
+  'accounts.delete': { request: z.object({ id: accountIdSchema }).strict(), response: z.object({ id: accountIdSchema }) },
+  /** Stores or replaces a secret in the keychain. There is deliberately no command that reads one. */
+  'secrets.set': { request: secretSetSchema, response: secretStatusSchema },
+  /** Deletes a secret from the keychain. */
+  'secrets.delete': { request: secretRefSchema, response: secretStatusSchema },
+  /** Which secret fields of an account are stored (booleans only). */
+  'secrets.status': { request: z.object({ accountId: accountIdSchema }).strict(), response: secretStatusSchema },
+  /** The most recent log lines (newest last), at most `limit`. */
+  'logs.recent': {
+    request: z.object({ limit: z.number().int().min(1).max(5000).default(500) }).strict(),
+    response: z.array(logLineSchema),
+  },
+} as const;
+
+/** Events pushed from main: name → payload schema. */
+export const events = {
+  /** One structured log line, secrets redacted. */
+  'log.line': logLineSchema,
+  /** The account list changed (any window, any client). */
+  'accounts.changed': z.array(accountSchema),
+  /** Settings changed. */
+  'settings.changed': settingsSchema,
+} as const;
+
+export type Commands = typeof commands;
+export type Events = typeof events;
+export type CommandName = keyof Commands;
+export type EventName = keyof Events;
+/** The request a caller sends (defaults may be omitted). */
+export type RequestOf<N extends CommandName> = z.input<Commands[N]['request']>;
+/** The request after validation, as handlers see it. */
+export type ParsedRequestOf<N extends CommandName> = z.output<Commands[N]['request']>;
+export type ResponseOf<N extends CommandName> = z.output<Commands[N]['response']>;
+export type EventPayloadOf<N extends EventName> = z.output<Events[N]>;
+
+export const commandNames = Object.keys(commands) as CommandName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isCommandName(name: unknown): name is CommandName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(commands, name);
+}
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+}
+
+/** Electron IPC channel of a command (one `ipcMain.handle` per command). */
+export const commandChannel = (name: CommandName): string => `hedgedesk:cmd:${name}`;
+/** Electron IPC channel of an event. */
+export const eventChannel = (name: EventName): string => `hedgedesk:evt:${name}`;

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { accountIdSchema } from './account';
+
+/** A secret field name, e.g. `apiPrivateKey`. Checked against the account's venue by the handler. */
+export const secretFieldNameSchema = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,63}$/, 'must be a field name');
+
+/** Where secrets live: the OS keychain, or (opt-in, headless) environment variables. */
+export const secretsBackendSchema = z.enum(['keychain', 'env']);
+export type SecretsBackend = z.infer<typeof secretsBackendSchema>;
+
+/** Request to store or replace one secret. `value` is write-only: nothing ever returns it. */
+export const secretSetSchema = z
+  .object({
+    accountId: accountIdSchema,
+    field: secretFieldNameSchema,
+    value: z.string().trim().min(1, 'must not be empty').max(4096),
+  })
+  .strict();
+
+/** Request naming one secret (delete). */
+export const secretRefSchema = z.object({ accountId: accountIdSchema, field: secretFieldNameSchema }).strict();
+
+/** Whether each secret field of an account is stored. Never the value. */
+export const secretStatusSchema = z.object({
+  accountId: accountIdSchema,
+  backend: secretsBackendSchema,
+  fields: z.array(z.object({ field: z.string(), stored: z.boolean(), envVar: z.string() })),
+});
+export type SecretStatus = z.infer<typeof secretStatusSchema>;

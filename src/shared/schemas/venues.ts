@@ -1,0 +1,116 @@
+import { z } from 'zod';
+
+/**
+ * The venues HedgeDesk trades on. One folder each under `src/main/core/venues/`.
+ */
+export const VENUES = ['lighter', 'paradex', 'backpack', 'aster'] as const;
+export const venueSchema = z.enum(VENUES);
+/** A venue id: `lighter`, `paradex`, `backpack` or `aster`. */
+export type Venue = z.infer<typeof venueSchema>;
+
+/** How a non-secret identifier field is entered and checked. */
+export type IdentifierKind = 'integer' | 'evmAddress' | 'starknetAddress' | 'base64Key';
+
+/**
+ * A venue identifier the user types in (not secret, stored in SQLite).
+ * `requiredLive` fields must be present for a live account; paper accounts get
+ * their identifiers from the built-in simulator.
+ */
+export interface IdentifierField {
+  key: string;
+  kind: IdentifierKind;
+  /** Inclusive bounds for `integer` fields. */
+  min?: number;
+  max?: number;
+}
+
+/** A secret field of an account. Its value lives only in the OS keychain. */
+export interface SecretField {
+  key: string;
+}
+
+/**
+ * Per-venue account fields: which identifiers an account carries and which
+ * secrets it needs. Facts from `shared/venues/<venue>.md`:
+ * - Lighter: account index or L1 address, API key index 0–254 (0–3 reserved for
+ *   Lighter's own apps, lighter.md §"API keys"), API private key.
+ * - Paradex: L2 (StarkNet) account address, optional L1 address for onboarding,
+ *   L2 private key (paradex.md §"Keys").
+ * - Backpack: base64 ED25519 API (public) key, base64 ED25519 secret (backpack.md §1).
+ * - Aster: v1 HMAC (apiKey + secretKey) or v3 wallet signing (user, signer,
+ *   signer private key) (aster.md §"Credentials").
+ */
+export const VENUE_FIELDS: Record<Venue, { identifiers: IdentifierField[]; secrets: SecretField[] }> = {
+  lighter: {
+    identifiers: [
+      { key: 'accountIndex', kind: 'integer', min: 0, max: Number.MAX_SAFE_INTEGER },
+      { key: 'l1Address', kind: 'evmAddress' },
+      { key: 'apiKeyIndex', kind: 'integer', min: 0, max: 254 },
+    ],
+    secrets: [{ key: 'apiPrivateKey' }],
+  },
+  paradex: {
+    identifiers: [
+      { key: 'l2Address', kind: 'starknetAddress' },
+      { key: 'l1Address', kind: 'evmAddress' },
+    ],
+    secrets: [{ key: 'l2PrivateKey' }],
+  },
+  backpack: {
+    identifiers: [{ key: 'apiKey', kind: 'base64Key' }],
+    secrets: [{ key: 'apiSecret' }],
+  },
+  aster: {
+    identifiers: [
+      { key: 'apiKey', kind: 'base64Key' },
+      { key: 'user', kind: 'evmAddress' },
+      { key: 'signer', kind: 'evmAddress' },
+    ],
+    secrets: [{ key: 'apiSecret' }, { key: 'signerPrivateKey' }],
+  },
+};
+
+const evmAddress = z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'must be 0x followed by 40 hex digits');
+const starknetAddress = z.string().regex(/^0x[0-9a-fA-F]{1,64}$/, 'must be 0x followed by 1 to 64 hex digits');
+const apiKeyString = z
+  .string()
+  .min(16, 'looks too short for an API key')
+  .max(128)
+  .regex(/^[A-Za-z0-9+/=_-]+$/, 'must be base64 or hex');
+
+/** Identifier schemas, all fields optional; which are required is checked by {@link requiredIdentifiersLive}. */
+export const lighterIdentifiersSchema = z
+  .object({
+    accountIndex: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+    l1Address: evmAddress.optional(),
+    apiKeyIndex: z.number().int().min(0).max(254).optional(),
+  })
+  .strict();
+export const paradexIdentifiersSchema = z
+  .object({ l2Address: starknetAddress.optional(), l1Address: evmAddress.optional() })
+  .strict();
+export const backpackIdentifiersSchema = z.object({ apiKey: apiKeyString.optional() }).strict();
+export const asterIdentifiersSchema = z
+  .object({ apiKey: apiKeyString.optional(), user: evmAddress.optional(), signer: evmAddress.optional() })
+  .strict();
+
+export type LighterIdentifiers = z.infer<typeof lighterIdentifiersSchema>;
+export type ParadexIdentifiers = z.infer<typeof paradexIdentifiersSchema>;
+export type BackpackIdentifiers = z.infer<typeof backpackIdentifiersSchema>;
+export type AsterIdentifiers = z.infer<typeof asterIdentifiersSchema>;
+
+/**
+ * For a live account: the identifier requirements of its venue, as a list of
+ * alternatives (any one group fully present satisfies it). Empty list: none.
+ */
+export const requiredIdentifiersLive: Record<Venue, string[][]> = {
+  lighter: [['accountIndex', 'apiKeyIndex'], ['l1Address', 'apiKeyIndex']],
+  paradex: [['l2Address']],
+  backpack: [],
+  aster: [['apiKey'], ['user', 'signer']],
+};
+
+/** Names of the secret fields of a venue, e.g. `['apiPrivateKey']` for Lighter. */
+export function secretFieldsOf(venue: Venue): string[] {
+  return VENUE_FIELDS[venue].secrets.map((f) => f.key);
+}
