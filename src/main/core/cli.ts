@@ -4,7 +4,7 @@ import { logLevelSchema, type LogLevel } from '../../shared/schemas/log';
 import { createCore } from './core';
 import { cliDataDir } from './data-dir';
 import { packageRoot, packageVersion } from './package-root';
-import { startServer } from './server/http-server';
+import { checkBindHost, startServer } from './server/http-server';
 
 const HELP = `HedgeDesk — hedged multi-account strategies on perpetual DEXes.
 
@@ -61,6 +61,7 @@ async function serve(args: string[]): Promise<void> {
     },
     strict: true,
   });
+  checkBindHost(values.host, values['allow-remote']);
   const root = packageRoot();
   const core = createCore({
     dataDir: cliDataDir(values['data-dir']),

@@ -12,7 +12,7 @@ export class EnvSecretStore implements SecretStore {
 
   constructor(
     private readonly env: NodeJS.ProcessEnv,
-    redactor: Redactor,
+    private readonly redactor: Redactor,
   ) {
     for (const [name, value] of Object.entries(env)) {
       if (name.startsWith('HEDGEDESK_SECRET_') && value) redactor.remember(value);
@@ -32,7 +32,9 @@ export class EnvSecretStore implements SecretStore {
 
   get(ref: SecretRef): Promise<string | null> {
     const v = this.env[secretEnvVar(ref)];
-    return Promise.resolve(v && v.length > 0 ? v : null);
+    if (!v) return Promise.resolve(null);
+    this.redactor.remember(v);
+    return Promise.resolve(v);
   }
 
   delete(ref: SecretRef): Promise<boolean> {

@@ -33,17 +33,24 @@ export interface RunningServer {
 }
 
 /**
+ * Refuses a non-loopback bind address unless the user opted in.
+ * @throws Error naming the host and the `--allow-remote` opt-in.
+ */
+export function checkBindHost(host: string, allowRemote: boolean): void {
+  if (isLoopbackHost(host) || allowRemote) return;
+  throw new Error(
+    `Refusing to listen on ${host}: it is not a loopback address, and anyone who can reach it could trade with your accounts. ` +
+      'Pass --allow-remote to do it anyway (prefer an SSH tunnel to 127.0.0.1).',
+  );
+}
+
+/**
  * Serves the built renderer and the contract over WebSocket on one port.
  * @throws Error when the host is not loopback and `allowRemote` is not set, when
  *   the renderer has not been built, or when the port cannot be bound.
  */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
-  if (!isLoopbackHost(opts.host) && !opts.allowRemote) {
-    throw new Error(
-      `Refusing to listen on ${opts.host}: it is not a loopback address, and anyone who can reach it could trade with your accounts. ` +
-        'Pass --allow-remote to do it anyway (prefer an SSH tunnel to 127.0.0.1).',
-    );
-  }
+  checkBindHost(opts.host, opts.allowRemote ?? false);
   if (!existsSync(join(opts.rendererDir, 'index.html'))) {
     throw new Error(`The renderer is not built (no ${join(opts.rendererDir, 'index.html')}). Run "npm run build" first.`);
   }
