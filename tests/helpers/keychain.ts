@@ -9,3 +9,8 @@ export async function clearKeychainService(service: string): Promise<void> {
 export function readKeychain(service: string, account: string): Promise<string | null> {
   return keytar.getPassword(service, account);
 }
+
+/** The keychain account names stored under a test service. */
+export async function listKeychain(service: string): Promise<{ account: string }[]> {
+  return (await keytar.findCredentials(service)).map(({ account }) => ({ account }));
+}

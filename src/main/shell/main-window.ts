@@ -1,4 +1,4 @@
-import { BrowserWindow } from 'electron';
+import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { rendererEntry } from './app-url';
 
@@ -13,6 +13,7 @@ export function createMainWindow(): BrowserWindow {
     minWidth: 960,
     minHeight: 600,
     title: 'HedgeDesk',
+    icon: join(app.getAppPath(), 'resources', 'icon.png'),
     show: false,
     webPreferences: {
       preload: join(__dirname, '../preload/index.js'),

@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clearKeychainService, listKeychain, readKeychain } from '../helpers/keychain';
+import { startServe, type ServeProcess } from '../helpers/serve-process';
+import { tempDir } from '../helpers/temp-dir';
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const SCREENSHOT_DIR = join(__dirname, '../../docs/screenshots');
+const LABEL = 'Paper Lighter A';
+const SECRET = 'e2e-' + 'ab'.repeat(38);
+
+describe('Accounts page in Chromium against `hedgedesk serve`', () => {
+  const keychainService = `hedgedesk-e2e-${randomBytes(4).toString('hex')}`;
+  const dir = tempDir();
+  let serve: ServeProcess;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    serve = await startServe(['--data-dir', dir.path], { HEDGEDESK_KEYCHAIN_SERVICE: keychainService });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    page = await browser.newPage({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await serve?.stop();
+    await clearKeychainService(keychainService);
+    dir.remove();
+  });
+
+  it('serves the renderer with a strict Content-Security-Policy', async () => {
+    const res = await page.goto(serve.url);
+    expect(res?.status()).toBe(200);
+    expect(res?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await expect(page.locator('[data-testid=nav-accounts]').waitFor()).resolves.toBeUndefined();
+  });
+
+  it('adds a paper account, keeps it across a reload, and stores a write-only secret', async () => {
+    await page.click('[data-testid=nav-accounts]');
+    await page.click('[data-testid=accounts-add]');
+    const form = page.locator('[data-testid=account-form]');
+    await form.waitFor();
+    await page.click('[data-testid=account-venue]');
+    await page.locator('.n-base-select-option', { hasText: 'Lighter' }).first().click();
+    await page.fill('[data-testid=account-label] input', LABEL);
+    await page.click('[data-testid=account-mode-paper]');
+    await page.fill('[data-testid=account-identifier-apiKeyIndex] input', '4');
+    await page.click('[data-testid=account-submit]');
+    await page.locator(`[data-testid="account-row-${LABEL}"]`).waitFor();
+
+    await page.reload();
+    await page.locator(`[data-testid="account-row-${LABEL}"]`).waitFor();
+
+    await page.click(`[data-testid="account-secrets-${LABEL}"]`);
+    const status = page.locator('[data-testid=secret-status-apiPrivateKey]');
+    await expect(status.textContent()).resolves.toMatch(/not set/i);
+    await page.fill('[data-testid=secret-input-apiPrivateKey] input', SECRET);
+    await page.click('[data-testid=secret-save-apiPrivateKey]');
+    await page.locator('[data-testid=secret-status-apiPrivateKey]', { hasText: /^\s*stored\s*$/i }).waitFor();
+    await expect(page.inputValue('[data-testid=secret-input-apiPrivateKey] input')).resolves.toBe('');
+    expect(await page.content()).not.toContain(SECRET);
+
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid=account-form]').waitFor({ state: 'hidden' });
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'accounts.png') });
+  });
+
+  it('put the secret in the OS keychain, not in the page', async () => {
+    const creds = await listKeychain(keychainService);
+    expect(creds).toHaveLength(1);
+    expect(creds[0]?.account).toMatch(/^acc_[a-z0-9]{12}:apiPrivateKey$/);
+    expect(await readKeychain(keychainService, creds[0]!.account)).toBe(SECRET);
+  });
+
+  it('without the token the page says how to connect', async () => {
+    const anon = await browser.newPage({ locale: 'en-US' });
+    await anon.goto(serve.url.replace(/\?token=.*$/, ''));
+    await anon.getByText('hedgedesk serve').first().waitFor();
+    await anon.close();
+  });
+});
