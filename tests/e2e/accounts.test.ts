@@ -46,9 +46,9 @@ describe('Accounts page in Chromium against `hedgedesk serve`', () => {
     await form.waitFor();
     await page.click('[data-testid=account-venue]');
     await page.locator('.n-base-select-option', { hasText: 'Lighter' }).first().click();
-    await page.fill('[data-testid=account-label] input', LABEL);
+    await page.fill('[data-testid=account-label]', LABEL);
     await page.click('[data-testid=account-mode-paper]');
-    await page.fill('[data-testid=account-identifier-apiKeyIndex] input', '4');
+    await page.fill('[data-testid=account-identifier-apiKeyIndex]', '4');
     await page.click('[data-testid=account-submit]');
     await page.locator(`[data-testid="account-row-${LABEL}"]`).waitFor();
 
@@ -58,14 +58,16 @@ describe('Accounts page in Chromium against `hedgedesk serve`', () => {
     await page.click(`[data-testid="account-secrets-${LABEL}"]`);
     const status = page.locator('[data-testid=secret-status-apiPrivateKey]');
     await expect(status.textContent()).resolves.toMatch(/not set/i);
-    await page.fill('[data-testid=secret-input-apiPrivateKey] input', SECRET);
+    await page.fill('[data-testid=secret-input-apiPrivateKey]', SECRET);
     await page.click('[data-testid=secret-save-apiPrivateKey]');
     await page.locator('[data-testid=secret-status-apiPrivateKey]', { hasText: /^\s*stored\s*$/i }).waitFor();
-    await expect(page.inputValue('[data-testid=secret-input-apiPrivateKey] input')).resolves.toBe('');
+    await expect(page.inputValue('[data-testid=secret-input-apiPrivateKey]')).resolves.toBe('');
     expect(await page.content()).not.toContain(SECRET);
 
     await page.keyboard.press('Escape');
-    await page.locator('[data-testid=account-form]').waitFor({ state: 'hidden' });
+    await page.locator('[data-testid=secrets-panel]').waitFor({ state: 'detached' });
+    await page.locator('.n-modal-mask').waitFor({ state: 'detached' });
+    await page.locator('.n-message').waitFor({ state: 'detached', timeout: 10_000 });
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'accounts.png') });
   });

@@ -126,13 +126,14 @@ describe('the contract over the headless server (real core, SQLite, keychain)', 
   });
 
   it('pushes log lines as events and serves recent ones', async () => {
+    await c.invoke('settings.set', { language: 'zh-TW' });
     await c.invoke('settings.set', { theme: 'dark' });
     const ev = await c.waitForEvent((e) => e.name === 'log.line' && (e.payload as { msg: string }).msg === 'settings changed');
     expect(ev.payload).toMatchObject({ level: 'info', component: 'settings' });
     const recent = await c.invoke('logs.recent', { limit: 3 });
     expect(recent.length).toBeLessThanOrEqual(3);
     expect(recent.at(-1)?.msg).toBe('settings changed');
-    expect(await c.invoke('settings.get', {})).toEqual({ language: 'system', theme: 'dark' });
+    expect(await c.invoke('settings.get', {})).toEqual({ language: 'zh-TW', theme: 'dark' });
   });
 
   it('never lets a secret value out: no response, event, log file or database file contains one', async () => {

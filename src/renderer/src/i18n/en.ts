@@ -1,0 +1,202 @@
+/**
+ * English UI messages; the reference for the other locales, which must have
+ * exactly the same keys (`MessageSchema`). vue-i18n syntax: `{name}` is a
+ * named value; avoid bare `{ } @ $ |` in text.
+ */
+const en = {
+  app: {
+    name: 'HedgeDesk',
+  },
+  nav: {
+    dashboard: 'Dashboard',
+    accounts: 'Accounts',
+    strategies: 'Strategies',
+    runs: 'Runs',
+    settings: 'Settings',
+    logs: 'Logs',
+  },
+  connection: {
+    connecting: 'Connecting…',
+    connected: 'Connected',
+    reconnecting: 'Reconnecting…',
+    hint: 'Connection to the HedgeDesk server. If it keeps reconnecting, check that `hedgedesk serve` is still running and that this page was opened with the URL it printed (the URL contains the access token).',
+  },
+  noToken: {
+    title: 'No access token',
+    body: 'Open the URL printed by `hedgedesk serve` (it contains the access token).',
+    detail: 'The server only accepts connections that carry that token, so that nobody else who can reach the port controls your accounts.',
+  },
+  common: {
+    cancel: 'Cancel',
+    save: 'Save',
+    delete: 'Delete',
+    edit: 'Edit',
+    none: '—',
+  },
+  errors: {
+    toast: '{code}: {message}',
+  },
+  placeholder: {
+    comingSoon: 'Coming soon',
+  },
+  dashboard: {
+    heading: 'The dashboard arrives with the Lighter venue and the tri-hedge strategy',
+    description: 'Nothing is trading yet, so there is nothing to show. Once strategies run, this page will show:',
+    items: {
+      positions: 'Open positions of every account, with mark price and unrealized PnL',
+      exposure: 'Net exposure per symbol across all accounts: what the hedges leave uncovered',
+      running: 'Running strategies, their state and their latest fills',
+    },
+    action: 'Set up accounts',
+  },
+  strategies: {
+    heading: 'Strategies are on their way',
+    description: 'Strategies will be configured, started and stopped here. The first ones:',
+    items: {
+      triHedgeHold: 'tri-hedge-hold: three accounts on one venue take turns as maker; every filled buy slice is hedged at once by the other two, held, then unwound slice by slice',
+      crossVenueHedge: 'cross-venue hedge: long on one venue and short on another, opened together (the filled leg is rolled back if the other fails), held, closed together, with per-leg take-profit and stop-loss',
+      makerTakerHedge: 'maker-taker hedge: account A posts a post-only limit buy; when it fills, account B sells the same size at market',
+    },
+  },
+  runs: {
+    heading: 'No strategy runs yet',
+    description: 'Once strategies exist, every run will be listed here: when it started and stopped, which accounts it used, its volume, fees and PnL.',
+  },
+  accounts: {
+    title: 'Accounts',
+    add: 'Add account',
+    intro: 'Paper accounts trade against HedgeDesk’s built-in simulator; live accounts trade on the real venue with real money.',
+    empty: 'No accounts yet. Add one to get started; paper accounts need no keys.',
+    columns: {
+      label: 'Label',
+      venue: 'Venue',
+      mode: 'Mode',
+      identifiers: 'Identifiers',
+      secrets: 'Secrets',
+      actions: 'Actions',
+    },
+    modes: {
+      paper: 'paper',
+      live: 'live',
+    },
+    secretsButton: 'Secrets',
+    deleteTitle: 'Delete account',
+    deleteBody: 'Delete account "{label}"? Its secrets are removed from the keychain as well. This cannot be undone.',
+    created: 'Account "{label}" created. Use "Secrets" to store its keys.',
+    updated: 'Account "{label}" saved',
+    deleted: 'Account "{label}" deleted',
+  },
+  accountForm: {
+    createTitle: 'Add account',
+    editTitle: 'Edit account "{label}"',
+    venue: 'Venue',
+    venueFixed: 'The venue cannot change once the account exists: its secrets belong to it.',
+    label: 'Label',
+    labelPlaceholder: 'e.g. lighter-a',
+    labelRequired: 'Enter a label',
+    mode: 'Mode',
+    paper: 'Paper',
+    live: 'Live',
+    paperHelp: 'Paper trades against HedgeDesk’s built-in simulator of the venue: no money, no keys needed.',
+    liveHelp: 'Live trades on the real venue with real money, signed with the keys stored for this account.',
+    liveWarning: 'Live mode uses real money. Orders placed by strategies on this account are real orders.',
+    identifiers: 'Identifiers',
+    identifiersHint: 'Not secret; kept in the local database. Leave empty what you do not use.',
+    create: 'Create',
+    save: 'Save',
+    secretsAfterCreate: 'Secrets (API keys) can be stored once the account exists: use "Secrets" in the list.',
+    apiKeyIndexReserved: 'API key indexes 0–3 are reserved for Lighter’s own apps (web, mobile); a key there may be replaced under you. Use a dedicated index from 4 to 254.',
+  },
+  venues: {
+    lighter: 'Lighter',
+    paradex: 'Paradex',
+    backpack: 'Backpack',
+    aster: 'Aster',
+  },
+  identifiers: {
+    accountIndex: 'Account index',
+    l1Address: 'L1 address',
+    apiKeyIndex: 'API key index',
+    l2Address: 'L2 address',
+    apiKey: 'API key',
+    user: 'User address',
+    signer: 'Signer address',
+  },
+  identifierKinds: {
+    integer: 'whole number',
+    evmAddress: '0x followed by 40 hex digits',
+    starknetAddress: '0x followed by up to 64 hex digits',
+    base64Key: 'public API key (base64 or hex)',
+  },
+  secrets: {
+    title: 'Secrets',
+    modalTitle: 'Secrets of "{label}"',
+    intro: 'Write-only: a value goes straight to the OS keychain and is never shown again, not even here. Saving replaces the stored value.',
+    stored: 'stored',
+    notSet: 'not set',
+    unknown: 'unknown',
+    placeholder: 'Paste the value',
+    placeholderReplace: 'Paste a new value to replace the stored one',
+    save: 'Save',
+    delete: 'Delete',
+    saved: 'Secret "{field}" stored',
+    deleted: 'Secret "{field}" deleted',
+    envBackend: 'This server takes secrets from environment variables, so they cannot be set here. Set the variable shown for each field and restart `hedgedesk serve`.',
+    statusFailed: 'Could not read which secrets are stored',
+    fields: {
+      apiPrivateKey: 'API private key',
+      l2PrivateKey: 'L2 private key',
+      apiSecret: 'API secret',
+      signerPrivateKey: 'Signer private key',
+    },
+  },
+  settings: {
+    title: 'Settings',
+    appearance: 'Appearance',
+    language: 'Language',
+    languageSystem: 'System',
+    theme: 'Theme',
+    themes: {
+      system: 'System',
+      light: 'Light',
+      dark: 'Dark',
+    },
+    about: 'About',
+    info: {
+      version: 'Version',
+      runtime: 'Runtime',
+      platform: 'Platform',
+      node: 'Node.js',
+      electron: 'Electron',
+      dataDir: 'Data directory',
+      databasePath: 'Database',
+      schemaVersion: 'Database schema version',
+      secretsBackend: 'Secrets backend',
+      secretsState: 'Secrets',
+    },
+    runtimes: {
+      electron: 'Desktop app',
+      server: 'Headless server (hedgedesk serve)',
+    },
+    backends: {
+      keychain: 'OS keychain',
+      env: 'Environment variables',
+    },
+    secretsAvailable: 'available',
+    secretsUnavailable: 'unavailable',
+    secretsProblem: 'Secrets cannot be stored',
+  },
+  logs: {
+    title: 'Logs',
+    minLevel: 'Level at least',
+    filterPlaceholder: 'Filter by text (message, component, account, strategy)',
+    follow: 'Follow',
+    count: '{shown} of {total} lines',
+    empty: 'No log lines match',
+  },
+};
+
+/** The shape every locale's messages must have. */
+export type MessageSchema = typeof en;
+
+export default en;

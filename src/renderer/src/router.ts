@@ -1,0 +1,41 @@
+import type { Component } from 'vue';
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
+import AccountsView from './views/AccountsView.vue';
+import DashboardView from './views/DashboardView.vue';
+import LogsView from './views/LogsView.vue';
+import RunsView from './views/RunsView.vue';
+import SettingsView from './views/SettingsView.vue';
+import StrategiesView from './views/StrategiesView.vue';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** i18n key of the page title (header and menu). */
+    titleKey?: string;
+  }
+}
+
+/** The pages of the sider menu, in menu order. */
+export const NAV_PAGES = ['dashboard', 'accounts', 'strategies', 'runs', 'settings', 'logs'] as const;
+/** The name (and path segment) of a sider menu page. */
+export type NavPage = (typeof NAV_PAGES)[number];
+
+const pages: Record<NavPage, Component> = {
+  dashboard: DashboardView,
+  accounts: AccountsView,
+  strategies: StrategiesView,
+  runs: RunsView,
+  settings: SettingsView,
+  logs: LogsView,
+};
+
+const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: '/dashboard' },
+  ...NAV_PAGES.map((name) => ({ path: `/${name}`, name, component: pages[name], meta: { titleKey: `nav.${name}` } })),
+  { path: '/:pathMatch(.*)*', redirect: '/dashboard' },
+];
+
+/**
+ * Hash history (`#/accounts`): works from `file://` under Electron and keeps
+ * the page's query (the headless server's `?token=`) untouched.
+ */
+export const router = createRouter({ history: createWebHashHistory(), routes });

@@ -1,0 +1,29 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../../shared/schemas/settings';
+import { useApi } from '../api';
+import { resolveLocale } from '../i18n/locale';
+
+/** The user's settings, loaded from the core and kept in step by `settings.changed`. */
+export const useSettingsStore = defineStore('settings', () => {
+  const api = useApi();
+  const settings = ref<Settings>({ ...DEFAULT_SETTINGS });
+  api.on('settings.changed', (next) => {
+    settings.value = next;
+  });
+
+  /** The UI language in effect (the setting, or the browser's languages when `system`). */
+  const locale = computed(() => resolveLocale(settings.value.language, navigator.languages));
+
+  /** Fetches the settings from the core. */
+  async function load(): Promise<void> {
+    settings.value = await api.invoke('settings.get', {});
+  }
+
+  /** Applies a partial update and keeps the full settings the core returns. */
+  async function update(patch: SettingsPatch): Promise<void> {
+    settings.value = await api.invoke('settings.set', patch);
+  }
+
+  return { settings, locale, load, update };
+});
