@@ -8,6 +8,14 @@ export const venueSchema = z.enum(VENUES);
 /** A venue id: `lighter`, `paradex`, `backpack` or `aster`. */
 export type Venue = z.infer<typeof venueSchema>;
 
+/** Display name of each venue (a proper noun, the same in every language). */
+export const VENUE_NAMES: Record<Venue, string> = {
+  lighter: 'Lighter',
+  paradex: 'Paradex',
+  backpack: 'Backpack',
+  aster: 'Aster',
+};
+
 /** How a non-secret identifier field is entered and checked. */
 export type IdentifierKind = 'integer' | 'evmAddress' | 'starknetAddress' | 'base64Key';
 

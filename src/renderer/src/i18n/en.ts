@@ -107,12 +107,6 @@ const en = {
     secretsAfterCreate: 'Secrets (API keys) can be stored once the account exists: use "Secrets" in the list.',
     apiKeyIndexReserved: 'API key indexes 0–3 are reserved for Lighter’s own apps (web, mobile); a key there may be replaced under you. Use a dedicated index from 4 to 254.',
   },
-  venues: {
-    lighter: 'Lighter',
-    paradex: 'Paradex',
-    backpack: 'Backpack',
-    aster: 'Aster',
-  },
   identifiers: {
     accountIndex: 'Account index',
     l1Address: 'L1 address',

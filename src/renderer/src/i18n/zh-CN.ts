@@ -105,12 +105,6 @@ const zhCN: MessageSchema = {
     secretsAfterCreate: '账户创建后才能保存密钥（API 密钥）：请在列表中点击“密钥”。',
     apiKeyIndexReserved: 'API 密钥索引 0–3 保留给 Lighter 自己的应用（网页端、移动端）；使用它们的密钥可能会被覆盖。请使用 4 到 254 之间的专用索引。',
   },
-  venues: {
-    lighter: 'Lighter',
-    paradex: 'Paradex',
-    backpack: 'Backpack',
-    aster: 'Aster',
-  },
   identifiers: {
     accountIndex: '账户索引',
     l1Address: 'L1 地址',

@@ -105,12 +105,6 @@ const zhTW: MessageSchema = {
     secretsAfterCreate: '帳戶建立後才能儲存金鑰（API 金鑰）：請在列表中點選「金鑰」。',
     apiKeyIndexReserved: 'API 金鑰索引 0–3 保留給 Lighter 自己的應用程式（網頁版、行動版）；使用它們的金鑰可能會被覆蓋。請使用 4 到 254 之間的專用索引。',
   },
-  venues: {
-    lighter: 'Lighter',
-    paradex: 'Paradex',
-    backpack: 'Backpack',
-    aster: 'Aster',
-  },
   identifiers: {
     accountIndex: '帳戶索引',
     l1Address: 'L1 地址',
