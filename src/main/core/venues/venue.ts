@@ -1,0 +1,222 @@
+/**
+ * The one venue seam. Strategies and the engine talk only to {@link Venue};
+ * every venue quirk (integer scaling, nonces, signatures, auth tokens, channel
+ * names) stays inside the venue's folder. All prices, sizes and money are
+ * decimal.js values in human units: prices in quote currency (USDC) per unit of
+ * base, sizes in base units (e.g. ETH), money in USDC. Times are Unix ms.
+ * Failures are the typed errors of `venue-errors.ts`.
+ */
+import type Decimal from 'decimal.js';
+import type { Venue as VenueId } from '../../../shared/schemas/venues';
+
+export type Side = 'buy' | 'sell';
+
+/**
+ * Time in force. `GTC`: rests until filled or cancelled (Lighter sends it as
+ * good-till-time with the longest expiry); `IOC`: fills what it can at once, the
+ * rest is cancelled; `POST_ONLY`: rests as maker or is cancelled if it would
+ * cross (PostOnlyWouldCross).
+ */
+export type TimeInForce = 'GTC' | 'IOC' | 'POST_ONLY';
+
+/** A tradable market and its limits. */
+export interface Market {
+  /** The app's symbol, e.g. `ETH` (Lighter's own symbol for perps). */
+  symbol: string;
+  /** The venue's market id (Lighter `market_id`, e.g. 0 for ETH). */
+  venueMarketId: number | string;
+  /** Smallest price increment (USDC), e.g. 0.01. */
+  tickSize: Decimal;
+  /** Smallest size increment (base units), e.g. 0.0001. */
+  stepSize: Decimal;
+  /** Smallest order size (base units). */
+  minBaseAmount: Decimal;
+  /** Smallest order notional (USDC), e.g. 10. */
+  minNotional: Decimal;
+  /** Largest order notional (USDC), when the venue caps it. */
+  maxNotional: Decimal | null;
+  priceDecimals: number;
+  sizeDecimals: number;
+  /** Maker and taker fee rates as fractions of notional (0.0002 = 2 bps). */
+  makerFee: Decimal;
+  takerFee: Decimal;
+  /** `reduce-only`: the venue accepts only reducing orders; `inactive`: no trading. */
+  status: 'active' | 'reduce-only' | 'inactive';
+}
+
+/** One aggregated price level. */
+export interface BookLevel {
+  price: Decimal;
+  size: Decimal;
+}
+
+/** A consistent L2 book: bids best (highest) first, asks best (lowest) first. */
+export interface BookSnapshot {
+  symbol: string;
+  bids: BookLevel[];
+  asks: BookLevel[];
+  /** The venue's sequence number of the last applied update. */
+  sequence: number;
+  timestamp: number;
+}
+
+/** Best bid and ask; null on an empty side. */
+export interface BestBidAsk {
+  symbol: string;
+  bid: Decimal | null;
+  ask: Decimal | null;
+  timestamp: number;
+}
+
+/**
+ * A live L2 book kept consistent from a snapshot plus deltas. A sequence gap
+ * triggers a resync (a fresh snapshot) before listeners hear of it again.
+ */
+export interface BookSubscription {
+  /** The book as of the last applied update. */
+  snapshot(): BookSnapshot;
+  /** Called after every applied snapshot or delta (possibly very often: throttle in the UI). */
+  onUpdate(listener: (book: BookSnapshot) => void): () => void;
+  /** How many resyncs happened after a detected gap or a reconnect. */
+  readonly resyncs: number;
+  /** Stops the subscription. */
+  close(): void;
+}
+
+/** A new order. */
+export interface PlaceOrderRequest {
+  symbol: string;
+  side: Side;
+  /** Size in base units; rounded down to the step size by the venue client. */
+  size: Decimal;
+  /**
+   * `limit` rests at `price`; `market` executes at once and never worse than
+   * `price` (the worst-price bound, required: slippage protection).
+   */
+  type: 'limit' | 'market';
+  price: Decimal;
+  /** Ignored for `market` (always IOC). */
+  timeInForce: TimeInForce;
+  reduceOnly?: boolean;
+  /** Caller's id, unique per account; generated when omitted. */
+  clientOrderId?: string;
+}
+
+/** What the venue answered to an accepted order. */
+export interface OrderHandle {
+  symbol: string;
+  clientOrderId: string;
+  /** The venue's order id, when known at acceptance (Lighter assigns it on execution). */
+  venueOrderId: string | null;
+  /** Venue transaction id (Lighter tx hash), when there is one. */
+  txId: string | null;
+  acceptedAt: number;
+}
+
+export type OrderStatus = 'pending' | 'open' | 'partially_filled' | 'filled' | 'canceled' | 'rejected';
+
+/** An order as the venue reports it. */
+export interface Order {
+  symbol: string;
+  venueOrderId: string;
+  clientOrderId: string | null;
+  side: Side;
+  type: 'limit' | 'market';
+  timeInForce: TimeInForce;
+  reduceOnly: boolean;
+  price: Decimal;
+  size: Decimal;
+  filledSize: Decimal;
+  /** Average fill price; null before any fill. */
+  avgFillPrice: Decimal | null;
+  status: OrderStatus;
+  /** Why it was cancelled or rejected, as the venue put it (e.g. `canceled-post-only`). */
+  statusReason: string | null;
+  updatedAt: number;
+}
+
+/** One fill of one of the account's orders. */
+export interface Fill {
+  /** Unique per venue: the key for exactly-once processing. */
+  fillId: string;
+  symbol: string;
+  venueOrderId: string;
+  clientOrderId: string | null;
+  side: Side;
+  price: Decimal;
+  size: Decimal;
+  /** Fee paid in USDC (negative = rebate). */
+  fee: Decimal;
+  liquidity: 'maker' | 'taker';
+  timestamp: number;
+}
+
+/** An open position. `size` is signed: positive long, negative short. */
+export interface Position {
+  symbol: string;
+  size: Decimal;
+  entryPrice: Decimal;
+  unrealizedPnl: Decimal;
+  /** Null when the venue does not report it. */
+  liquidationPrice: Decimal | null;
+}
+
+/** Account collateral in USDC. */
+export interface Collateral {
+  total: Decimal;
+  available: Decimal;
+}
+
+/** One event of an account's stream. */
+export type AccountEvent =
+  | { type: 'order'; order: Order }
+  | { type: 'fill'; fill: Fill }
+  | { type: 'positions'; positions: Position[] }
+  | { type: 'collateral'; collateral: Collateral }
+  /** `resynced`: after a reconnect, orders and positions were re-read over REST and missed fills replayed. */
+  | { type: 'connection'; state: 'connected' | 'disconnected' | 'resynced' };
+
+/** Changes to a resting order. */
+export interface ModifyOrderRequest {
+  symbol: string;
+  venueOrderId: string;
+  size: Decimal;
+  price: Decimal;
+}
+
+/**
+ * One trading account on one venue. Implementations: one per venue folder
+ * (real client), pointed at the real venue (live) or at the built-in
+ * simulator (paper).
+ */
+export interface Venue {
+  readonly venue: VenueId;
+  /** The HedgeDesk account id this instance trades for. */
+  readonly accountId: string;
+
+  /** Loads markets, resolves the account, opens streams. Must be called before anything else. */
+  connect(): Promise<void>;
+  /** Closes streams and timers. */
+  close(): Promise<void>;
+
+  markets(): Promise<Market[]>;
+  /** @throws InvalidOrderError for an unknown symbol. */
+  market(symbol: string): Promise<Market>;
+  bestBidAsk(symbol: string): Promise<BestBidAsk>;
+  subscribeBook(symbol: string): Promise<BookSubscription>;
+
+  placeOrder(order: PlaceOrderRequest): Promise<OrderHandle>;
+  /** Sends several orders at once (one batch where the venue supports it), all or none accepted. */
+  placeOrders(orders: PlaceOrderRequest[]): Promise<OrderHandle[]>;
+  cancelOrder(symbol: string, venueOrderId: string): Promise<void>;
+  /** Cancels every open order, or those of one market. */
+  cancelAll(symbol?: string): Promise<void>;
+  modifyOrder(change: ModifyOrderRequest): Promise<void>;
+
+  openOrders(symbol?: string): Promise<Order[]>;
+  positions(): Promise<Position[]>;
+  collateral(): Promise<Collateral>;
+
+  /** The account's order updates and fills (each fill once), positions and collateral. */
+  onAccountEvent(listener: (event: AccountEvent) => void): () => void;
+}
