@@ -8,6 +8,7 @@
  */
 import type Decimal from 'decimal.js';
 import type { Venue as VenueId } from '../../../shared/schemas/venues';
+import type { VenueErrorKind } from './venue-errors';
 
 export type Side = 'buy' | 'sell';
 
@@ -130,8 +131,14 @@ export interface Order {
   /** Average fill price; null before any fill. */
   avgFillPrice: Decimal | null;
   status: OrderStatus;
-  /** Why it was cancelled or rejected, as the venue put it (e.g. `canceled-post-only`). */
+  /** Why it was cancelled or rejected, as the venue put it (e.g. `canceled-post-only`). For logs only. */
   statusReason: string | null;
+  /**
+   * When the venue refused the order as an outcome (not a plain cancel): the
+   * typed reason, e.g. `PostOnlyWouldCross`, `ReduceOnlyRejected`,
+   * `InsufficientMargin`. Strategies branch on this, never on `statusReason`.
+   */
+  rejection: VenueErrorKind | null;
   updatedAt: number;
 }
 
