@@ -1,11 +1,13 @@
 import type { CliCommand } from './cli/command';
 import { serveCommand } from './cli/serve-command';
+import { simCommand } from './cli/sim-command';
 import { UsageError } from './cli/usage-error';
 import { packageVersion } from './package-root';
 
 /** Every subcommand; `--help` is built from this table. */
 const COMMANDS: Record<string, CliCommand> = {
   serve: serveCommand,
+  sim: simCommand,
 };
 
 function help(): string {

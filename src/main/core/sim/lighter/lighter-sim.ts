@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { isLoopbackHost } from '../../server/loopback';
+import { parsePriceCsv } from '../engine/price-path';
+import { systemSimClock, type SimClock } from '../engine/sim-clock';
+import { ADMIN_PREFIX, handleAdmin } from './admin-routes';
+import { sendError, sendJson } from './http-io';
+import { LighterError } from './lighter-error';
+import { LighterVenue } from './lighter-venue';
+import { loadMarkets, type LighterPerpSpec } from './markets';
+import { RateLimiter, type RateLimitOptions } from './rate-limiter';
+import { API_PREFIX, RestApi } from './rest-api';
+import { createSimAdmin, type LighterSimAdmin } from './sim-admin';
+import { TxProcessor } from './tx-processor';
+import { WsHub } from './ws-hub';
+
+/** Options of {@link startLighterSim}. */
+export interface LighterSimOptions {
+  /** TCP port; 0 (default) picks a free one. */
+  port?: number;
+  /** Interface to bind: loopback only (default 127.0.0.1). */
+  host?: string;
+  /** Perp entries, or the path of an orderBookDetails JSON file; default: the committed main markets. */
+  markets?: string | readonly LighterPerpSpec[];
+  /** Seed of the synthetic liquidity (default 1). */
+  seed?: number;
+  /** User accounts to open at start (default 3). */
+  accounts?: number;
+  /** Collateral of each of them, USDC decimal string (default "10000"). */
+  collateral?: string;
+  /** Time and timers (default: the wall clock); pass a ManualSimClock to step the sim in tests. */
+  clock?: SimClock;
+  /** Run the market-maker ladders (default true). */
+  liquidity?: boolean;
+  /** Per-account/IP request budget, e.g. STANDARD_TIER; false (default) = unlimited. */
+  rateLimit?: RateLimitOptions | false;
+  /** CSV files (`timestamp,price`) to replay as the mid of some markets, by market id. */
+  replay?: Readonly<Record<number, string>>;
+  /** WebSocket server ping period, ms (default 60,000). */
+  pingIntervalMs?: number;
+  /** WebSocket idle timeout, ms (default 120,000). */
+  idleTimeoutMs?: number;
+}
+
+/** A running simulator. */
+export interface RunningLighterSim {
+  /** `http://127.0.0.1:<port>` — the REST base (routes under /api/v1/, admin under /admin/). */
+  url: string;
+  /** `ws://127.0.0.1:<port>/stream`. */
+  wsUrl: string;
+  port: number;
+  /** Typed admin actions, in process. */
+  admin: LighterSimAdmin;
+  /** Indexes of the accounts opened at start. */
+  accounts: number[];
+  /** Stops timers, drops connections and closes the port. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a Lighter simulator on loopback: Lighter's REST API (`/api/v1/…`,
+ * `GET /`), its WebSocket (`/stream`) and the admin routes (`/admin/…`) on
+ * one port, over a seeded matching engine with synthetic liquidity.
+ * @throws Error for a non-loopback host, unreadable markets or replay files,
+ *   bad account/collateral values, or a port that cannot be bound.
+ */
+export async function startLighterSim(opts: LighterSimOptions = {}): Promise<RunningLighterSim> {
+  const host = opts.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host)) throw new Error(`the simulator binds loopback addresses only, not ${host}`);
+  const count = opts.accounts ?? 3;
+  if (!Number.isInteger(count) || count < 0 || count > 1000) throw new Error(`accounts: ${count} is not a count 0–1000`);
+  const clock = opts.clock ?? systemSimClock;
+  const markets = loadMarkets(opts.markets);
+  const replay = opts.replay
+    ? new Map(Object.entries(opts.replay).map(([id, file]) => [Number(id), parsePriceCsv(readFileSync(file, 'utf8'))]))
+    : undefined;
+  const venue = new LighterVenue({ markets, clock, seed: opts.seed ?? 1, liquidity: opts.liquidity ?? true, replay });
+  const tx = new TxProcessor(venue);
+  const limiter = opts.rateLimit ? new RateLimiter(opts.rateLimit, () => clock.now()) : null;
+  const admit = (key: string) => (venue.faults.takeRateLimit() || (limiter && !limiter.take(key)) ? new LighterError(23000) : null);
+  const hub = new WsHub({ venue, tx, admit, pingIntervalMs: opts.pingIntervalMs, idleTimeoutMs: opts.idleTimeoutMs });
+  const delayAck = () => new Promise<void>((resolve) => (venue.faults.ackDelayMs > 0 ? clock.after(venue.faults.ackDelayMs, resolve) : resolve()));
+  const rest = new RestApi({ venue, tx, admit, delayAck });
+  const admin = createSimAdmin(venue, hub);
+  let accounts: number[];
+  try {
+    accounts = Array.from({ length: count }, () => admin.createAccount({ collateral: opts.collateral ?? '10000' }).accountIndex);
+  } catch (err) {
+    venue.close();
+    hub.close();
+    throw new Error(`collateral: ${(err as Error).message}`, { cause: err });
+  }
+
+  const route = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    try {
+      if (req.method === 'GET' && url.pathname === '/') sendJson(res, 200, { status: 200, network_id: 1, timestamp: Math.floor(clock.now() / 1000) });
+      else if (url.pathname.startsWith(API_PREFIX)) await rest.handle(req, res, url);
+      else if (url.pathname.startsWith(ADMIN_PREFIX)) await handleAdmin(admin, req, res, url);
+      else throw new LighterError(29404);
+    } catch (err) {
+      if (res.headersSent) return;
+      sendError(res, err instanceof LighterError ? err : new LighterError(29500, (err as Error).message));
+    }
+  };
+  const server = createServer((req, res) => void route(req, res));
+  server.on('upgrade', (req, socket, head) => hub.handleUpgrade(req, socket, head));
+  const closeAll = () => {
+    tx.close();
+    hub.close();
+    venue.close();
+  };
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (err: NodeJS.ErrnoException) => reject(new Error(`Cannot listen on ${host}:${opts.port ?? 0}: ${err.code ?? err.message}`, { cause: err })));
+      server.listen(opts.port ?? 0, host, resolve);
+    });
+  } catch (err) {
+    closeAll();
+    throw err;
+  }
+  const { port } = server.address() as AddressInfo;
+  const base = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return {
+    url: `http://${base}`,
+    wsUrl: `ws://${base}/stream`,
+    port,
+    admin,
+    accounts,
+    close: async () => {
+      closeAll();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

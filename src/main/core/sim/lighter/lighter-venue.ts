@@ -1,0 +1,216 @@
+import Decimal from 'decimal.js';
+import { createHash } from 'node:crypto';
+import { SyntheticLiquidity } from '../engine/liquidity';
+import { MatchingEngine } from '../engine/matching-engine';
+import type { PricePoint } from '../engine/price-path';
+import type { SimClock } from '../engine/sim-clock';
+import { AccountRegistry, type SimAccount } from './account-registry';
+import { FaultState } from './faults';
+import { referenceMid, type LighterMarket } from './markets';
+
+/** Exchange order indexes start at 2^48 (`MinOrderIndex`, lighter.md §3.2); client order indexes are below. */
+export const FIRST_ORDER_INDEX = 2 ** 48;
+/** Index of the first user (master) account. */
+export const FIRST_USER_ACCOUNT = 1000;
+/** Indexes of the sim's own market-maker accounts. */
+export const MAKER_ACCOUNTS: readonly number[] = [10, 11, 12];
+/** Quote liquidity in every market at start when there are at most this many; otherwise markets start on first use. */
+const EAGER_LIQUIDITY_MARKETS = 20;
+/** Finished orders and trades kept for history endpoints. */
+const ORDER_HISTORY_PER_ACCOUNT = 500;
+
+/** Where an order came from, for its Lighter fields (`nonce`, `block_height`, `transaction_time`). */
+export interface OrderMeta {
+  txHash: string;
+  nonce: number;
+  blockHeight: number;
+  /** Unix µs. */
+  transactionTime: number;
+}
+
+/** Where a trade came from (`tx_hash`, `block_height`). */
+export interface TradeMeta {
+  txHash: string;
+  blockHeight: number;
+}
+
+/** The transaction being executed. */
+export interface TxContext {
+  txHash: string;
+  nonce: number;
+}
+
+/** Options of {@link LighterVenue}. */
+export interface LighterVenueOptions {
+  markets: readonly LighterMarket[];
+  clock: SimClock;
+  /** Seed of the synthetic liquidity. */
+  seed: number;
+  /** Run the market-maker ladders. */
+  liquidity: boolean;
+  /** Replayed mid series per market id (instead of the random walk). */
+  replay?: ReadonlyMap<number, readonly PricePoint[]>;
+}
+
+/**
+ * The simulator's transaction hash: hex sha256 of `text` — for a tx, of its
+ * tx_info JSON as sent, which is what the paper signer reports as `txHash`.
+ * (Real Lighter hashes are Poseidon digests, 80 hex digits; the sim cannot compute them.)
+ */
+export function txHashOf(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * The simulated Lighter exchange behind the protocol server: the matching
+ * engine and its synthetic liquidity, the account registry (indexes, L1
+ * addresses, API-key nonces), the Lighter-only metadata of orders and trades
+ * (tx hashes, nonces, block heights), the armed faults, and the periodic
+ * maintenance (order expiry, scheduled cancel-alls).
+ */
+export class LighterVenue {
+  readonly engine: MatchingEngine;
+  readonly registry = new AccountRegistry(FIRST_USER_ACCOUNT);
+  readonly faults = new FaultState();
+  readonly liquidity: SyntheticLiquidity | null;
+  readonly clock: SimClock;
+  private readonly marketsById: ReadonlyMap<number, LighterMarket>;
+  private readonly orderMetas = new Map<number, OrderMeta>();
+  private readonly tradeMetas = new Map<number, TradeMeta>();
+  private context: TxContext | null = null;
+  private height = 1;
+  private readonly stopMaintenance: () => void;
+
+  constructor(opts: LighterVenueOptions) {
+    this.clock = opts.clock;
+    this.marketsById = new Map(opts.markets.map((m) => [m.spec.market_id, m]));
+    this.engine = new MatchingEngine({
+      markets: opts.markets.map((m) => m.engine),
+      clock: opts.clock,
+      firstOrderId: FIRST_ORDER_INDEX,
+      finishedOrdersPerAccount: ORDER_HISTORY_PER_ACCOUNT,
+    });
+    this.engine.on('order', (o) => {
+      if (!this.orderMetas.has(o.id)) this.orderMetas.set(o.id, this.currentMeta());
+    });
+    this.engine.on('trade', (t) => {
+      const meta = this.currentMeta();
+      this.tradeMetas.set(t.id, { txHash: meta.txHash, blockHeight: meta.blockHeight });
+    });
+    for (const index of MAKER_ACCOUNTS) {
+      this.registry.create(undefined, index);
+      this.engine.createAccount(index, new Decimal(0), { unlimited: true });
+    }
+    this.liquidity = opts.liquidity
+      ? new SyntheticLiquidity({
+          engine: this.engine,
+          clock: opts.clock,
+          makerAccounts: MAKER_ACCOUNTS,
+          seed: opts.seed,
+          initialMids: new Map(opts.markets.map((m) => [m.spec.market_id, referenceMid(m)])),
+          replay: opts.replay,
+        })
+      : null;
+    if (this.liquidity) {
+      if (opts.markets.length <= EAGER_LIQUIDITY_MARKETS) for (const m of opts.markets) this.liquidity.activate(m.spec.market_id);
+      this.liquidity.start();
+    }
+    this.stopMaintenance = opts.clock.every(1000, () => this.maintain());
+  }
+
+  /** Every market, in load order. */
+  markets(): LighterMarket[] {
+    return [...this.marketsById.values()];
+  }
+
+  /** A market by id, or undefined. */
+  market(marketId: number): LighterMarket | undefined {
+    return this.marketsById.get(marketId);
+  }
+
+  /** Makes sure a market's synthetic liquidity runs (markets of large files start quoting on first use). */
+  touchMarket(marketId: number): void {
+    this.liquidity?.activate(marketId);
+  }
+
+  /**
+   * Opens a user account with `collateral` USDC.
+   * @throws Error for a malformed L1 address or negative collateral.
+   */
+  createAccount(collateral: Decimal, l1Address?: string): SimAccount {
+    if (collateral.isNeg()) throw new Error('collateral must not be negative');
+    const account = this.registry.create(l1Address);
+    this.engine.createAccount(account.index, collateral);
+    return account;
+  }
+
+  /**
+   * Sets a market's mid (USDC): the liquidity re-quotes around it, or without
+   * liquidity only the mark price is set.
+   * @throws Error for an unknown market or a price ≤ 0.
+   */
+  setMid(marketId: number, price: Decimal): void {
+    if (!this.marketsById.has(marketId)) throw new Error(`unknown market ${marketId}`);
+    if (!price.gt(0)) throw new Error('mid price must be positive');
+    if (this.liquidity && this.market(marketId)!.engine.status === 'active') this.liquidity.setMid(marketId, price);
+    else this.engine.setMark(marketId, price);
+  }
+
+  /** Runs one transaction's effects as the next block. */
+  execute(ctx: TxContext, run: () => void): void {
+    this.height++;
+    this.context = ctx;
+    try {
+      run();
+    } finally {
+      this.context = null;
+    }
+  }
+
+  /** The current block height. */
+  blockHeight(): number {
+    return this.height;
+  }
+
+  /** Metadata of an order (synthetic for orders whose metadata aged out). */
+  orderMeta(orderId: number): OrderMeta {
+    return this.orderMetas.get(orderId) ?? { ...this.currentMeta(), txHash: txHashOf(`order:${orderId}`), nonce: 0 };
+  }
+
+  /** Metadata of a trade. */
+  tradeMeta(tradeId: number): TradeMeta {
+    return this.tradeMetas.get(tradeId) ?? { txHash: txHashOf(`trade:${tradeId}`), blockHeight: this.height };
+  }
+
+  /** Expires orders, runs due scheduled cancel-alls and drops metadata of forgotten orders and trades. */
+  maintain(): void {
+    this.engine.expireDue();
+    const now = this.clock.now();
+    for (const account of this.registry.all()) {
+      if (account.cancelAllTime > 0 && account.cancelAllTime <= now) {
+        account.cancelAllTime = 0;
+        this.engine.cancelAll(account.index);
+      }
+    }
+    for (const id of this.orderMetas.keys()) if (!this.engine.order(id)) this.orderMetas.delete(id);
+    const oldestTrade = this.engine.trades()[0]?.id ?? Infinity;
+    for (const id of this.tradeMetas.keys()) if (id < oldestTrade) this.tradeMetas.delete(id);
+  }
+
+  /** Stops the timers. */
+  close(): void {
+    this.liquidity?.stop();
+    this.stopMaintenance();
+  }
+
+  private currentMeta(): OrderMeta {
+    const now = this.clock.now();
+    const ctx = this.context;
+    return {
+      txHash: ctx?.txHash ?? txHashOf(`liquidity:${this.height}:${now}`),
+      nonce: ctx?.nonce ?? 0,
+      blockHeight: this.height,
+      transactionTime: now * 1000,
+    };
+  }
+}

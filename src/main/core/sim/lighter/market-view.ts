@@ -1,0 +1,124 @@
+import Decimal from 'decimal.js';
+import type { Side } from '../engine/order';
+import type { LighterVenue } from './lighter-venue';
+import type { LighterMarket } from './markets';
+
+/** Fields of an `orderBooks` entry (the SDK's `OrderBook` model, lighter.md §1.2), picked from the market entry. */
+const ORDER_BOOKS_FIELDS = [
+  'symbol',
+  'market_id',
+  'market_type',
+  'base_asset_id',
+  'quote_asset_id',
+  'status',
+  'taker_fee',
+  'maker_fee',
+  'liquidation_fee',
+  'min_base_amount',
+  'min_quote_amount',
+  'supported_size_decimals',
+  'supported_price_decimals',
+  'supported_quote_decimals',
+  'order_quote_limit',
+  'is_maker_fee_enabled',
+  'is_taker_fee_enabled',
+  'created_at',
+  'multiplier',
+] as const;
+
+/** An `orderBooks` entry for a market. */
+export function orderBooksEntry(market: LighterMarket): Record<string, unknown> {
+  return Object.fromEntries(ORDER_BOOKS_FIELDS.map((k) => [k, market.raw[k]]));
+}
+
+/** One resting order of `orderBookOrders` (recorded field names, lighter.md §1.3). */
+export interface LighterBookOrderJson {
+  order_index: number;
+  order_id: string;
+  owner_account_index: number;
+  initial_base_amount: string;
+  remaining_base_amount: string;
+  price: string;
+  order_expiry: number;
+}
+
+/** The individual resting orders of one side, best price first and oldest first within a price, at most `limit`. */
+export function bookOrders(venue: LighterVenue, market: LighterMarket, side: Side, limit: number): LighterBookOrderJson[] {
+  const out: LighterBookOrderJson[] = [];
+  for (const level of venue.engine.book(market.spec.market_id).levels(side)) {
+    for (const o of level.orders) {
+      if (out.length >= limit) return out;
+      out.push({
+        order_index: o.id,
+        order_id: String(o.id),
+        owner_account_index: o.accountId,
+        initial_base_amount: o.size.toFixed(market.sizeDecimals),
+        remaining_base_amount: o.remaining.toFixed(market.sizeDecimals),
+        price: o.price.toFixed(market.priceDecimals),
+        order_expiry: o.expiresAt,
+      });
+    }
+  }
+  return out;
+}
+
+/** An aggregated price level of the `order_book` channel. */
+export interface LighterLevelJson {
+  price: string;
+  size: string;
+}
+
+/** Aggregated levels of one side, best first. */
+export function aggregatedLevels(venue: LighterVenue, market: LighterMarket, side: Side): LighterLevelJson[] {
+  return venue.engine
+    .book(market.spec.market_id)
+    .depth(side)
+    .map((l) => ({ price: l.price.toFixed(market.priceDecimals), size: l.size.toFixed(market.sizeDecimals) }));
+}
+
+/**
+ * The `market_stats` object (lighter.md §6.3): prices and open interest as
+ * strings, the daily figures as JSON numbers (as Lighter sends them), over
+ * the trades of the last 24 h. Funding is not simulated (rates "0.0000").
+ */
+export function marketStats(venue: LighterVenue, market: LighterMarket): Record<string, unknown> {
+  const { engine } = venue;
+  const id = market.spec.market_id;
+  const pd = market.priceDecimals;
+  const mark = engine.markPrice(id) ?? new Decimal(0);
+  const last = engine.lastTradePrice(id) ?? mark;
+  const since = venue.clock.now() - 86_400_000;
+  const day = engine.trades().filter((t) => t.marketId === id && t.timestamp >= since);
+  let base = new Decimal(0);
+  let quote = new Decimal(0);
+  for (const t of day) {
+    base = base.add(t.size);
+    quote = quote.add(t.quote);
+  }
+  const prices = day.map((t) => t.price);
+  const open = prices[0] ?? last;
+  let oi = new Decimal(0);
+  for (const accountId of engine.ledger.ids()) {
+    const size = engine.ledger.position(accountId, id).size;
+    if (size.isPos()) oi = oi.add(size);
+  }
+  const hour = 3_600_000;
+  return {
+    market_id: id,
+    index_price: mark.toFixed(pd),
+    mark_price: mark.toFixed(pd),
+    open_interest: oi.mul(mark).toFixed(6),
+    open_interest_limit: '72057594037927936.000000',
+    funding_clamp_small: market.spec.funding_clamp_small,
+    funding_clamp_big: market.spec.funding_clamp_big,
+    last_trade_price: last.toFixed(pd),
+    current_funding_rate: '0.0000',
+    funding_rate: '0.0000',
+    funding_timestamp: Math.ceil(venue.clock.now() / hour) * hour,
+    daily_base_token_volume: base.toNumber(),
+    daily_quote_token_volume: quote.toNumber(),
+    daily_price_low: (prices.length ? Decimal.min(...prices) : last).toNumber(),
+    daily_price_high: (prices.length ? Decimal.max(...prices) : last).toNumber(),
+    daily_price_change: open.isZero() ? 0 : last.sub(open).div(open).mul(100).toNumber(),
+  };
+}
