@@ -1,0 +1,145 @@
+/**
+ * `npm run bench`: Lighter client numbers.
+ * 1. L2 book deltas applied per second by the client's book (`LighterOrderBook`),
+ *    raw apply and the full path a WS frame takes (JSON.parse + zod + apply).
+ * 2. Order round trip against the Lighter simulator over loopback: placeOrder
+ *    (sign + sendTx + ack) and ack → the order's `open` update on the WS stream.
+ * Prints a table; bounded in count and time; binds 127.0.0.1 only.
+ */
+import Decimal from 'decimal.js';
+import pino from 'pino';
+import { systemClock } from '../src/main/core/clock';
+import { startLighterSim } from '../src/main/core/sim/lighter/lighter-sim';
+import type { AccountEvent } from '../src/main/core/venues/venue';
+import { createLighterVenue } from '../src/main/core/venues/lighter/lighter-venue';
+import { LighterOrderBook } from '../src/main/core/venues/lighter/order-book';
+import { PaperSigner } from '../src/main/core/venues/lighter/signer/paper-signer';
+import { wsOrderBookSchema, type WsOrderBook } from '../src/main/core/venues/lighter/wire';
+
+const logger = pino({ level: 'silent' });
+const LEVELS = 200;
+const DELTAS = 200_000;
+const ORDERS = 300;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+function bookMessages(): WsOrderBook[] {
+  const level = (price: number, size: string) => ({ price: price.toFixed(2), size });
+  const snapshot: WsOrderBook = {
+    channel: 'order_book:0',
+    type: 'subscribed/order_book',
+    offset: 1,
+    timestamp: 1,
+    order_book: {
+      code: 0,
+      bids: Array.from({ length: LEVELS }, (_, i) => level(3000 - i * 0.01, '1.0000')),
+      asks: Array.from({ length: LEVELS }, (_, i) => level(3000.01 + i * 0.01, '1.0000')),
+      offset: 1,
+      nonce: 1,
+      begin_nonce: 1,
+    },
+  } as WsOrderBook;
+  const out = [snapshot];
+  let seed = 42;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (let n = 1; n <= DELTAS; n++) {
+    const side = rnd() < 0.5 ? 'bids' : 'asks';
+    const offset = Math.floor(rnd() * LEVELS);
+    const price = side === 'bids' ? 3000 - offset * 0.01 : 3000.01 + offset * 0.01;
+    const size = rnd() < 0.1 ? '0.0000' : (rnd() * 5).toFixed(4);
+    out.push({
+      channel: 'order_book:0',
+      type: 'update/order_book',
+      offset: n + 1,
+      timestamp: n,
+      order_book: { code: 0, bids: side === 'bids' ? [level(price, size)] : [], asks: side === 'asks' ? [level(price, size)] : [], offset: n + 1, nonce: n + 1, begin_nonce: n },
+    } as WsOrderBook);
+  }
+  return out;
+}
+
+function benchBook(): { applyPerSec: number; framePerSec: number } {
+  const messages = bookMessages();
+  const frames = messages.map((m) => JSON.stringify(m));
+  const run = (apply: (book: LighterOrderBook, i: number) => void) => {
+    const book = new LighterOrderBook('ETH', () => {
+      throw new Error('unexpected gap');
+    }, Date.now, logger);
+    apply(book, 0);
+    const start = process.hrtime.bigint();
+    for (let i = 1; i < messages.length; i++) apply(book, i);
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    if (!book.ready) throw new Error('book went stale');
+    return DELTAS / seconds;
+  };
+  const applyPerSec = run((book, i) => book.apply(messages[i]!));
+  const framePerSec = run((book, i) => book.apply(wsOrderBookSchema.parse(JSON.parse(frames[i]!))));
+  return { applyPerSec, framePerSec };
+}
+
+async function benchOrders(): Promise<{ ack: number[]; stream: number[] }> {
+  const sim = await startLighterSim({ port: 0, accounts: 1, collateral: '1000000', seed: 3, liquidity: true });
+  try {
+    sim.admin.setMid(0, '3000');
+    const accountIndex = sim.accounts[0]!;
+    const venue = createLighterVenue({
+      accountId: 'bench',
+      baseUrl: sim.url,
+      wsUrl: sim.wsUrl,
+      accountIndex,
+      apiKeyIndex: 4,
+      signer: new PaperSigner({ mode: 'paper', accountIndex, apiKeyIndex: 4 }, systemClock),
+      tier: 'premium',
+      clock: systemClock,
+      logger,
+    });
+    await venue.connect();
+    const opened = new Map<string, number>();
+    venue.onAccountEvent((e: AccountEvent) => {
+      if (e.type === 'order' && e.order.status === 'open' && e.order.clientOrderId && !opened.has(e.order.clientOrderId)) {
+        opened.set(e.order.clientOrderId, performance.now());
+      }
+    });
+    const ack: number[] = [];
+    const stream: number[] = [];
+    const deadline = Date.now() + 120_000;
+    for (let i = 0; i < ORDERS && Date.now() < deadline; i++) {
+      const t0 = performance.now();
+      const h = await venue.placeOrder({ symbol: 'ETH', side: 'buy', size: new Decimal('0.01'), type: 'limit', price: new Decimal('2500'), timeInForce: 'POST_ONLY' });
+      const t1 = performance.now();
+      ack.push(t1 - t0);
+      for (let spin = 0; spin < 500 && !opened.has(h.clientOrderId); spin++) await new Promise((r) => setTimeout(r, 1));
+      const seen = opened.get(h.clientOrderId);
+      if (seen !== undefined) stream.push(seen - t0);
+    }
+    await venue.cancelAll();
+    await venue.close();
+    return { ack, stream };
+  } finally {
+    await sim.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const book = benchBook();
+  const orders = await benchOrders();
+  const stats = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return `n=${s.length} p50=${percentile(s, 50).toFixed(2)} ms  p95=${percentile(s, 95).toFixed(2)} ms  p99=${percentile(s, 99).toFixed(2)} ms`;
+  };
+  const lines = [
+    `node ${process.versions.node}, ${LEVELS} levels per side, ${DELTAS} deltas`,
+    `L2 deltas applied/s (book.apply):               ${Math.round(book.applyPerSec).toLocaleString('en-US')}`,
+    `L2 deltas applied/s (JSON.parse + zod + apply): ${Math.round(book.framePerSec).toLocaleString('en-US')}`,
+    `order round trip, placeOrder → ack:             ${stats(orders.ack)}`,
+    `order round trip, placeOrder → open on WS:      ${stats(orders.stream)}`,
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${String(err instanceof Error ? err.stack : err)}\n`);
+  process.exit(1);
+});
