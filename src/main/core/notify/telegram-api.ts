@@ -1,0 +1,110 @@
+import { request, type Dispatcher } from 'undici';
+import { z } from 'zod';
+
+/** Where the Telegram Bot API lives unless configured otherwise. */
+export const TELEGRAM_API_BASE_URL = 'https://api.telegram.org';
+
+/**
+ * Telegram's answer to every Bot API call (core.telegram.org/bots/api,
+ * "Making requests"): `{ok: true, result}` or `{ok: false, error_code,
+ * description, parameters?: {retry_after}}` where `retry_after` is in seconds.
+ */
+const telegramResponseSchema = z.object({
+  ok: z.boolean(),
+  error_code: z.number().int().optional(),
+  description: z.string().optional(),
+  parameters: z.object({ retry_after: z.number().nonnegative().optional() }).optional(),
+});
+
+/** How one `sendMessage` call ended. Never carries the bot token. */
+export type TelegramSendOutcome =
+  | { kind: 'sent' }
+  /** Telegram (or something in front of it) answered, but not with `ok: true`. */
+  | { kind: 'rejected'; status: number; errorCode: number; description: string; retryAfterMs?: number }
+  /** No HTTP answer: connection refused or reset, DNS, timeout, proxy failure. */
+  | { kind: 'unreachable'; error: string };
+
+/** One `sendMessage` call. */
+export interface TelegramSendRequest {
+  /** API root without a trailing path, e.g. {@link TELEGRAM_API_BASE_URL} or a loopback test server. */
+  baseUrl: string;
+  token: string;
+  /** A numeric chat id (`-100…` for groups and channels) or `@channelusername`. */
+  chatId: string;
+  /** Plain text, already capped (see `formatTelegramText`). */
+  text: string;
+  /** undici dispatcher (proxy); the global one when absent. */
+  dispatcher?: Dispatcher;
+  /** Deadline for the response headers and, separately, the body, ms. */
+  timeoutMs: number;
+}
+
+/**
+ * `{baseUrl}/bot{token}/{method}`. Pass `REDACTED` as the token for a URL that
+ * may be logged.
+ */
+export function telegramMethodUrl(baseUrl: string, token: string, method: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/bot${token}/${method}`;
+}
+
+/**
+ * `POST /bot{token}/sendMessage` with JSON `{chat_id, text,
+ * disable_web_page_preview: true}`, one attempt. Never throws: every failure
+ * is an outcome, so callers decide about retries. An answer that is not
+ * Telegram JSON (e.g. a proxy's HTML error page) is `rejected` with
+ * `errorCode` = the HTTP status and description `HTTP <status>`.
+ */
+export async function sendTelegramMessage(req: TelegramSendRequest): Promise<TelegramSendOutcome> {
+  let status: number;
+  let raw: string;
+  try {
+    const res = await request(telegramMethodUrl(req.baseUrl, req.token, 'sendMessage'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ chat_id: req.chatId, text: req.text, disable_web_page_preview: true }),
+      dispatcher: req.dispatcher,
+      headersTimeout: req.timeoutMs,
+      bodyTimeout: req.timeoutMs,
+    });
+    status = res.statusCode;
+    raw = await res.body.text();
+  } catch (err) {
+    return { kind: 'unreachable', error: describeError(err) };
+  }
+  const parsed = parseResponse(raw);
+  if (status >= 200 && status < 300 && parsed?.ok) return { kind: 'sent' };
+  const outcome: TelegramSendOutcome = {
+    kind: 'rejected',
+    status,
+    errorCode: parsed?.error_code ?? status,
+    description: parsed?.description ?? `HTTP ${status}`,
+  };
+  const retryAfter = parsed?.parameters?.retry_after;
+  if (retryAfter !== undefined) outcome.retryAfterMs = retryAfter * 1000;
+  return outcome;
+}
+
+function parseResponse(raw: string): z.infer<typeof telegramResponseSchema> | null {
+  try {
+    const parsed = telegramResponseSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The message of `err` and of its causes (undici wraps the socket error), e.g. `fetch failed: connect ECONNREFUSED`. */
+function describeError(err: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = err, depth = 0; e !== undefined && depth < 4; depth++) {
+    if (e instanceof Error) {
+      const code = (e as { code?: unknown }).code;
+      parts.push(typeof code === 'string' && !e.message.includes(code) ? `${e.message} (${code})` : e.message);
+      e = e.cause;
+    } else {
+      parts.push(String(e));
+      break;
+    }
+  }
+  return parts.filter((p) => p.length > 0).join(': ') || 'unknown network error';
+}
