@@ -2,25 +2,11 @@ import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { SyntheticLiquidity } from './liquidity';
 import { MatchingEngine } from './matching-engine';
-import type { MarketSpec } from './market-spec';
 import { ManualSimClock } from './sim-clock';
+import { ethSpec } from './test-helpers';
 
 const d = (v: string | number) => new Decimal(v);
-const eth: MarketSpec = {
-  id: 0,
-  symbol: 'ETH',
-  tickSize: d('0.01'),
-  stepSize: d('0.0001'),
-  minBaseAmount: d('0.005'),
-  minQuoteAmount: d(10),
-  maxQuoteAmount: null,
-  makerFeeRate: d(0),
-  takerFeeRate: d(0),
-  defaultInitialMarginFraction: d('0.05'),
-  minInitialMarginFraction: d('0.02'),
-  maintenanceMarginFraction: d('0.012'),
-  status: 'active',
-};
+const eth = ethSpec();
 const MAKERS = [100, 101, 102];
 
 function world(seed: number) {

@@ -3,28 +3,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { MatchingEngine } from './matching-engine';
 import type { MarketSpec } from './market-spec';
 import type { EngineOrder, OrderRequest } from './order';
+import { ethSpec } from './test-helpers';
 import type { EngineTrade } from './trade';
 
 const d = (v: string | number) => new Decimal(v);
-
-function spec(over: Partial<MarketSpec> = {}): MarketSpec {
-  return {
-    id: 0,
-    symbol: 'ETH',
-    tickSize: d('0.01'),
-    stepSize: d('0.0001'),
-    minBaseAmount: d('0.005'),
-    minQuoteAmount: d('10'),
-    maxQuoteAmount: null,
-    makerFeeRate: d(0),
-    takerFeeRate: d(0),
-    defaultInitialMarginFraction: d('0.05'),
-    minInitialMarginFraction: d('0.02'),
-    maintenanceMarginFraction: d('0.012'),
-    status: 'active',
-    ...over,
-  };
-}
 
 const MM = 1;
 const A = 2;
@@ -57,7 +39,7 @@ describe('MatchingEngine', () => {
 
   function setup(over: Partial<MarketSpec> = {}) {
     now = 1_000;
-    engine = new MatchingEngine({ markets: [spec(over)], clock: { now: () => now }, firstOrderId: 2 ** 48 });
+    engine = new MatchingEngine({ markets: [ethSpec(over)], clock: { now: () => now }, firstOrderId: 2 ** 48 });
     engine.createAccount(MM, d(0), { unlimited: true });
     engine.createAccount(A, d(100_000));
     engine.createAccount(B, d(100_000));

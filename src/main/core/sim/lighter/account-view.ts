@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import type { SimAccount } from './account-registry';
-import type { LighterVenue } from './lighter-venue';
+import type { LighterExchange } from './lighter-exchange';
 
 /**
  * One entry of `positions[]` (REST account, WS account_all), with exactly the
@@ -27,8 +27,11 @@ export interface LighterPositionJson {
   allocated_margin: string;
 }
 
-/** An account entry of `accountsByL1Address` (`sub_accounts[]`), lighter.md §1.4. */
-export interface LighterAccountJson {
+/**
+ * The leading fields of both account forms below, in the recorded order
+ * (lighter.md §1.4, §1.5).
+ */
+export interface LighterAccountBaseJson {
   code: number;
   account_type: number;
   index: number;
@@ -40,23 +43,16 @@ export interface LighterAccountJson {
   available_balance: string;
   status: number;
   collateral: string;
+}
+
+/** An account entry of `accountsByL1Address` (`sub_accounts[]`), lighter.md §1.4. */
+export interface LighterAccountJson extends LighterAccountBaseJson {
   transaction_time: number;
   account_trading_mode: number;
 }
 
 /** `DetailedAccount` of `GET /api/v1/account`, fields as recorded (lighter.md §1.5). */
-export interface LighterDetailedAccountJson {
-  code: number;
-  account_type: number;
-  index: number;
-  l1_address: string;
-  cancel_all_time: number;
-  total_order_count: number;
-  total_isolated_order_count: number;
-  pending_order_count: number;
-  available_balance: string;
-  status: number;
-  collateral: string;
+export interface LighterDetailedAccountJson extends LighterAccountBaseJson {
   account_index: number;
   name: string;
   description: string;
@@ -83,7 +79,7 @@ const usdc = (v: Decimal) => v.toFixed(6);
 const ZERO = new Decimal(0);
 
 /** The account's position entries: every market where it holds a position (or held one) or has resting orders. */
-export function positionsOf(venue: LighterVenue, account: SimAccount): LighterPositionJson[] {
+export function positionsOf(venue: LighterExchange, account: SimAccount): LighterPositionJson[] {
   const { engine } = venue;
   const open = engine.openOrders(account.index);
   return engine
@@ -116,13 +112,12 @@ export function positionsOf(venue: LighterVenue, account: SimAccount): LighterPo
 }
 
 /** `available_balance` as Lighter shows it: equity − initial margin, never below 0. */
-function available(venue: LighterVenue, account: SimAccount): Decimal {
+function available(venue: LighterExchange, account: SimAccount): Decimal {
   return Decimal.max(venue.engine.margin(account.index).available, ZERO);
 }
 
-/** The short account entry of `accountsByL1Address`. */
-export function accountSummary(venue: LighterVenue, account: SimAccount): LighterAccountJson {
-  const m = venue.engine.margin(account.index);
+/** The fields both account forms start with; `collateral` is `m.collateral`. */
+function accountBase(venue: LighterExchange, account: SimAccount, m: { collateral: Decimal }): LighterAccountBaseJson {
   return {
     code: 0,
     account_type: account.accountType,
@@ -135,26 +130,24 @@ export function accountSummary(venue: LighterVenue, account: SimAccount): Lighte
     available_balance: usdc(available(venue, account)),
     status: 1,
     collateral: usdc(m.collateral),
+  };
+}
+
+/** The short account entry of `accountsByL1Address`. */
+export function accountSummary(venue: LighterExchange, account: SimAccount): LighterAccountJson {
+  const m = venue.engine.margin(account.index);
+  return {
+    ...accountBase(venue, account, m),
     transaction_time: venue.clock.now() * 1000,
     account_trading_mode: 0,
   };
 }
 
 /** The `DetailedAccount` of `GET /api/v1/account`. */
-export function detailedAccount(venue: LighterVenue, account: SimAccount): LighterDetailedAccountJson {
+export function detailedAccount(venue: LighterExchange, account: SimAccount): LighterDetailedAccountJson {
   const m = venue.engine.margin(account.index);
   return {
-    code: 0,
-    account_type: account.accountType,
-    index: account.index,
-    l1_address: account.l1Address,
-    cancel_all_time: account.cancelAllTime,
-    total_order_count: venue.engine.openOrders(account.index).length,
-    total_isolated_order_count: 0,
-    pending_order_count: 0,
-    available_balance: usdc(available(venue, account)),
-    status: 1,
-    collateral: usdc(m.collateral),
+    ...accountBase(venue, account, m),
     account_index: account.index,
     name: '',
     description: '',
@@ -173,7 +166,7 @@ export function detailedAccount(venue: LighterVenue, account: SimAccount): Light
  * position value / equity, margin usage = initial margin / equity in percent,
  * buying power = available balance × the largest default leverage.
  */
-export function userStats(venue: LighterVenue, account: SimAccount): LighterStatsJson & { account_trading_mode: number; cross_stats: LighterStatsJson; total_stats: LighterStatsJson } {
+export function userStats(venue: LighterExchange, account: SimAccount): LighterStatsJson & { account_trading_mode: number; cross_stats: LighterStatsJson; total_stats: LighterStatsJson } {
   const m = venue.engine.margin(account.index);
   const avail = available(venue, account);
   const maxLeverage = venue

@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import type { Side } from '../engine/order';
-import type { LighterVenue } from './lighter-venue';
+import type { LighterExchange } from './lighter-exchange';
 import { aggregatedLevels, type LighterLevelJson } from './market-view';
 
 /** An `order_book/{m}` message (lighter.md §6.2). */
@@ -37,7 +37,7 @@ interface MarketFeed {
 export class BookFeed {
   private readonly feeds = new Map<number, MarketFeed>();
 
-  constructor(private readonly venue: LighterVenue) {}
+  constructor(private readonly venue: LighterExchange) {}
 
   /** Records that the size at (market, side, price) may have changed. */
   note(marketId: number, side: Side, price: Decimal): void {

@@ -1,19 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualSimClock } from '../engine/sim-clock';
-import { startLighterSim, type RunningLighterSim } from './lighter-sim';
-import { adminJson, authToken, createOrderInfo, getJson, postTx, WsProbe } from './testing';
+import type { ManualSimClock } from '../engine/sim-clock';
+import type { RunningLighterSim } from './lighter-sim';
+import { adminJson, authToken, createOrderInfo, getJson, postTx, startTestSim, WsProbe } from './testing';
 
 describe('Lighter simulator admin endpoint and fault injection', () => {
-  let clock: ManualSimClock;
-  let sim: RunningLighterSim;
-  let url: string;
-  let A: number;
-
+  let clock: ManualSimClock, sim: RunningLighterSim, url: string, A: number;
   beforeEach(async () => {
-    clock = new ManualSimClock();
-    sim = await startLighterSim({ clock, accounts: 1 });
-    url = sim.url;
-    A = sim.accounts[0]!;
+    ({ clock, sim, url, A } = await startTestSim({ accounts: 1 }));
   });
   afterEach(() => sim.close());
 

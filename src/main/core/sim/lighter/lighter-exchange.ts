@@ -40,8 +40,8 @@ export interface TxContext {
   nonce: number;
 }
 
-/** Options of {@link LighterVenue}. */
-export interface LighterVenueOptions {
+/** Options of {@link LighterExchange}. */
+export interface LighterExchangeOptions {
   markets: readonly LighterMarket[];
   clock: SimClock;
   /** Seed of the synthetic liquidity. */
@@ -68,7 +68,7 @@ export function txHashOf(text: string): string {
  * (tx hashes, nonces, block heights), the armed faults, and the periodic
  * maintenance (order expiry, scheduled cancel-alls).
  */
-export class LighterVenue {
+export class LighterExchange {
   readonly engine: MatchingEngine;
   readonly registry = new AccountRegistry(FIRST_USER_ACCOUNT);
   readonly faults = new FaultState();
@@ -81,7 +81,7 @@ export class LighterVenue {
   private height = 1;
   private readonly stopMaintenance: () => void;
 
-  constructor(opts: LighterVenueOptions) {
+  constructor(opts: LighterExchangeOptions) {
     this.clock = opts.clock;
     this.marketsById = new Map(opts.markets.map((m) => [m.spec.market_id, m]));
     this.engine = new MatchingEngine({

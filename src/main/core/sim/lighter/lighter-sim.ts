@@ -7,7 +7,7 @@ import { systemSimClock, type SimClock } from '../engine/sim-clock';
 import { ADMIN_PREFIX, handleAdmin } from './admin-routes';
 import { sendError, sendJson } from './http-io';
 import { LighterError } from './lighter-error';
-import { LighterVenue } from './lighter-venue';
+import { LighterExchange } from './lighter-exchange';
 import { loadMarkets, type LighterPerpSpec } from './markets';
 import { RateLimiter, type RateLimitOptions } from './rate-limiter';
 import { API_PREFIX, RestApi } from './rest-api';
@@ -75,7 +75,7 @@ export async function startLighterSim(opts: LighterSimOptions = {}): Promise<Run
   const replay = opts.replay
     ? new Map(Object.entries(opts.replay).map(([id, file]) => [Number(id), parsePriceCsv(readFileSync(file, 'utf8'))]))
     : undefined;
-  const venue = new LighterVenue({ markets, clock, seed: opts.seed ?? 1, liquidity: opts.liquidity ?? true, replay });
+  const venue = new LighterExchange({ markets, clock, seed: opts.seed ?? 1, liquidity: opts.liquidity ?? true, replay });
   const tx = new TxProcessor(venue);
   const limiter = opts.rateLimit ? new RateLimiter(opts.rateLimit, () => clock.now()) : null;
   const admit = (key: string) => (venue.faults.takeRateLimit() || (limiter && !limiter.take(key)) ? new LighterError(23000) : null);

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import type { Side } from '../engine/order';
-import type { LighterVenue } from './lighter-venue';
+import type { LighterExchange } from './lighter-exchange';
 import type { LighterMarket } from './markets';
 
 /** Fields of an `orderBooks` entry (the SDK's `OrderBook` model, lighter.md §1.2), picked from the market entry. */
@@ -43,7 +43,7 @@ export interface LighterBookOrderJson {
 }
 
 /** The individual resting orders of one side, best price first and oldest first within a price, at most `limit`. */
-export function bookOrders(venue: LighterVenue, market: LighterMarket, side: Side, limit: number): LighterBookOrderJson[] {
+export function bookOrders(venue: LighterExchange, market: LighterMarket, side: Side, limit: number): LighterBookOrderJson[] {
   const out: LighterBookOrderJson[] = [];
   for (const level of venue.engine.book(market.spec.market_id).levels(side)) {
     for (const o of level.orders) {
@@ -69,7 +69,7 @@ export interface LighterLevelJson {
 }
 
 /** Aggregated levels of one side, best first. */
-export function aggregatedLevels(venue: LighterVenue, market: LighterMarket, side: Side): LighterLevelJson[] {
+export function aggregatedLevels(venue: LighterExchange, market: LighterMarket, side: Side): LighterLevelJson[] {
   return venue.engine
     .book(market.spec.market_id)
     .depth(side)
@@ -81,7 +81,7 @@ export function aggregatedLevels(venue: LighterVenue, market: LighterMarket, sid
  * strings, the daily figures as JSON numbers (as Lighter sends them), over
  * the trades of the last 24 h. Funding is not simulated (rates "0.0000").
  */
-export function marketStats(venue: LighterVenue, market: LighterMarket): Record<string, unknown> {
+export function marketStats(venue: LighterExchange, market: LighterMarket): Record<string, unknown> {
   const { engine } = venue;
   const id = market.spec.market_id;
   const pd = market.priceDecimals;

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import type { EngineOrder, EngineTimeInForce } from '../engine/order';
-import type { OrderMeta } from './lighter-venue';
+import type { OrderMeta } from './lighter-exchange';
 import type { LighterMarket } from './markets';
 
 /**

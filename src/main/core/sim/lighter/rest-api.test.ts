@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualSimClock } from '../engine/sim-clock';
+import type { ManualSimClock } from '../engine/sim-clock';
 import defaultMarkets from './default-markets.json';
-import { startLighterSim, type RunningLighterSim } from './lighter-sim';
-import { authToken, createOrderInfo, getJson, postTx } from './testing';
+import type { RunningLighterSim } from './lighter-sim';
+import { authToken, createOrderInfo, getJson, postTx, startTestSim } from './testing';
 
 // Key lists copied from the recorded responses (shared/data/lighter/ccxt_static_response.json).
 const RECORDED_BOOK_ORDER_KEYS = ['order_index', 'order_id', 'owner_account_index', 'initial_base_amount', 'remaining_base_amount', 'price', 'order_expiry'];
@@ -25,16 +25,9 @@ const ORDER_KEYS = [
 ];
 
 describe('Lighter simulator REST API', () => {
-  let clock: ManualSimClock;
-  let sim: RunningLighterSim;
-  let url: string;
-  let A: number;
-
+  let clock: ManualSimClock, sim: RunningLighterSim, url: string, A: number;
   beforeEach(async () => {
-    clock = new ManualSimClock();
-    sim = await startLighterSim({ clock, seed: 1 });
-    url = sim.url;
-    A = sim.accounts[0]!;
+    ({ clock, sim, url, A } = await startTestSim({ seed: 1 }));
   });
   afterEach(() => sim.close());
 

@@ -4,7 +4,7 @@ import { accountSummary, detailedAccount } from './account-view';
 import { verifyAuthToken } from './auth-token';
 import { Query, readForm, sendJson } from './http-io';
 import { LighterError } from './lighter-error';
-import type { LighterVenue } from './lighter-venue';
+import type { LighterExchange } from './lighter-exchange';
 import { bookOrders, orderBooksEntry } from './market-view';
 import { parseBatch, txRateKey, type TxProcessor, type TxSubmission } from './tx-processor';
 import { orderJson, tradeJson } from './ws-messages';
@@ -17,7 +17,7 @@ const SEND_TX_MESSAGE = '{"ratelimit": "didn\'t use volume quota"}';
 
 /** Options of {@link RestApi}. */
 export interface RestApiOptions {
-  venue: LighterVenue;
+  venue: LighterExchange;
   tx: TxProcessor;
   /** Rate-limit gate shared with the WebSocket: the error to answer with, or null. */
   admit: (key: string) => LighterError | null;

@@ -2,22 +2,15 @@ import { FormData, fetch } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualSimClock } from '../engine/sim-clock';
 import { startLighterSim, type RunningLighterSim } from './lighter-sim';
-import { authToken, createOrderInfo, getJson, postBatch, postTx, txEnvelope } from './testing';
+import { authToken, createOrderInfo, getJson, postBatch, postTx, startTestSim, txEnvelope } from './testing';
 
 const SEND_TX_MESSAGE = '{"ratelimit": "didn\'t use volume quota"}';
 
 describe('Lighter simulator sendTx / sendTxBatch', () => {
-  let clock: ManualSimClock;
-  let sim: RunningLighterSim;
-  let url: string;
-  let A: number;
-  let B: number;
-
+  let clock: ManualSimClock, sim: RunningLighterSim, url: string, A: number, B: number;
   beforeEach(async () => {
-    clock = new ManualSimClock();
-    sim = await startLighterSim({ clock, seed: 1 });
-    url = sim.url;
-    [A, B] = sim.accounts as [number, number];
+    ({ clock, sim, url, A } = await startTestSim({ seed: 1 }));
+    B = sim.accounts[1]!;
   });
   afterEach(() => sim.close());
 

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { faultSpecSchema, type FaultSpec, type FaultsView } from './faults';
 import { LighterError } from './lighter-error';
-import { MAKER_ACCOUNTS, type LighterVenue } from './lighter-venue';
+import { MAKER_ACCOUNTS, type LighterExchange } from './lighter-exchange';
 
 /** A created account. */
 export interface CreatedAccount {
@@ -72,7 +72,7 @@ function decimal(value: unknown, field: string): Decimal {
 }
 
 /** Builds the admin of a venue; `dropWs` closes every WebSocket connection, `connections` counts them. */
-export function createSimAdmin(venue: LighterVenue, ws: { dropAll(): void; connectionCount(): number }): LighterSimAdmin {
+export function createSimAdmin(venue: LighterExchange, ws: { dropAll(): void; connectionCount(): number }): LighterSimAdmin {
   const { engine, registry, faults } = venue;
   const fmt = (v: Decimal | null | undefined, decimals: number) => (v ? v.toFixed(decimals) : null);
   return {

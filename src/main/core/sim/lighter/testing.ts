@@ -1,11 +1,13 @@
 /**
  * Helpers for tests that talk to the Lighter simulator over loopback the way
- * a client does: placeholder-signed tx_info objects with the Go field names
- * (like the paper signer's), multipart sendTx, auth tokens and a WebSocket
- * probe with bounded waits. Test support only.
+ * a client does: a simulator per test on a manual clock, placeholder-signed
+ * tx_info objects with the Go field names (like the paper signer's), multipart
+ * sendTx, auth tokens and a WebSocket probe with bounded waits. Test support only.
  */
 import { FormData, fetch } from 'undici';
 import WebSocket from 'ws';
+import { ManualSimClock } from '../engine/sim-clock';
+import { startLighterSim, type LighterSimOptions, type RunningLighterSim } from './lighter-sim';
 import type { CreateOrderInfo } from './tx-info';
 
 /** A placeholder `Sig` (base64 of 80 bytes), as the paper signer sends. */
@@ -13,6 +15,21 @@ export const PLACEHOLDER_SIG = Buffer.alloc(80, 7).toString('base64');
 
 /** Default API key index used by the helpers. */
 export const TEST_API_KEY = 4;
+
+/** A simulator started for a test: its manual clock, the running sim, its URL and its first user account `A`. */
+export interface TestSim {
+  clock: ManualSimClock;
+  sim: RunningLighterSim;
+  url: string;
+  A: number;
+}
+
+/** Starts a simulator on a fresh {@link ManualSimClock}; `opts` as for {@link startLighterSim}, without `clock`. Close it with `sim.close()`. */
+export async function startTestSim(opts: Omit<LighterSimOptions, 'clock'> = {}): Promise<TestSim> {
+  const clock = new ManualSimClock();
+  const sim = await startLighterSim({ ...opts, clock });
+  return { clock, sim, url: sim.url, A: sim.accounts[0]! };
+}
 
 /**
  * A CreateOrder tx_info: 0.1 ETH GTT limit buy at 3000 on market 0, expiring

@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import type { EngineTrade } from '../engine/trade';
-import type { TradeMeta } from './lighter-venue';
+import type { TradeMeta } from './lighter-exchange';
 import type { LighterMarket } from './markets';
 
 /**

@@ -3,7 +3,7 @@ import { accountMargin } from '../engine/margin';
 import type { EngineOrder, OrderRequest, RejectReason } from '../engine/order';
 import type { SimAccount } from './account-registry';
 import { LighterError } from './lighter-error';
-import { FIRST_ORDER_INDEX, txHashOf, type LighterVenue, type TxContext } from './lighter-venue';
+import { FIRST_ORDER_INDEX, txHashOf, type LighterExchange, type TxContext } from './lighter-exchange';
 import type { LighterMarket } from './markets';
 import { parseTx, txAttribute, type CancelAllInfo, type CancelOrderInfo, type CreateOrderInfo, type ModifyOrderInfo, type ParsedTx, type UpdateLeverageInfo } from './tx-info';
 
@@ -71,7 +71,7 @@ export class TxProcessor {
   private closed = false;
   private readonly pendingClientIds = new Set<string>();
 
-  constructor(private readonly venue: LighterVenue) {}
+  constructor(private readonly venue: LighterExchange) {}
 
   /**
    * Validates and accepts one or more txs of one (account, API key).
@@ -277,7 +277,7 @@ export function parseBatch(txTypes: unknown, txInfos: unknown): TxSubmission[] {
 }
 
 /** Rate-limit key of a tx submission: the sending account's L1 address, else the client IP. */
-export function txRateKey(venue: LighterVenue, submissions: readonly TxSubmission[], ip: string): string {
+export function txRateKey(venue: LighterExchange, submissions: readonly TxSubmission[], ip: string): string {
   const info = submissions[0]?.txInfo;
   let accountIndex: unknown;
   try {

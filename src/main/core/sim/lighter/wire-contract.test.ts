@@ -8,9 +8,9 @@ import type { z } from 'zod';
 import type { Clock } from '../../clock';
 import { PaperSigner } from '../../venues/lighter/signer/paper-signer';
 import * as wire from '../../venues/lighter/wire';
-import { ManualSimClock } from '../engine/sim-clock';
-import { startLighterSim, type RunningLighterSim } from './lighter-sim';
-import { authToken, getJson, postBatch, postTx, WsProbe } from './testing';
+import type { ManualSimClock } from '../engine/sim-clock';
+import type { RunningLighterSim } from './lighter-sim';
+import { authToken, getJson, postBatch, postTx, startTestSim, WsProbe } from './testing';
 
 const API_KEY = 4;
 
@@ -21,15 +21,9 @@ function parses<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
 }
 
 describe('simulator ↔ client wire contract', () => {
-  let clock: ManualSimClock;
-  let sim: RunningLighterSim;
-  let A: number;
-  let signer: PaperSigner;
-
+  let clock: ManualSimClock, sim: RunningLighterSim, A: number, signer: PaperSigner;
   beforeEach(async () => {
-    clock = new ManualSimClock();
-    sim = await startLighterSim({ clock, seed: 2 });
-    A = sim.accounts[0]!;
+    ({ clock, sim, A } = await startTestSim({ seed: 2 }));
     const coreClock: Clock = { now: () => clock.now(), sleep: () => Promise.resolve() };
     signer = new PaperSigner({ mode: 'paper', accountIndex: A, apiKeyIndex: API_KEY }, coreClock);
   });

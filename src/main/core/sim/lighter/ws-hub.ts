@@ -7,7 +7,7 @@ import type { EngineTrade } from '../engine/trade';
 import { verifyAuthToken } from './auth-token';
 import { BookFeed } from './book-feed';
 import { LighterError } from './lighter-error';
-import type { LighterVenue } from './lighter-venue';
+import type { LighterExchange } from './lighter-exchange';
 import { parseBatch, txRateKey, type TxProcessor } from './tx-processor';
 import { parseChannel, type Channel } from './ws-channels';
 import {
@@ -27,7 +27,7 @@ const MAX_PAYLOAD = 1 << 20;
 
 /** Options of {@link WsHub}. */
 export interface WsHubOptions {
-  venue: LighterVenue;
+  venue: LighterExchange;
   tx: TxProcessor;
   /** Rate-limit gate shared with REST: the error to answer with, or null to go on. `key` is `l1:<address>` or `ip:<address>`. */
   admit: (key: string) => LighterError | null;

@@ -3,7 +3,7 @@ import type { EngineOrder } from '../engine/order';
 import type { EngineTrade } from '../engine/trade';
 import type { SimAccount } from './account-registry';
 import { positionsOf, userStats } from './account-view';
-import type { LighterVenue } from './lighter-venue';
+import type { LighterExchange } from './lighter-exchange';
 import { marketStats } from './market-view';
 import { toLighterOrder, type LighterOrderJson } from './order-view';
 import { toLighterTrade, type LighterTradeJson } from './trade-view';
@@ -16,31 +16,31 @@ const SNAPSHOT_TRADES = 50;
 const DAY = 86_400_000;
 
 /** A trade as Lighter JSON. */
-export function tradeJson(venue: LighterVenue, t: EngineTrade): LighterTradeJson {
+export function tradeJson(venue: LighterExchange, t: EngineTrade): LighterTradeJson {
   return toLighterTrade(t, venue.market(t.marketId)!, venue.tradeMeta(t.id));
 }
 
 /** An order as Lighter JSON. */
-export function orderJson(venue: LighterVenue, o: EngineOrder): LighterOrderJson {
+export function orderJson(venue: LighterExchange, o: EngineOrder): LighterOrderJson {
   return toLighterOrder(o, venue.market(o.marketId)!, venue.orderMeta(o.id));
 }
 
 /** Trades grouped by market id (`{"<market>": [Trade…]}`), newest first. */
-function tradesByMarket(venue: LighterVenue, trades: readonly EngineTrade[]): Record<string, LighterTradeJson[]> {
+function tradesByMarket(venue: LighterExchange, trades: readonly EngineTrade[]): Record<string, LighterTradeJson[]> {
   const out: Record<string, LighterTradeJson[]> = {};
   for (const t of [...trades].reverse()) (out[String(t.marketId)] ??= []).push(tradeJson(venue, t));
   return out;
 }
 
 /** Orders grouped by market id. */
-function ordersByMarket(venue: LighterVenue, orders: readonly EngineOrder[]): Record<string, LighterOrderJson[]> {
+function ordersByMarket(venue: LighterExchange, orders: readonly EngineOrder[]): Record<string, LighterOrderJson[]> {
   const out: Record<string, LighterOrderJson[]> = {};
   for (const o of orders) (out[String(o.marketId)] ??= []).push(orderJson(venue, o));
   return out;
 }
 
 /** The account's most recent trades, oldest first. */
-export function accountTrades(venue: LighterVenue, accountIndex: number, limit = SNAPSHOT_TRADES): EngineTrade[] {
+export function accountTrades(venue: LighterExchange, accountIndex: number, limit = SNAPSHOT_TRADES): EngineTrade[] {
   return venue.engine
     .trades()
     .filter((t) => t.takerAccountId === accountIndex || t.makerAccountId === accountIndex)
@@ -48,7 +48,7 @@ export function accountTrades(venue: LighterVenue, accountIndex: number, limit =
 }
 
 /** Trade counts and quote volumes (USDC, JSON numbers) of an account over a day, week, month and all history. */
-function volumes(venue: LighterVenue, accountIndex: number): Record<string, number> {
+function volumes(venue: LighterExchange, accountIndex: number): Record<string, number> {
   const now = venue.clock.now();
   const all = accountTrades(venue, accountIndex, Infinity);
   const sum = (since: number) => {
@@ -60,7 +60,7 @@ function volumes(venue: LighterVenue, accountIndex: number): Record<string, numb
 }
 
 /** `trade/{m}`: public trades of a market. */
-export function tradeMessage(venue: LighterVenue, marketId: number, trades: readonly EngineTrade[], phase: Phase, nonce: number) {
+export function tradeMessage(venue: LighterExchange, marketId: number, trades: readonly EngineTrade[], phase: Phase, nonce: number) {
   return {
     channel: `trade:${marketId}`,
     liquidation_trades: [],
@@ -71,7 +71,7 @@ export function tradeMessage(venue: LighterVenue, marketId: number, trades: read
 }
 
 /** `market_stats/{m}` or `market_stats/all`. */
-export function marketStatsMessage(venue: LighterVenue, market: number | 'all', phase: Phase) {
+export function marketStatsMessage(venue: LighterExchange, market: number | 'all', phase: Phase) {
   const stats =
     market === 'all'
       ? Object.fromEntries(venue.markets().map((m) => [String(m.spec.market_id), marketStats(venue, m)]))
@@ -80,7 +80,7 @@ export function marketStatsMessage(venue: LighterVenue, market: number | 'all', 
 }
 
 /** `account_all/{a}`: positions (of `marketIds`, or all) and the given trades of the account. */
-export function accountAllMessage(venue: LighterVenue, account: SimAccount, trades: readonly EngineTrade[], phase: Phase, marketIds?: ReadonlySet<number>) {
+export function accountAllMessage(venue: LighterExchange, account: SimAccount, trades: readonly EngineTrade[], phase: Phase, marketIds?: ReadonlySet<number>) {
   const positions = Object.fromEntries(
     positionsOf(venue, account)
       .filter((p) => !marketIds || marketIds.has(p.market_id))
@@ -99,12 +99,12 @@ export function accountAllMessage(venue: LighterVenue, account: SimAccount, trad
 }
 
 /** `account_all_orders/{a}`. */
-export function accountAllOrdersMessage(venue: LighterVenue, account: SimAccount, orders: readonly EngineOrder[], phase: Phase) {
+export function accountAllOrdersMessage(venue: LighterExchange, account: SimAccount, orders: readonly EngineOrder[], phase: Phase) {
   return { channel: `account_all_orders:${account.index}`, orders: ordersByMarket(venue, orders), type: `${phase}/account_all_orders` };
 }
 
 /** `account_orders/{m}/{a}` (the channel echo carries only the market, lighter.md §6.4). */
-export function accountOrdersMessage(venue: LighterVenue, account: SimAccount, marketId: number, orders: readonly EngineOrder[], phase: Phase, nonce: number) {
+export function accountOrdersMessage(venue: LighterExchange, account: SimAccount, marketId: number, orders: readonly EngineOrder[], phase: Phase, nonce: number) {
   return {
     account: account.index,
     channel: `account_orders:${marketId}`,
@@ -115,7 +115,7 @@ export function accountOrdersMessage(venue: LighterVenue, account: SimAccount, m
 }
 
 /** `account_all_trades/{a}`. */
-export function accountTradesMessage(venue: LighterVenue, account: SimAccount, trades: readonly EngineTrade[], phase: Phase) {
+export function accountTradesMessage(venue: LighterExchange, account: SimAccount, trades: readonly EngineTrade[], phase: Phase) {
   const v = volumes(venue, account.index);
   return {
     channel: `account_all_trades:${account.index}`,
@@ -129,6 +129,6 @@ export function accountTradesMessage(venue: LighterVenue, account: SimAccount, t
 }
 
 /** `user_stats/{a}`. */
-export function userStatsMessage(venue: LighterVenue, account: SimAccount, phase: Phase) {
+export function userStatsMessage(venue: LighterExchange, account: SimAccount, phase: Phase) {
   return { channel: `user_stats:${account.index}`, stats: userStats(venue, account), timestamp: venue.clock.now(), type: `${phase}/user_stats` };
 }

@@ -2,20 +2,14 @@ import Decimal from 'decimal.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualSimClock } from '../engine/sim-clock';
 import { startLighterSim, type RunningLighterSim } from './lighter-sim';
-import { authToken, createOrderInfo, getJson, postTx, WsProbe } from './testing';
+import { authToken, createOrderInfo, getJson, postTx, startTestSim, WsProbe } from './testing';
 
 type Level = { price: string; size: string };
 
 describe('Lighter simulator WebSocket', () => {
-  let clock: ManualSimClock;
-  let sim: RunningLighterSim;
-  let A: number;
-  let ws: WsProbe;
-
+  let clock: ManualSimClock, sim: RunningLighterSim, A: number, ws: WsProbe;
   beforeEach(async () => {
-    clock = new ManualSimClock();
-    sim = await startLighterSim({ clock, seed: 3 });
-    A = sim.accounts[0]!;
+    ({ clock, sim, A } = await startTestSim({ seed: 3 }));
     ws = await WsProbe.open(sim.wsUrl);
   });
   afterEach(async () => {

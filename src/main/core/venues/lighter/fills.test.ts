@@ -1,27 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { FillDeduper, toFill } from './fills';
+import { RECORDED_WS_TRADE } from './test-helpers';
 import type { LighterTrade } from './wire';
 
-/** The WS trade ccxt recorded (lighter.md §1.7): taker bought (is_maker_ask true would be the ask maker). */
-const trade: LighterTrade = {
-  trade_id: 526801155,
-  tx_hash: '1998d9df',
-  type: 'trade',
-  market_id: 0,
-  size: '0.0346',
-  price: '3028.85',
-  usd_amount: '104.798210',
-  ask_id: 281475673670566,
-  bid_id: 562949291740362,
-  ask_client_id: 76303170,
-  bid_client_id: 27601,
-  ask_account_id: 99349,
-  bid_account_id: 243008,
-  is_maker_ask: false,
-  timestamp: 1763623734215,
-  maker_fee: 20,
-  taker_fee: 50,
-};
+/** The WS trade ccxt recorded (lighter.md §1.7), with a taker fee: taker bought (is_maker_ask true would be the ask maker). */
+const trade: LighterTrade = { ...RECORDED_WS_TRADE, taker_fee: 50 };
 const ids = (client: number | undefined) => (client === undefined ? null : `c${client}`);
 
 describe('Lighter fills (lighter.md §1.7)', () => {

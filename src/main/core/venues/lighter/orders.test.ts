@@ -1,27 +1,11 @@
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { toMs, toOrder, toOrderStatus, toTimeInForce } from './orders';
+import { SAMPLE_ORDER } from './test-helpers';
 import type { LighterOrder } from './wire';
 
-const base: LighterOrder = {
-  order_index: 281476565888172,
-  client_order_index: 42,
-  order_id: '281476565888172',
-  client_order_id: '42',
-  market_index: 0,
-  owner_account_index: 1077,
-  initial_base_amount: '0.2000',
-  price: '3430.00',
-  remaining_base_amount: '0.1500',
-  is_ask: true,
-  filled_base_amount: '0.0500',
-  filled_quote_amount: '171.600000',
-  type: 'limit',
-  time_in_force: 'post-only',
-  reduce_only: false,
-  status: 'open',
-  timestamp: 1763623734215,
-};
+/** {@link SAMPLE_ORDER} as a post-only order, filled at 3432 on average. */
+const base: LighterOrder = { ...SAMPLE_ORDER, filled_quote_amount: '171.600000', time_in_force: 'post-only' };
 
 describe('Lighter orders (lighter.md §1.6)', () => {
   it('maps every status string', () => {

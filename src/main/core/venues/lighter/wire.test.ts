@@ -21,6 +21,7 @@ import {
   wsTradeSchema,
   wsUserStatsSchema,
 } from './wire';
+import { RECORDED_WS_TRADE, SAMPLE_ORDER } from './test-helpers';
 
 const testdata = join(__dirname, 'testdata');
 const load = (file: string): unknown => JSON.parse(readFileSync(join(testdata, file), 'utf8'));
@@ -30,72 +31,6 @@ interface CcxtFixture {
 }
 const ccxt = load('ccxt_static_response.json') as CcxtFixture;
 const responsesOf = (method: string) => (ccxt.methods[method] ?? []).map((e) => e.httpResponse);
-
-/** A sample Trade as ccxt recorded it from the WS (lighter.md §1.7 [S18]). */
-const wsTrade = {
-  trade_id: 526801155,
-  tx_hash: '1998d9df580acb7540aa141cc369d6ef926d003b3062196d2007bca15f978ab208e0caae4ac5872b',
-  type: 'trade',
-  market_id: 0,
-  size: '0.0346',
-  price: '3028.85',
-  usd_amount: '104.798210',
-  ask_id: 281475673670566,
-  bid_id: 562949291740362,
-  ask_client_id: 76303170,
-  bid_client_id: 27601,
-  ask_account_id: 99349,
-  bid_account_id: 243008,
-  is_maker_ask: false,
-  block_height: 102322769,
-  timestamp: 1763623734215,
-  taker_position_size_before: '0.0346',
-  taker_entry_quote_before: '104.359926',
-  taker_initial_margin_fraction_before: 500,
-  taker_position_sign_changed: true,
-  maker_fee: 20,
-  maker_position_size_before: '2.1277',
-  maker_entry_quote_before: '6444.179555',
-  maker_initial_margin_fraction_before: 200,
-};
-
-/** An Order with the fields of lighter.md §1.6. */
-const order = {
-  order_index: 281476565888172,
-  client_order_index: 42,
-  order_id: '281476565888172',
-  client_order_id: '42',
-  market_index: 0,
-  owner_account_index: 1077,
-  initial_base_amount: '0.2000',
-  price: '3430.00',
-  nonce: 7,
-  remaining_base_amount: '0.1500',
-  is_ask: true,
-  base_size: 2000,
-  base_price: 343000,
-  filled_base_amount: '0.0500',
-  filled_quote_amount: '171.500000',
-  side: 'sell',
-  type: 'limit',
-  time_in_force: 'good-till-time',
-  reduce_only: false,
-  trigger_price: '0.00',
-  order_expiry: 1765419046807,
-  status: 'open',
-  trigger_status: 'na',
-  trigger_time: 0,
-  parent_order_index: 0,
-  parent_order_id: '0',
-  to_trigger_order_id_0: '0',
-  to_trigger_order_id_1: '0',
-  to_cancel_order_id_0: '0',
-  block_height: 102322769,
-  timestamp: 1763623734215,
-  created_at: 1763623734215,
-  updated_at: 1763623734215,
-  transaction_time: 1763623734215,
-};
 
 describe('wire schemas vs recorded REST responses', () => {
   it('parse every market of the orderBookDetails snapshot (233 perps, 11 spot)', () => {
@@ -165,7 +100,7 @@ describe('wire schemas vs documented WS messages (lighter.md §6)', () => {
   });
 
   it('trade, market_stats (one and all), account channels, user_stats', () => {
-    expect(wsTradeSchema.parse({ channel: 'trade:0', liquidation_trades: [], nonce: 3159738569, trades: [wsTrade], type: 'subscribed/trade' }).trades).toHaveLength(1);
+    expect(wsTradeSchema.parse({ channel: 'trade:0', liquidation_trades: [], nonce: 3159738569, trades: [RECORDED_WS_TRADE], type: 'subscribed/trade' }).trades).toHaveLength(1);
     const stats = {
       market_id: 0,
       index_price: '3015.56',
@@ -180,10 +115,10 @@ describe('wire schemas vs documented WS messages (lighter.md §6)', () => {
     };
     wsMarketStatsSchema.parse({ channel: 'market_stats:0', market_stats: stats, type: 'update/market_stats' });
     wsMarketStatsSchema.parse({ channel: 'market_stats:all', market_stats: { '0': stats }, type: 'update/market_stats' });
-    wsAccountAllOrdersSchema.parse({ channel: 'account_all_orders:1077', orders: { '0': [order] }, type: 'update/account_all_orders' });
-    wsAccountAllTradesSchema.parse({ channel: 'account_all_trades:243008', trades: { '0': [wsTrade] }, type: 'update/account_all_trades' });
+    wsAccountAllOrdersSchema.parse({ channel: 'account_all_orders:1077', orders: { '0': [SAMPLE_ORDER] }, type: 'update/account_all_orders' });
+    wsAccountAllTradesSchema.parse({ channel: 'account_all_trades:243008', trades: { '0': [RECORDED_WS_TRADE] }, type: 'update/account_all_trades' });
     const position = { market_id: 0, symbol: 'ETH', sign: -1, position: '0.5', avg_entry_price: '3000.00', unrealized_pnl: '1.00' };
-    const all = wsAccountAllSchema.parse({ account: 1077, channel: 'account_all:1077', positions: { '0': position }, trades: { '0': [wsTrade] }, type: 'subscribed/account_all' });
+    const all = wsAccountAllSchema.parse({ account: 1077, channel: 'account_all:1077', positions: { '0': position }, trades: { '0': [RECORDED_WS_TRADE] }, type: 'subscribed/account_all' });
     expect(all.positions?.['0']).toMatchObject({ sign: -1 });
     wsAccountAllSchema.parse({ account: 1077, channel: 'account_all:1077', positions: { '0': [position] }, type: 'update/account_all' });
     const userStats = wsUserStatsSchema.parse({

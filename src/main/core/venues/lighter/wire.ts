@@ -187,10 +187,11 @@ export const accountAssetSchema = z.object({
 export type AccountAsset = z.infer<typeof accountAssetSchema>;
 
 /**
- * `DetailedAccount` of `GET /api/v1/account` (§1.5). `collateral` and
- * `available_balance` are USDC decimal strings; `index` = `account_index`.
+ * The leading fields of an account, shared by `DetailedAccount` and the
+ * `accountsByL1Address` entries, in the recorded order (§1.4, §1.5).
+ * `collateral` and `available_balance` are USDC decimal strings.
  */
-export const detailedAccountSchema = z.object({
+const accountBaseShape = {
   code: int.optional(),
   /** 0 main, 1 sub. */
   account_type: int.optional(),
@@ -203,6 +204,14 @@ export const detailedAccountSchema = z.object({
   available_balance: decimalString,
   status: int.optional(),
   collateral: decimalString,
+};
+
+/**
+ * `DetailedAccount` of `GET /api/v1/account` (§1.5). `collateral` and
+ * `available_balance` are USDC decimal strings; `index` = `account_index`.
+ */
+export const detailedAccountSchema = z.object({
+  ...accountBaseShape,
   account_index: int.optional(),
   name: z.string().optional(),
   description: z.string().optional(),
@@ -228,16 +237,9 @@ export type AccountResponse = z.infer<typeof accountResponseSchema>;
 
 /** One entry of `accountsByL1Address.sub_accounts`; `index` is the account index (§1.4). */
 export const subAccountSchema = z.object({
-  code: int.optional(),
-  account_type: int.optional(),
-  index: int,
-  l1_address: z.string().optional(),
-  cancel_all_time: int.optional(),
-  total_order_count: int.optional(),
-  total_isolated_order_count: int.optional(),
-  pending_order_count: int.optional(),
+  ...accountBaseShape,
+  // Optional here (the keys keep their place in the order above).
   available_balance: decimalString.optional(),
-  status: int.optional(),
   collateral: decimalString.optional(),
   transaction_time: int.optional(),
   account_trading_mode: int.optional(),
@@ -357,11 +359,16 @@ export const orderSchema = z.object({
 /** The parsed form of {@link orderSchema}. */
 export type LighterOrder = z.infer<typeof orderSchema>;
 
-/** `accountActiveOrders` / `accountInactiveOrders` → `{code, message?, next_cursor?, orders}` (§1.6). */
-export const ordersResponseSchema = z.object({
+/** The head of a paged list answer: `{code, message?, next_cursor?, …}` (§1.6, §1.7). */
+const pagedResponseShape = {
   code: int,
   message: z.string().optional(),
   next_cursor: z.string().optional(),
+};
+
+/** `accountActiveOrders` / `accountInactiveOrders` → `{code, message?, next_cursor?, orders}` (§1.6). */
+export const ordersResponseSchema = z.object({
+  ...pagedResponseShape,
   orders: z.array(orderSchema),
 });
 /** The parsed form of {@link ordersResponseSchema}. */
@@ -410,9 +417,7 @@ export type LighterTrade = z.infer<typeof tradeSchema>;
 
 /** `GET /api/v1/trades` / `recentTrades` → `{code, message?, next_cursor?, trades}` (§1.7). */
 export const tradesResponseSchema = z.object({
-  code: int,
-  message: z.string().optional(),
-  next_cursor: z.string().optional(),
+  ...pagedResponseShape,
   trades: z.array(tradeSchema),
 });
 /** The parsed form of {@link tradesResponseSchema}. */
@@ -428,30 +433,37 @@ export const SEND_TX_FIELDS = { txType: 'tx_type', txInfo: 'tx_info', priceProte
 export const SEND_TX_BATCH_FIELDS = { txTypes: 'tx_types', txInfos: 'tx_infos' } as const;
 
 /**
+ * The fields of every sendTx / sendTxBatch answer, REST and WS (§1.10, §6.5):
+ * `code` 200 = accepted, `message`, `tx_hash` (one hash, or an array for a
+ * batch; optional on WS), `predicted_execution_time_ms`.
+ */
+const sendTxAnswerShape = <H extends z.ZodType>(txHash: H) => ({
+  code: int,
+  message: z.string().optional(),
+  tx_hash: txHash,
+  predicted_execution_time_ms: int.optional(),
+});
+
+/**
  * `POST /api/v1/sendTx` success: `{"code":200,"message":"{\"ratelimit\": …}","tx_hash":"…",
  * "predicted_execution_time_ms":…}`. code 200 = accepted by the sequencer only (§1.10).
  */
-export const sendTxResponseSchema = z.object({
-  code: int,
-  message: z.string().optional(),
-  tx_hash: z.string(),
-  predicted_execution_time_ms: int.optional(),
-});
+export const sendTxResponseSchema = z.object(sendTxAnswerShape(z.string()));
 /** The parsed form of {@link sendTxResponseSchema}. */
 export type SendTxResponse = z.infer<typeof sendTxResponseSchema>;
 
 /** `POST /api/v1/sendTxBatch` success (`TxHashes`): one hash per tx, in order (§1.10). */
-export const sendTxBatchResponseSchema = z.object({
-  code: int,
-  message: z.string().optional(),
-  tx_hash: z.array(z.string()),
-  predicted_execution_time_ms: int.optional(),
-});
+export const sendTxBatchResponseSchema = z.object(sendTxAnswerShape(z.array(z.string())));
 /** The parsed form of {@link sendTxBatchResponseSchema}. */
 export type SendTxBatchResponse = z.infer<typeof sendTxBatchResponseSchema>;
 
 /** `L2TxAttributes`: `null` or an object keyed by attribute number as a string, e.g. `{"4":1}` (§3.2, §3.6). */
 const l2TxAttributes = z.record(z.string(), int).nullable().optional();
+
+/** The fields every `tx_info` starts with: the signing account and API key (§3.2). */
+const txSignerShape = { AccountIndex: int, ApiKeyIndex: int };
+/** The fields every `tx_info` ends with: `ExpiredAt` (Unix ms), `Nonce`, `Sig` (base64), `L2TxAttributes` (§3.2, §3.6). */
+const txSealShape = { ExpiredAt: int, Nonce: int, Sig: z.string(), L2TxAttributes: l2TxAttributes };
 
 /**
  * `tx_info` of CreateOrder (tx_type 14), the JSON the signer produces (§3.2):
@@ -461,8 +473,7 @@ const l2TxAttributes = z.record(z.string(), int).nullable().optional();
  * Unix ms, `Sig` base64.
  */
 export const createOrderTxInfoSchema = z.object({
-  AccountIndex: int,
-  ApiKeyIndex: int,
+  ...txSignerShape,
   MarketIndex: int,
   ClientOrderIndex: int,
   BaseAmount: int,
@@ -473,55 +484,40 @@ export const createOrderTxInfoSchema = z.object({
   ReduceOnly: int,
   TriggerPrice: int,
   OrderExpiry: int,
-  ExpiredAt: int,
-  Nonce: int,
-  Sig: z.string(),
-  L2TxAttributes: l2TxAttributes,
+  ...txSealShape,
 });
 /** The parsed form of {@link createOrderTxInfoSchema}. */
 export type CreateOrderTxInfo = z.infer<typeof createOrderTxInfoSchema>;
 
 /** `tx_info` of CancelOrder (tx_type 15); `Index` is an order index or a client order index (§3.5). */
 export const cancelOrderTxInfoSchema = z.object({
-  AccountIndex: int,
-  ApiKeyIndex: int,
+  ...txSignerShape,
   MarketIndex: int,
   Index: int,
-  ExpiredAt: int,
-  Nonce: int,
-  Sig: z.string(),
-  L2TxAttributes: l2TxAttributes,
+  ...txSealShape,
 });
 /** The parsed form of {@link cancelOrderTxInfoSchema}. */
 export type CancelOrderTxInfo = z.infer<typeof cancelOrderTxInfoSchema>;
 
 /** `tx_info` of CancelAllOrders (tx_type 16): `TimeInForce` 0 immediate, 1 scheduled, 2 abort; `Time` Unix ms (§3.5). */
 export const cancelAllOrdersTxInfoSchema = z.object({
-  AccountIndex: int,
-  ApiKeyIndex: int,
+  ...txSignerShape,
   TimeInForce: int,
   Time: int,
-  ExpiredAt: int,
-  Nonce: int,
-  Sig: z.string(),
-  L2TxAttributes: l2TxAttributes,
+  ...txSealShape,
 });
 /** The parsed form of {@link cancelAllOrdersTxInfoSchema}. */
 export type CancelAllOrdersTxInfo = z.infer<typeof cancelAllOrdersTxInfoSchema>;
 
 /** `tx_info` of ModifyOrder (tx_type 17): new BaseAmount/Price/TriggerPrice of order `Index` (§3.5). */
 export const modifyOrderTxInfoSchema = z.object({
-  AccountIndex: int,
-  ApiKeyIndex: int,
+  ...txSignerShape,
   MarketIndex: int,
   Index: int,
   BaseAmount: int,
   Price: int,
   TriggerPrice: int,
-  ExpiredAt: int,
-  Nonce: int,
-  Sig: z.string(),
-  L2TxAttributes: l2TxAttributes,
+  ...txSealShape,
 });
 /** The parsed form of {@link modifyOrderTxInfoSchema}. */
 export type ModifyOrderTxInfo = z.infer<typeof modifyOrderTxInfoSchema>;
@@ -741,10 +737,7 @@ export type WsUserStats = z.infer<typeof wsUserStatsSchema>;
 export const wsSendTxResponseSchema = z.object({
   type: z.literal('jsonapi/sendtx'),
   id: z.string().optional(),
-  code: int,
-  message: z.string().optional(),
-  tx_hash: z.string().optional(),
-  predicted_execution_time_ms: int.optional(),
+  ...sendTxAnswerShape(z.string().optional()),
 });
 /** The parsed form of {@link wsSendTxResponseSchema}. */
 export type WsSendTxResponse = z.infer<typeof wsSendTxResponseSchema>;
@@ -753,10 +746,7 @@ export type WsSendTxResponse = z.infer<typeof wsSendTxResponseSchema>;
 export const wsSendTxBatchResponseSchema = z.object({
   type: z.literal('jsonapi/sendtxbatch'),
   id: z.string().optional(),
-  code: int,
-  message: z.string().optional(),
-  tx_hash: z.array(z.string()).optional(),
-  predicted_execution_time_ms: int.optional(),
+  ...sendTxAnswerShape(z.array(z.string()).optional()),
 });
 /** The parsed form of {@link wsSendTxBatchResponseSchema}. */
 export type WsSendTxBatchResponse = z.infer<typeof wsSendTxBatchResponseSchema>;

@@ -3,17 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Clock } from '../../../clock';
 import { loadFfiSigner } from './ffi-signer';
 import type { LighterOrderFields } from './lighter-signer';
-import { PINNED_SIGNER_ARGS } from './signer-abi';
 import { LighterSignerError, SignerAbiMismatchError } from './signer-errors';
 import { compileFakeSignerLibrary } from './test-fixtures/stand-in-signers';
+import { echoedArgs as echoed, FIXED_CLOCK as clock, NIL_ORDER_ATTRIBUTE_ARGS } from './test-helpers';
 
 // The library used here is a STAND-IN compiled from test-fixtures/fake-lighter-signer.c,
 // not the official signer: it echoes the arguments it receives as JSON.
 
-const clock: Clock = { now: () => 1_700_000_000_000, sleep: () => Promise.resolve() };
 const params = { privateKey: '0x' + 'ab'.repeat(40), chainId: 304 as const, apiKeyIndex: 4, accountIndex: 281474976710654 };
 const order: LighterOrderFields = {
   marketIndex: 35,
@@ -43,14 +41,6 @@ beforeAll(() => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The stand-in's echo: {fn, args} with the pinned argument names. */
-function echoed(txInfo: string, fn: keyof typeof PINNED_SIGNER_ARGS): Record<string, number> {
-  const { fn: name, args } = JSON.parse(txInfo) as { fn: string; args: number[] };
-  expect(name).toBe(fn);
-  expect(args).toHaveLength(PINNED_SIGNER_ARGS[fn].length);
-  return Object.fromEntries(PINNED_SIGNER_ARGS[fn].map((n, i) => [n, args[i] as number]));
-}
-
 describe('FfiSigner against a stand-in C library with the pinned ABI', () => {
   it('passes all 19 SignCreateOrder args in place, with C int / int64 / uint8 types intact, and frees every string', async () => {
     const signer = loadFfiSigner(lib.pinned, undefined, params, clock);
@@ -70,12 +60,7 @@ describe('FfiSigner against a stand-in C library with the pinned ABI', () => {
       reduceOnly: 0,
       triggerPrice: 0,
       orderExpiry: 1_700_000_000_000 + 28 * 86_400_000,
-      integratorAccountIndex: 0,
-      integratorTakerFee: 0,
-      integratorMakerFee: 0,
-      selfTradeBehaviorMode: 0,
-      selfTradeEqualityMode: 0,
-      skipNonce: 0,
+      ...NIL_ORDER_ATTRIBUTE_ARGS,
       nonce: 41,
       apiKeyIndex: 4,
       accountIndex: 281474976710654,

@@ -1,18 +1,10 @@
 import { decode, load, struct, type LibraryHandle, type TypeObject } from 'koffi';
 import { resolve } from 'node:path';
 import type { Clock } from '../../../clock';
-import type { LighterOrderFields, LighterSigner, SignedTx } from './lighter-signer';
+import type { SignedTx } from './lighter-signer';
 import { checkSharedLibraryExports } from './ffi-abi-check';
-import {
-  cancelAllOrdersArgs,
-  cancelOrderArgs,
-  createAuthTokenArgs,
-  createClientArgs,
-  createOrderArgs,
-  modifyOrderArgs,
-  type PinnedSignerFunction,
-  type SignerClientParams,
-} from './signer-abi';
+import { OfficialSigner, type PinnedSignFunction } from './official-signer';
+import { createClientArgs, type PinnedSignerFunction, type SignerClientParams } from './signer-abi';
 import { LighterSignerError } from './signer-errors';
 
 /** A pointer as koffi 3 returns it: a BigInt address, or null for NULL. */
@@ -35,7 +27,7 @@ interface StrOrErr {
 
 /** The C functions HedgeDesk calls, bound to one library. */
 interface BoundLibrary {
-  call(name: Exclude<PinnedSignerFunction, 'CreateClient' | 'CreateAuthToken'>, args: readonly number[]): SignedTx;
+  call(name: PinnedSignFunction, args: readonly number[]): SignedTx;
   createClient(args: readonly [string, string, number, number, number]): void;
   createAuthToken(args: readonly number[]): string;
 }
@@ -168,48 +160,23 @@ function bindLibrary(libraryPath: string, sharedLibraryName: string | undefined)
  * (signing takes well under a millisecond). Facts: lighter.md §5.3,
  * lighter-go sharedlib/main.go.
  */
-export class FfiSigner implements LighterSigner {
-  readonly kind = 'official' as const;
+export class FfiSigner extends OfficialSigner {
   /** Which official build flavour this is. */
   readonly flavor = 'shared-library' as const;
-  readonly accountIndex: number;
-  readonly apiKeyIndex: number;
 
-  /** Use `loadFfiSigner`. */
-  constructor(
-    private readonly lib: BoundLibrary,
-    params: SignerClientParams,
-    private readonly clock: Clock,
-    /** The library file in use. */
-    readonly binaryPath: string,
-  ) {
-    this.accountIndex = params.accountIndex;
-    this.apiKeyIndex = params.apiKeyIndex;
+  /** Use `loadFfiSigner`; `binaryPath` is the library file in use. */
+  constructor(private readonly lib: BoundLibrary, params: SignerClientParams, clock: Clock, binaryPath: string) {
+    super(params, clock, binaryPath);
   }
 
-  /** Signs a CreateOrder (tx type 14). @throws LighterTxValidationError, LighterSignerError */
-  async signCreateOrder(order: LighterOrderFields, nonce: number): Promise<SignedTx> {
-    return this.lib.call('SignCreateOrder', createOrderArgs(order, nonce, this.apiKeyIndex, this.accountIndex, this.clock.now()));
+  /** Calls the bound C sign function; its strings are read and freed. */
+  protected sign(name: PinnedSignFunction, args: readonly number[]): SignedTx {
+    return this.lib.call(name, args);
   }
 
-  /** Signs a CancelOrder (tx type 15). @throws LighterTxValidationError, LighterSignerError */
-  async signCancelOrder(marketIndex: number, orderIndex: number, nonce: number): Promise<SignedTx> {
-    return this.lib.call('SignCancelOrder', cancelOrderArgs(marketIndex, orderIndex, nonce, this.apiKeyIndex, this.accountIndex));
-  }
-
-  /** Signs a CancelAllOrders (tx type 16) over all markets. @throws LighterTxValidationError, LighterSignerError */
-  async signCancelAllOrders(timeInForce: 0 | 1 | 2, time: number, nonce: number): Promise<SignedTx> {
-    return this.lib.call('SignCancelAllOrders', cancelAllOrdersArgs(timeInForce, time, nonce, this.apiKeyIndex, this.accountIndex));
-  }
-
-  /** Signs a ModifyOrder (tx type 17). @throws LighterTxValidationError, LighterSignerError */
-  async signModifyOrder(marketIndex: number, index: number, baseAmount: number, price: number, triggerPrice: number, nonce: number): Promise<SignedTx> {
-    return this.lib.call('SignModifyOrder', modifyOrderArgs(marketIndex, index, baseAmount, price, triggerPrice, nonce, this.apiKeyIndex, this.accountIndex));
-  }
-
-  /** `<deadline>:<account>:<apiKey>:<signature-hex>` (lighter.md §2); deadline 0 = now + 7 h on the injected clock. @throws LighterSignerError */
-  async createAuthToken(deadlineSeconds: number): Promise<string> {
-    return this.lib.createAuthToken(createAuthTokenArgs(deadlineSeconds, this.apiKeyIndex, this.accountIndex, this.clock.now()));
+  /** Calls the bound `CreateAuthToken` (`StrOrErr`). */
+  protected authToken(args: readonly number[]): string {
+    return this.lib.createAuthToken(args);
   }
 }
 

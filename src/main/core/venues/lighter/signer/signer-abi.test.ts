@@ -15,6 +15,7 @@ import {
   PINNED_SIGNER_BUILD,
 } from './signer-abi';
 import { LighterTxValidationError } from './signer-errors';
+import { namedArgs as named, NIL_ORDER_ATTRIBUTE_ARGS } from './test-helpers';
 
 const order: LighterOrderFields = {
   marketIndex: 35,
@@ -28,12 +29,6 @@ const order: LighterOrderFields = {
   triggerPrice: 0,
   orderExpiry: 1774594326601,
 };
-
-/** Positional args → {name: value}, with the pinned names. */
-function named(fn: keyof typeof PINNED_SIGNER_ARGS, args: readonly unknown[]): Record<string, unknown> {
-  expect(args).toHaveLength(PINNED_SIGNER_ARGS[fn].length);
-  return Object.fromEntries(PINNED_SIGNER_ARGS[fn].map((name, i) => [name, args[i]]));
-}
 
 describe('pinned signer ABI (lighter-go @ 17f2d60)', () => {
   it('records the argument counts of lighter.md §5.2 and a version label', () => {
@@ -70,12 +65,7 @@ describe('pinned signer ABI (lighter-go @ 17f2d60)', () => {
       reduceOnly: 1,
       triggerPrice: 0,
       orderExpiry: 1774594326601,
-      integratorAccountIndex: 0,
-      integratorTakerFee: 0,
-      integratorMakerFee: 0,
-      selfTradeBehaviorMode: 0,
-      selfTradeEqualityMode: 0,
-      skipNonce: 0,
+      ...NIL_ORDER_ATTRIBUTE_ARGS,
       nonce: 7,
       apiKeyIndex: 5,
       accountIndex: 715085,

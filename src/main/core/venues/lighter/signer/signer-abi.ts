@@ -28,6 +28,23 @@ export const PINNED_SIGNER_BUILD = {
 export type PinnedSignerFunction = 'CreateClient' | 'CreateAuthToken' | 'SignCreateOrder' | 'SignCancelOrder' | 'SignCancelAllOrders' | 'SignModifyOrder';
 
 /**
+ * Names of the trailing arguments SignCreateOrder and SignModifyOrder share:
+ * the order attributes (filled by `NO_ORDER_ATTRIBUTES` below), then nonce,
+ * API key and account.
+ */
+const ORDER_TAIL_ARGS = [
+  'integratorAccountIndex',
+  'integratorTakerFee',
+  'integratorMakerFee',
+  'selfTradeBehaviorMode',
+  'selfTradeEqualityMode',
+  'skipNonce',
+  'nonce',
+  'apiKeyIndex',
+  'accountIndex',
+] as const;
+
+/**
  * Argument names of each function as the pinned WASM build prints them when
  * called with too few arguments (`"SignCreateOrder expects 19 args: …"`,
  * lighter-go wasm/main.go; lists from lighter.md §5.2). lighter.md calls the
@@ -49,34 +66,11 @@ export const PINNED_SIGNER_ARGS: Readonly<Record<PinnedSignerFunction, readonly 
     'reduceOnly',
     'triggerPrice',
     'orderExpiry',
-    'integratorAccountIndex',
-    'integratorTakerFee',
-    'integratorMakerFee',
-    'selfTradeBehaviorMode',
-    'selfTradeEqualityMode',
-    'skipNonce',
-    'nonce',
-    'apiKeyIndex',
-    'accountIndex',
+    ...ORDER_TAIL_ARGS,
   ],
   SignCancelOrder: ['marketIndex', 'orderIndex', 'skipNonce', 'nonce', 'apiKeyIndex', 'accountIndex'],
   SignCancelAllOrders: ['timeInForce', 'time', 'cancelAllMarketIndex', 'skipNonce', 'nonce', 'apiKeyIndex', 'accountIndex'],
-  SignModifyOrder: [
-    'marketIndex',
-    'index',
-    'baseAmount',
-    'price',
-    'triggerPrice',
-    'integratorAccountIndex',
-    'integratorTakerFee',
-    'integratorMakerFee',
-    'selfTradeBehaviorMode',
-    'selfTradeEqualityMode',
-    'skipNonce',
-    'nonce',
-    'apiKeyIndex',
-    'accountIndex',
-  ],
+  SignModifyOrder: ['marketIndex', 'index', 'baseAmount', 'price', 'triggerPrice', ...ORDER_TAIL_ARGS],
 };
 
 /**

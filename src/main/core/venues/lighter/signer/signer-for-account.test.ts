@@ -2,15 +2,14 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Clock } from '../../../clock';
 import { PaperSigner } from './paper-signer';
 import { SignerUnavailableError } from './signer-errors';
 import { signerForAccount, type OfficialSignerSettings } from './signer-for-account';
 import { compileFakeSignerLibrary } from './test-fixtures/stand-in-signers';
+import { FIXED_CLOCK as clock } from './test-helpers';
 
 // The "official" library found here is the STAND-IN compiled from test-fixtures/fake-lighter-signer.c.
 
-const clock: Clock = { now: () => 1_700_000_000_000, sleep: () => Promise.resolve() };
 let t: string;
 let emptyWorld: OfficialSignerSettings;
 

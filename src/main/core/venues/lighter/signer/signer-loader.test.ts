@@ -2,15 +2,14 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Clock } from '../../../clock';
 import { LighterSignerError, SignerUnavailableError } from './signer-errors';
 import { loadOfficialSigner, type LoadOfficialSignerOptions } from './signer-loader';
 import type { SignerSearchEnvironment } from './signer-search-paths';
 import { compileFakeSignerLibrary, writeWasmStandIn } from './test-fixtures/stand-in-signers';
+import { FIXED_CLOCK as clock } from './test-helpers';
 
 // Signer files here are STAND-INS (test-fixtures/), not the official Lighter signer.
 
-const clock: Clock = { now: () => 1_700_000_000_000, sleep: () => Promise.resolve() };
 const LIB = 'lighter-signer-linux-amd64.so';
 
 let base: string;

@@ -2,18 +2,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Clock } from '../../../clock';
 import type { LighterOrderFields } from './lighter-signer';
-import { PINNED_SIGNER_ARGS } from './signer-abi';
 import { LighterSignerError, SignerAbiMismatchError } from './signer-errors';
 import { parseArityAnswer } from './wasm-abi-check';
 import { loadWasmSigner } from './wasm-signer';
 import { writeWasmStandIn } from './test-fixtures/stand-in-signers';
+import { echoedArgs as echoed, FIXED_CLOCK as clock, NIL_ORDER_ATTRIBUTE_ARGS } from './test-helpers';
 
 // The Go runtime here is a STAND-IN (test-fixtures/wasm-exec-standin*.js with a minimal
 // 8-byte WASM module), not Go's wasm_exec.js and the official lighter-signer.wasm.
 
-const clock: Clock = { now: () => 1_700_000_000_000, sleep: () => Promise.resolve() };
 const params = { privateKey: '0x' + 'cd'.repeat(40), chainId: 300 as const, apiKeyIndex: 4, accountIndex: 12 };
 const order: LighterOrderFields = {
   marketIndex: 1,
@@ -39,12 +37,6 @@ function files(sub: string, fixture: 'wasm-exec-standin.js' | 'wasm-exec-standin
   return { wasmPath, wasmExecPath: join(dir, sub, 'wasm_exec.js') };
 }
 
-function echoed(txInfo: string, fn: keyof typeof PINNED_SIGNER_ARGS): Record<string, unknown> {
-  const { fn: name, args } = JSON.parse(txInfo) as { fn: string; args: unknown[] };
-  expect(name).toBe(fn);
-  return Object.fromEntries(PINNED_SIGNER_ARGS[fn].map((n, i) => [n, args[i]]));
-}
-
 describe('WasmSigner with a stand-in Go runtime answering the pinned ABI', () => {
   it('loads, registers the client without a URL and signs with the 19 pinned args', async () => {
     const signer = await loadWasmSigner(files('pinned', 'wasm-exec-standin.js'), params, clock);
@@ -64,12 +56,7 @@ describe('WasmSigner with a stand-in Go runtime answering the pinned ABI', () =>
       reduceOnly: 1,
       triggerPrice: 0,
       orderExpiry: 0,
-      integratorAccountIndex: 0,
-      integratorTakerFee: 0,
-      integratorMakerFee: 0,
-      selfTradeBehaviorMode: 0,
-      selfTradeEqualityMode: 0,
-      skipNonce: 0,
+      ...NIL_ORDER_ATTRIBUTE_ARGS,
       nonce: 5,
       apiKeyIndex: 4,
       accountIndex: 12,

@@ -2,18 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { runInThisContext } from 'node:vm';
 import type { Clock } from '../../../clock';
-import type { LighterOrderFields, LighterSigner, SignedTx } from './lighter-signer';
-import {
-  cancelAllOrdersArgs,
-  cancelOrderArgs,
-  createAuthTokenArgs,
-  createClientArgs,
-  createOrderArgs,
-  modifyOrderArgs,
-  PINNED_SIGNER_ARGS,
-  type PinnedSignerFunction,
-  type SignerClientParams,
-} from './signer-abi';
+import type { SignedTx } from './lighter-signer';
+import { OfficialSigner, type PinnedSignFunction } from './official-signer';
+import { createClientArgs, PINNED_SIGNER_ARGS, type PinnedSignerFunction, type SignerClientParams } from './signer-abi';
 import { LighterSignerError } from './signer-errors';
 import { checkWasmAbi, type WasmExport } from './wasm-abi-check';
 
@@ -123,52 +114,23 @@ function signedTx(name: PinnedSignerFunction, out: Record<string, unknown>): Sig
  * auth-token deadline of 0 are resolved from the injected clock. Facts: lighter.md §5.2, lighter-go
  * wasm/main.go.
  */
-export class WasmSigner implements LighterSigner {
-  readonly kind = 'official' as const;
+export class WasmSigner extends OfficialSigner {
   /** Which official build flavour this is. */
   readonly flavor = 'wasm' as const;
-  readonly accountIndex: number;
-  readonly apiKeyIndex: number;
 
-  /** Use `loadWasmSigner`. */
-  constructor(
-    private readonly runtime: WasmRuntime,
-    params: SignerClientParams,
-    private readonly clock: Clock,
-    /** The `.wasm` file in use. */
-    readonly binaryPath: string,
-  ) {
-    this.accountIndex = params.accountIndex;
-    this.apiKeyIndex = params.apiKeyIndex;
+  /** Use `loadWasmSigner`; `binaryPath` is the `.wasm` file in use. */
+  constructor(private readonly runtime: WasmRuntime, params: SignerClientParams, clock: Clock, binaryPath: string) {
+    super(params, clock, binaryPath);
   }
 
-  /** Signs a CreateOrder (tx type 14). @throws LighterTxValidationError, LighterSignerError */
-  async signCreateOrder(order: LighterOrderFields, nonce: number): Promise<SignedTx> {
-    const args = createOrderArgs(order, nonce, this.apiKeyIndex, this.accountIndex, this.clock.now());
-    return signedTx('SignCreateOrder', this.runtime.call('SignCreateOrder', args));
+  /** Calls the Go function and reads `{txType, txInfo, txHash}` from its answer. */
+  protected sign(name: PinnedSignFunction, args: readonly number[]): SignedTx {
+    return signedTx(name, this.runtime.call(name, args));
   }
 
-  /** Signs a CancelOrder (tx type 15). @throws LighterTxValidationError, LighterSignerError */
-  async signCancelOrder(marketIndex: number, orderIndex: number, nonce: number): Promise<SignedTx> {
-    const args = cancelOrderArgs(marketIndex, orderIndex, nonce, this.apiKeyIndex, this.accountIndex);
-    return signedTx('SignCancelOrder', this.runtime.call('SignCancelOrder', args));
-  }
-
-  /** Signs a CancelAllOrders (tx type 16) over all markets. @throws LighterTxValidationError, LighterSignerError */
-  async signCancelAllOrders(timeInForce: 0 | 1 | 2, time: number, nonce: number): Promise<SignedTx> {
-    const args = cancelAllOrdersArgs(timeInForce, time, nonce, this.apiKeyIndex, this.accountIndex);
-    return signedTx('SignCancelAllOrders', this.runtime.call('SignCancelAllOrders', args));
-  }
-
-  /** Signs a ModifyOrder (tx type 17). @throws LighterTxValidationError, LighterSignerError */
-  async signModifyOrder(marketIndex: number, index: number, baseAmount: number, price: number, triggerPrice: number, nonce: number): Promise<SignedTx> {
-    const args = modifyOrderArgs(marketIndex, index, baseAmount, price, triggerPrice, nonce, this.apiKeyIndex, this.accountIndex);
-    return signedTx('SignModifyOrder', this.runtime.call('SignModifyOrder', args));
-  }
-
-  /** `<deadline>:<account>:<apiKey>:<signature-hex>` (lighter.md §2); deadline 0 = now + 7 h on the injected clock. @throws LighterSignerError */
-  async createAuthToken(deadlineSeconds: number): Promise<string> {
-    const out = this.runtime.call('CreateAuthToken', createAuthTokenArgs(deadlineSeconds, this.apiKeyIndex, this.accountIndex, this.clock.now()));
+  /** Calls the Go `CreateAuthToken` and reads `authToken` from its answer. */
+  protected authToken(args: readonly number[]): string {
+    const out = this.runtime.call('CreateAuthToken', args);
     if (typeof out.authToken !== 'string') throw new LighterSignerError('CreateAuthToken', `unexpected answer without authToken: ${JSON.stringify(out)}`);
     return out.authToken;
   }
