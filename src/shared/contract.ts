@@ -9,7 +9,14 @@ import { z } from 'zod';
 import { accountCreateSchema, accountIdSchema, accountPatchSchema, accountSchema } from './schemas/account';
 import { appInfoSchema } from './schemas/app';
 import { logLineSchema } from './schemas/log';
-import { secretRefSchema, secretSetSchema, secretStatusSchema } from './schemas/secrets';
+import {
+  appSecretFieldSchema,
+  appSecretSetSchema,
+  appSecretStatusSchema,
+  secretRefSchema,
+  secretSetSchema,
+  secretStatusSchema,
+} from './schemas/secrets';
 import { settingsPatchSchema, settingsSchema } from './schemas/settings';
 
 const empty = z.object({}).strict();
@@ -39,6 +46,17 @@ export const commands = {
   'secrets.delete': { request: secretRefSchema, response: secretStatusSchema },
   /** Which secret fields of an account are stored (booleans only). */
   'secrets.status': { request: z.object({ accountId: accountIdSchema }).strict(), response: secretStatusSchema },
+  /** Stores or replaces an app-level secret (e.g. the Telegram bot token). Never readable. */
+  'appSecrets.set': { request: appSecretSetSchema, response: appSecretStatusSchema },
+  /** Deletes an app-level secret. */
+  'appSecrets.delete': { request: z.object({ field: appSecretFieldSchema }).strict(), response: appSecretStatusSchema },
+  /** Which app-level secrets are stored (booleans only). */
+  'appSecrets.status': { request: empty, response: appSecretStatusSchema },
+  /** Sends a test message to the configured Telegram chat; `description` says why it failed. */
+  'notify.testTelegram': {
+    request: empty,
+    response: z.object({ ok: z.boolean(), description: z.string().nullable() }),
+  },
   /** The most recent log lines (newest last), at most `limit`. */
   'logs.recent': {
     request: z.object({ limit: z.number().int().min(1).max(5000).default(500) }).strict(),

@@ -19,13 +19,13 @@ export interface Harness {
  * service name) and the real server. The renderer dir holds a stub page: the
  * real renderer is covered by the e2e test.
  */
-export async function startHarness(env: NodeJS.ProcessEnv = process.env): Promise<Harness> {
+export async function startHarness(env: NodeJS.ProcessEnv = process.env, options: { telegramBaseUrl?: string } = {}): Promise<Harness> {
   const dir = tempDir();
   const rendererDir = join(dir.path, 'renderer');
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>stub</title>');
   const keychainService = `hedgedesk-test-${randomBytes(4).toString('hex')}`;
-  const core = createCore({ dataDir: join(dir.path, 'data'), runtime: 'server', appVersion: '0.0.0-test', env, keychainService });
+  const core = createCore({ dataDir: join(dir.path, 'data'), runtime: 'server', appVersion: '0.0.0-test', env, keychainService, ...options });
   const server = await startServer({ core, host: '127.0.0.1', port: 0, rendererDir });
   return {
     core,

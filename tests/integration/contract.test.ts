@@ -133,7 +133,7 @@ describe('the contract over the headless server (real core, SQLite, keychain)', 
     const recent = await c.invoke('logs.recent', { limit: 3 });
     expect(recent.length).toBeLessThanOrEqual(3);
     expect(recent.at(-1)?.msg).toBe('settings changed');
-    expect(await c.invoke('settings.get', {})).toEqual({ language: 'zh-TW', theme: 'dark' });
+    expect(await c.invoke('settings.get', {})).toEqual({ language: 'zh-TW', theme: 'dark', telegramChatId: null, proxyUrl: null });
   });
 
   it('never lets a secret value out: no response, event, log file or database file contains one', async () => {

@@ -28,6 +28,8 @@ export interface CoreOptions {
   logLevel?: LogLevel;
   /** Print log lines at or above this level to stderr (CLI). */
   consoleLevel?: LogLevel;
+  /** Telegram Bot API base URL (default https://api.telegram.org); tests use a loopback server. */
+  telegramBaseUrl?: string;
 }
 
 /** The running core: one dispatcher, one event bus, one logger, one database. */
@@ -81,6 +83,8 @@ export function createCore(opts: CoreOptions): Core {
     events,
     logHub,
     logger: log.logger,
+    redactor,
+    telegramBaseUrl: opts.telegramBaseUrl,
     appInfo: {
       name: 'HedgeDesk',
       version: opts.appVersion,

@@ -27,3 +27,20 @@ export const secretStatusSchema = z.object({
   fields: z.array(z.object({ field: z.string(), stored: z.boolean(), envVar: z.string() })),
 });
 export type SecretStatus = z.infer<typeof secretStatusSchema>;
+
+/** App-level secrets (not tied to an account), kept in the keychain under `app:<field>`. */
+export const APP_SECRET_FIELDS = ['telegramBotToken'] as const;
+export const appSecretFieldSchema = z.enum(APP_SECRET_FIELDS);
+export type AppSecretField = z.infer<typeof appSecretFieldSchema>;
+
+/** Request to store or replace an app-level secret (write-only, like account secrets). */
+export const appSecretSetSchema = z
+  .object({ field: appSecretFieldSchema, value: z.string().trim().min(1, 'must not be empty').max(4096) })
+  .strict();
+
+/** Whether each app-level secret is stored (booleans only), with its env variable name. */
+export const appSecretStatusSchema = z.object({
+  backend: secretsBackendSchema,
+  fields: z.array(z.object({ field: appSecretFieldSchema, stored: z.boolean(), envVar: z.string() })),
+});
+export type AppSecretStatus = z.infer<typeof appSecretStatusSchema>;

@@ -3,6 +3,7 @@ import type { AppInfo } from '../../../shared/schemas/app';
 import type { EventHub } from '../event-hub';
 import type { LogHub } from '../log/log-hub';
 import type { Logger } from '../log/logger';
+import type { Redactor } from '../log/redactor';
 import type { SecretStore } from '../secrets/secret-store';
 import type { AccountsRepository } from '../store/accounts-repository';
 import type { SettingsRepository } from '../store/settings-repository';
@@ -15,6 +16,9 @@ export interface HandlerContext {
   events: EventHub;
   logHub: LogHub;
   logger: Logger;
+  redactor: Redactor;
+  /** Telegram Bot API base URL; tests point it at a loopback server. */
+  telegramBaseUrl?: string;
   /** App facts that do not change while running (everything but keychain state). */
   appInfo: Omit<AppInfo, 'secrets'>;
 }

@@ -1,7 +1,9 @@
 import { accountsHandlers } from './accounts-handlers';
+import { appSecretsHandlers } from './app-secrets-handlers';
 import { appHandlers } from './app-handlers';
 import type { HandlerContext, Handlers } from './context';
 import { logsHandlers } from './logs-handlers';
+import { notifyHandlers } from './notify-handlers';
 import { secretsHandlers } from './secrets-handlers';
 import { settingsHandlers } from './settings-handlers';
 
@@ -12,6 +14,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...settingsHandlers(ctx),
     ...accountsHandlers(ctx),
     ...secretsHandlers(ctx),
+    ...appSecretsHandlers(ctx),
+    ...notifyHandlers(ctx),
     ...logsHandlers(ctx),
   };
 }

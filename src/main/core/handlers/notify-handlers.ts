@@ -1,0 +1,33 @@
+import { systemClock } from '../clock';
+import { createHttpDispatcher } from '../notify/http-dispatcher';
+import { TelegramNotifier } from '../notify/telegram-notifier';
+import type { HandlerContext, Handlers } from './context';
+
+/**
+ * `notify.testTelegram`: one test message to the chat in settings, through the
+ * proxy in settings (or the environment), with the bot token from the keychain.
+ * Answers Telegram's own description on failure (e.g. "Unauthorized").
+ */
+export function notifyHandlers(ctx: HandlerContext): Pick<Handlers, 'notify.testTelegram'> {
+  return {
+    'notify.testTelegram': async () => {
+      const settings = ctx.settings.get();
+      const dispatcher = createHttpDispatcher({ proxyUrl: settings.proxyUrl });
+      try {
+        const telegram = new TelegramNotifier({
+          chatId: settings.telegramChatId ?? '',
+          secrets: ctx.secrets,
+          redactor: ctx.redactor,
+          logger: ctx.logger,
+          clock: systemClock,
+          dispatcher,
+          baseUrl: ctx.telegramBaseUrl,
+        });
+        const result = await telegram.sendTest();
+        return result.ok ? { ok: true, description: null } : { ok: false, description: result.description };
+      } finally {
+        await dispatcher.close();
+      }
+    },
+  };
+}
