@@ -25,7 +25,7 @@ describe('repositories on a real SQLite file', () => {
     const repo = new SettingsRepository(open.db, now);
     expect(repo.get()).toEqual(DEFAULT_SETTINGS);
     expect(repo.set({ theme: 'dark' })).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
-    expect(repo.set({ language: 'zh-TW' })).toEqual({ language: 'zh-TW', theme: 'dark' });
+    expect(repo.set({ language: 'zh-TW' })).toEqual({ ...DEFAULT_SETTINGS, language: 'zh-TW', theme: 'dark' });
     open.db.prepare("UPDATE settings SET value = '\"klingon\"' WHERE key = 'language'").run();
     expect(repo.get().language).toBe('system');
     expect(new SettingsRepository(open.db).get().theme).toBe('dark');
