@@ -28,6 +28,7 @@ function help(): string {
     '  HEDGEDESK_DATA_DIR          Default data directory.',
     '  HEDGEDESK_KEYCHAIN_SERVICE  Keychain service name (default "hedgedesk"), to keep two setups apart.',
     '  HEDGEDESK_SECRETS_FROM_ENV  1 to read secrets from the environment (headless servers only).',
+    '  HEDGEDESK_TELEGRAM_API_URL  Telegram Bot API base URL (default https://api.telegram.org).',
     '',
     'Secrets live in the OS keychain. On a server without one, set HEDGEDESK_SECRETS_FROM_ENV=1',
     'and pass each secret as HEDGEDESK_SECRET_<ACCOUNT_ID>_<FIELD> (see README).',

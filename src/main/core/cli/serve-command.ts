@@ -38,6 +38,7 @@ export const serveCommand: CliCommand = {
       appVersion: packageVersion(root),
       logLevel: parseLogLevel(values['log-level']),
       keychainService: process.env.HEDGEDESK_KEYCHAIN_SERVICE,
+      telegramBaseUrl: process.env.HEDGEDESK_TELEGRAM_API_URL,
       consoleLevel: 'warn',
     });
     let server;
