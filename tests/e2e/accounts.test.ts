@@ -72,6 +72,16 @@ describe('Accounts page in Chromium against `hedgedesk serve`', () => {
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'accounts.png') });
   });
 
+  it('takes a screenshot of the page in the dark theme (chosen in Settings)', async () => {
+    await page.click('[data-testid=nav-settings]');
+    await page.click('[data-testid=settings-theme-dark]');
+    await page.locator('[data-testid=settings-theme-dark] input:checked').waitFor({ state: 'attached' });
+    await page.click('[data-testid=nav-accounts]');
+    await page.locator(`[data-testid="account-row-${LABEL}"]`).waitFor();
+    await page.waitForTimeout(500); // naive-ui's colour transitions
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'accounts-dark.png') });
+  });
+
   it('put the secret in the OS keychain, not in the page', async () => {
     const creds = await listKeychain(keychainService);
     expect(creds).toHaveLength(1);

@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
+import type { ResponseOf } from '../../../shared/contract';
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../../shared/schemas/settings';
 import { useApi } from '../api';
 import { resolveLocale } from '../i18n/locale';
@@ -25,5 +26,10 @@ export const useSettingsStore = defineStore('settings', () => {
     settings.value = await api.invoke('settings.set', patch);
   }
 
-  return { settings, locale, load, update };
+  /** Sends a test message to the saved Telegram chat with the stored bot token; `description` says why it failed. */
+  function testTelegram(): Promise<ResponseOf<'notify.testTelegram'>> {
+    return api.invoke('notify.testTelegram', {});
+  }
+
+  return { settings, locale, load, update, testTelegram };
 });

@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TelegramStub } from '../../src/main/core/notify/testing/telegram-stub';
+import { clearKeychainService, readKeychain } from '../helpers/keychain';
+import { startServe, type ServeProcess } from '../helpers/serve-process';
+import { tempDir } from '../helpers/temp-dir';
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const SCREENSHOT_DIR = join(__dirname, '../../docs/screenshots');
+const BOT_TOKEN = '7000001234:AAH-e2e-' + randomBytes(12).toString('hex');
+const WRONG_TOKEN = '7000009999:AAH-wrong-' + randomBytes(12).toString('hex');
+const CHAT_ID = '-1001234567890';
+const PROXY_URL = 'http://127.0.0.1:3128';
+
+/** The feedback line under a settings field, once it shows an error. */
+const errorFeedback = (field: string) => `.n-form-item-feedback--error [data-testid=settings-feedback-${field}]`;
+
+describe('Settings page in Chromium against `hedgedesk serve` and a loopback Telegram Bot API', () => {
+  const keychainService = `hedgedesk-e2e-${randomBytes(4).toString('hex')}`;
+  const dir = tempDir();
+  let telegram: TelegramStub;
+  let serve: ServeProcess;
+  let browser: Browser;
+  let page: Page;
+
+  async function openSettings(): Promise<void> {
+    await page.click('[data-testid=nav-settings]');
+    await page.locator('[data-testid=settings-telegram-chat-id]').waitFor();
+  }
+
+  /** Waits for every toast to go, so that screenshots and clicks see the page itself. */
+  async function noToasts(): Promise<void> {
+    await page.locator('.n-message').first().waitFor({ state: 'detached', timeout: 10_000 });
+  }
+
+  beforeAll(async () => {
+    telegram = await TelegramStub.start(BOT_TOKEN);
+    serve = await startServe(['--data-dir', dir.path], {
+      HEDGEDESK_KEYCHAIN_SERVICE: keychainService,
+      HEDGEDESK_TELEGRAM_API_URL: telegram.baseUrl,
+    });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    page = await browser.newPage({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+    await page.goto(serve.url);
+    await openSettings();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await serve?.stop();
+    await telegram?.close();
+    await clearKeychainService(keychainService);
+    dir.remove();
+  });
+
+  it('shows the server\'s error under an invalid chat id and saves nothing', async () => {
+    await page.fill('[data-testid=settings-telegram-chat-id]', 'my chat');
+    await page.click('[data-testid=settings-telegram-save]');
+    const feedback = page.locator(errorFeedback('telegramChatId'));
+    await feedback.waitFor();
+    expect(await feedback.textContent()).toMatch(/numeric chat id or @channelname/);
+
+    // Typing again clears the error; the stored setting never changed.
+    await page.fill('[data-testid=settings-telegram-chat-id]', CHAT_ID);
+    await page.locator(errorFeedback('telegramChatId')).waitFor({ state: 'detached' });
+  });
+
+  it('saves the chat id and stores the bot token write-only; both survive a reload', async () => {
+    await page.click('[data-testid=settings-telegram-save]');
+    await page.locator('[data-testid=settings-telegram-save][disabled]').waitFor();
+    await expect(page.locator(errorFeedback('telegramChatId')).count()).resolves.toBe(0);
+
+    const status = page.locator('[data-testid=settings-telegram-token-status]');
+    await expect(status.textContent()).resolves.toMatch(/not set/i);
+    await page.fill('[data-testid=settings-telegram-token]', WRONG_TOKEN);
+    await page.click('[data-testid=settings-telegram-token-save]');
+    await page.locator('[data-testid=settings-telegram-token-status]', { hasText: /^\s*stored\s*$/i }).waitFor();
+    await expect(page.inputValue('[data-testid=settings-telegram-token]')).resolves.toBe('');
+
+    // Telegram's own refusal is shown as it is.
+    await page.click('[data-testid=settings-telegram-test]');
+    const result = page.locator('[data-testid=settings-telegram-test-result]');
+    await result.waitFor();
+    expect(await result.textContent()).toContain('Unauthorized');
+    expect(await result.getAttribute('data-ok')).toBe('false');
+    expect(telegram.requests.at(-1)).toMatchObject({ token: WRONG_TOKEN, body: { chat_id: CHAT_ID } });
+
+    // Replacing the token: the write-only input again, then the new value is the one in the keychain.
+    await page.fill('[data-testid=settings-telegram-token]', BOT_TOKEN);
+    await page.click('[data-testid=settings-telegram-token-save]');
+    await page.locator('[data-testid=settings-telegram-token-save][disabled]').waitFor();
+    await expect(page.inputValue('[data-testid=settings-telegram-token]')).resolves.toBe('');
+    expect(await readKeychain(keychainService, 'app:telegramBotToken')).toBe(BOT_TOKEN);
+
+    await page.reload();
+    await page.locator('[data-testid=settings-telegram-chat-id]').waitFor();
+    await expect.poll(() => page.inputValue('[data-testid=settings-telegram-chat-id]')).toBe(CHAT_ID);
+    await page.locator('[data-testid=settings-telegram-token-status]', { hasText: /^\s*stored\s*$/i }).waitFor();
+    await expect(page.inputValue('[data-testid=settings-telegram-token]')).resolves.toBe('');
+    const html = await page.content();
+    expect(html).not.toContain(BOT_TOKEN);
+    expect(html).not.toContain(WRONG_TOKEN);
+  });
+
+  it('sends a test message to the saved chat with the stored token', async () => {
+    const before = telegram.requests.length;
+    await page.click('[data-testid=settings-telegram-test]');
+    const result = page.locator('[data-testid=settings-telegram-test-result]');
+    await result.waitFor();
+    expect(await result.textContent()).toMatch(/Test message sent/);
+    expect(await result.getAttribute('data-ok')).toBe('true');
+    expect(telegram.requests).toHaveLength(before + 1);
+    expect(telegram.requests.at(-1)).toMatchObject({ token: BOT_TOKEN, body: { chat_id: CHAT_ID } });
+    expect(String(telegram.requests.at(-1)?.body.text)).toContain('HedgeDesk');
+    expect(await page.content()).not.toContain(BOT_TOKEN);
+  });
+
+  it('shows the server\'s error under an invalid proxy URL, then saves a valid one across a reload', async () => {
+    await page.fill('[data-testid=settings-proxy-url]', 'socks5://127.0.0.1:1080');
+    await page.click('[data-testid=settings-proxy-save]');
+    const feedback = page.locator(errorFeedback('proxyUrl'));
+    await feedback.waitFor();
+    expect(await feedback.textContent()).toMatch(/http:\/\/ or https:\/\/ proxy URL/);
+
+    await page.fill('[data-testid=settings-proxy-url]', PROXY_URL);
+    await page.click('[data-testid=settings-proxy-save]');
+    await page.locator('[data-testid=settings-proxy-save][disabled]').waitFor();
+    await page.reload();
+    await page.locator('[data-testid=settings-proxy-url]').waitFor();
+    await expect.poll(() => page.inputValue('[data-testid=settings-proxy-url]')).toBe(PROXY_URL);
+    await expect.poll(() => page.inputValue('[data-testid=settings-telegram-chat-id]')).toBe(CHAT_ID);
+  });
+
+  it('takes screenshots of the page in the light and the dark theme', async () => {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    // Tall enough for the whole page (it scrolls inside the layout, so fullPage would not help).
+    const height = await page.locator('.settings').evaluate((el) => Math.ceil(el.getBoundingClientRect().bottom) + 24);
+    await page.setViewportSize({ width: 1280, height: Math.max(800, height) });
+    for (const theme of ['light', 'dark'] as const) {
+      await page.click(`[data-testid=settings-theme-${theme}]`);
+      await page.locator(`[data-testid=settings-theme-${theme}] input:checked`).waitFor({ state: 'attached' });
+      await noToasts();
+      await page.waitForTimeout(500); // naive-ui's colour transitions
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `settings-${theme}.png`) });
+    }
+    expect(await page.content()).not.toContain(BOT_TOKEN);
+  });
+});
