@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../src/shared/schemas/account';
+import { LATEST_SCHEMA_VERSION } from '../../src/main/core/store/database';
 import { ContractClient } from '../helpers/contract-client';
 import { clearKeychainService, readKeychain } from '../helpers/keychain';
 import { startHarness, type Harness } from '../helpers/server-harness';
@@ -38,7 +39,7 @@ describe('the contract over the headless server (real core, SQLite, keychain)', 
 
   it('answers app.info with the runtime, schema and a working keychain', async () => {
     const info = await c.invoke('app.info', {});
-    expect(info).toMatchObject({ name: 'HedgeDesk', runtime: 'server', schemaVersion: 2, electronVersion: null });
+    expect(info).toMatchObject({ name: 'HedgeDesk', runtime: 'server', schemaVersion: LATEST_SCHEMA_VERSION, electronVersion: null });
     expect(info.secrets).toEqual({ backend: 'keychain', available: true, problem: null });
     expect(info.databasePath).toBe(join(h.dataDir, 'hedgedesk.db'));
   });

@@ -26,7 +26,7 @@ describe('openDatabase (real SQLite files)', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['accounts', 'settings']);
+    expect(tables).toEqual(['accounts', 'exposure_samples', 'fills', 'orders', 'position_snapshots', 'run_transitions', 'runs', 'settings', 'sqlite_sequence']);
     db.close();
   });
 
@@ -37,8 +37,8 @@ describe('openDatabase (real SQLite files)', () => {
     v1.db.close();
 
     const latest = openDatabase(file);
-    expect(latest.applied).toEqual([2]);
-    expect(latest.schemaVersion).toBe(2);
+    expect(latest.applied).toEqual(MIGRATIONS.slice(1).map((m) => m.version));
+    expect(latest.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     expect(latest.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get('theme')).toBe('"dark"');
     expect(latest.db.prepare('SELECT count(*) FROM accounts').pluck().get()).toBe(0);
     latest.db.close();
@@ -63,7 +63,7 @@ describe('openDatabase (real SQLite files)', () => {
     }
     expect(error).toBeInstanceOf(StoreError);
     expect((error as StoreError).code).toBe('NEWER_SCHEMA');
-    expect((error as Error).message).toMatch(/schema version 99, newer than this app's 2/);
+    expect((error as Error).message).toContain(`schema version 99, newer than this app's ${LATEST_SCHEMA_VERSION}`);
     expect(sha(file)).toBe(before);
   });
 
@@ -99,7 +99,7 @@ describe('openDatabase (real SQLite files)', () => {
         },
       },
     ];
-    expect(() => openDatabase(file, failing)).toThrowError(expect.objectContaining({ code: 'MIGRATION_FAILED', message: expect.stringMatching(/Migration 3 \(broken\) failed.*boom/) }));
+    expect(() => openDatabase(file, failing)).toThrowError(expect.objectContaining({ code: 'MIGRATION_FAILED', message: expect.stringMatching(new RegExp(`Migration ${MIGRATIONS.length + 1} \\(broken\\) failed.*boom`)) }));
     const raw = new BetterSqlite3(file);
     expect(raw.pragma('user_version', { simple: true })).toBe(0);
     expect(raw.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get()).toBe(0);

@@ -1,0 +1,101 @@
+import type { Database } from 'better-sqlite3';
+import Decimal from 'decimal.js';
+import type { Side } from '../venues/venue';
+
+/** A fill as stored. Price USDC per base unit, size base units, fee USDC (negative = rebate). */
+export interface FillRecord {
+  venue: string;
+  accountId: string;
+  fillId: string;
+  runId: string;
+  symbol: string;
+  venueOrderId: string;
+  clientOrderId: string | null;
+  /** The purpose of the order it filled (`entry`, `hedge`, …), `external` for an order the run did not place. */
+  purpose: string;
+  side: Side;
+  price: Decimal;
+  size: Decimal;
+  fee: Decimal;
+  liquidity: 'maker' | 'taker';
+  /** The venue's timestamp, Unix ms. */
+  venueTime: number;
+  /** When the engine recorded it, Unix ms of the engine clock. */
+  recordedAt: number;
+}
+
+interface FillRow {
+  venue: string;
+  account_id: string;
+  fill_id: string;
+  run_id: string;
+  symbol: string;
+  venue_order_id: string;
+  client_order_id: string | null;
+  purpose: string;
+  side: Side;
+  price: string;
+  size: string;
+  fee: string;
+  liquidity: 'maker' | 'taker';
+  venue_time: number;
+  recorded_at: number;
+}
+
+function toRecord(r: FillRow): FillRecord {
+  return {
+    venue: r.venue,
+    accountId: r.account_id,
+    fillId: r.fill_id,
+    runId: r.run_id,
+    symbol: r.symbol,
+    venueOrderId: r.venue_order_id,
+    clientOrderId: r.client_order_id,
+    purpose: r.purpose,
+    side: r.side,
+    price: new Decimal(r.price),
+    size: new Decimal(r.size),
+    fee: new Decimal(r.fee),
+    liquidity: r.liquidity,
+    venueTime: r.venue_time,
+    recordedAt: r.recorded_at,
+  };
+}
+
+/** Fills in SQLite, unique per (venue, account, fill id). */
+export class FillsRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Stores a fill unless one with the same (venue, account, fill id) is stored; true when it was new. */
+  insertOnce(f: FillRecord): boolean {
+    const res = this.db
+      .prepare(
+        `INSERT OR IGNORE INTO fills (venue, account_id, fill_id, run_id, symbol, venue_order_id, client_order_id, purpose,
+           side, price, size, fee, liquidity, venue_time, recorded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        f.venue,
+        f.accountId,
+        f.fillId,
+        f.runId,
+        f.symbol,
+        f.venueOrderId,
+        f.clientOrderId,
+        f.purpose,
+        f.side,
+        f.price.toString(),
+        f.size.toString(),
+        f.fee.toString(),
+        f.liquidity,
+        f.venueTime,
+        f.recordedAt,
+      );
+    return res.changes === 1;
+  }
+
+  /** Every fill of a run in the order it was recorded. */
+  listByRun(runId: string): FillRecord[] {
+    return (this.db.prepare('SELECT * FROM fills WHERE run_id = ? ORDER BY recorded_at, rowid').all(runId) as FillRow[]).map(toRecord);
+  }
+}
