@@ -1,0 +1,51 @@
+import type { Database } from 'better-sqlite3';
+import type { Dispatcher } from 'undici';
+import { systemClock, type Clock } from '../clock';
+import type { Logger } from '../log/logger';
+import type { Notifier } from '../notify/notifier';
+import type { SecretStore } from '../secrets/secret-store';
+import { BUILT_IN_STRATEGIES } from '../strategies';
+import type { LighterTiming } from '../venues/lighter/lighter-venue';
+import { Engine } from './engine';
+import type { PaperLighter } from './paper-lighter';
+import { createVenueProvider } from './venue-provider';
+
+/** What the app (core, CLI, demo) gives the engine. */
+export interface EngineSetup {
+  db: Database;
+  secrets: SecretStore;
+  logger: Logger;
+  notifier: Notifier;
+  /** Strategy time (default the wall clock). Venue clients always use the wall clock: signatures and expiries are real time. */
+  clock?: Clock;
+  /** Paper trading simulator (default: the process's one). */
+  paper?: PaperLighter;
+  /** HedgeDesk's data directory (official signer search). */
+  dataDir?: string;
+  /** Outbound HTTP dispatcher (proxy) for live venues. */
+  dispatcher?: Dispatcher;
+  /** Seed of each run's random source (default random). */
+  seed?: () => number;
+  lighterTiming?: LighterTiming;
+}
+
+/** An {@link Engine} with every built-in strategy and the default venue provider (paper → built-in simulator, live → Lighter mainnet). */
+export function createEngine(setup: EngineSetup): Engine {
+  return new Engine({
+    db: setup.db,
+    venues: createVenueProvider({
+      secrets: setup.secrets,
+      clock: systemClock,
+      logger: setup.logger,
+      paper: setup.paper,
+      dataDir: setup.dataDir,
+      dispatcher: setup.dispatcher,
+      lighterTiming: setup.lighterTiming,
+    }),
+    notifier: setup.notifier,
+    clock: setup.clock ?? systemClock,
+    logger: setup.logger,
+    strategies: BUILT_IN_STRATEGIES,
+    seed: setup.seed,
+  });
+}

@@ -1,0 +1,623 @@
+import type { Database } from 'better-sqlite3';
+import { randomInt } from 'node:crypto';
+import type { Account } from '../../../shared/schemas/account';
+import type { Clock } from '../clock';
+import type { Logger } from '../log/logger';
+import type { NotificationKind, Notifier } from '../notify/notifier';
+import { AccountsRepository } from '../store/accounts-repository';
+import { FillsRepository } from '../store/fills-repository';
+import { OrdersRepository } from '../store/orders-repository';
+import { RunSamplesRepository } from '../store/run-samples-repository';
+import { newRunId, RunsRepository, type RunRecord, type RunTransition, type StatusChange } from '../store/runs-repository';
+import type { Market, Position, Venue } from '../venues/venue';
+import { ConfigError } from './config-error';
+import { decimalText } from './decimal-text';
+import { AccountBusyError } from './engine-errors';
+import { flattenAccounts } from './flatten';
+import type { LiveLighterOverrides } from './live-lighter';
+import { snapshotPositions } from './position-snapshotter';
+import { seededRandom } from './random-source';
+import { reconcileAccounts } from './reconcile';
+import { RecordingVenue } from './recording-venue';
+import { RiskGuard, type ExposureValue } from './risk-guard';
+import { RunEventBus, type RunEventListener } from './run-event-bus';
+import type { RunEvent, RunEventInput, RunEventOf, SymbolExposure } from './run-events';
+import { FINAL_RUN_STATUSES, type RunStatus } from './run-status';
+import { computeRunSummary, runSummarySchema, type RunSummary } from './run-summary';
+import type { RunAccount, StopRequest, Strategy, StrategyContext, StrategyDefinition, StrategyOutcome, PreparedRun } from './strategy';
+import { formatSummaryTable } from './summary-text';
+import type { VenueProvider } from './venue-provider';
+
+/** Construction of an {@link Engine}. */
+export interface EngineOptions {
+  /** The open HedgeDesk database (runs, orders, fills, samples, accounts). */
+  db: Database;
+  venues: VenueProvider;
+  notifier: Notifier;
+  /** Strategy time: holds, delays, timeouts, every stored timestamp. */
+  clock: Clock;
+  logger: Logger;
+  strategies: readonly StrategyDefinition[];
+  /** Seed of each run's random source; default a random one per run. */
+  seed?: () => number;
+}
+
+/** What to run. */
+export interface StartRunRequest {
+  /** A strategy id, e.g. `tri-hedge-hold`. */
+  strategy: string;
+  /** The strategy's configuration (for tri-hedge-hold the original JSON format is accepted). */
+  config: unknown;
+  /** One stored account per role of the strategy, in role order (tri-hedge-hold: A, B, C). */
+  accountIds: string[];
+  /** Per account id: settings of live Lighter accounts that are not stored (base URL, chain id, signer folder). */
+  overrides?: Readonly<Record<string, LiveLighterOverrides>>;
+}
+
+/** How to stop a run. */
+export interface StopRunOptions {
+  /** Close the run's positions before stopping (default false: positions stay, hedged). */
+  flatten?: boolean;
+  /** Shown in the stop notification and stored (default "stopped by the user"). */
+  reason?: string;
+}
+
+/** A run as the CLI and the UI show it. Times Unix ms (engine clock). */
+export interface RunView {
+  id: string;
+  strategy: string;
+  status: RunStatus;
+  /** True for a run that was running when the process ended: resume or flatten it. */
+  interrupted: boolean;
+  accounts: { role: string; accountId: string; label: string }[];
+  riskMode: RunRecord['riskMode'];
+  stopReason: string | null;
+  error: string | null;
+  createdAt: number;
+  startedAt: number | null;
+  endedAt: number | null;
+  /** Latest per-account progress (runs active in this process), else null. */
+  progress: RunEventOf<'progress'> | null;
+  /** Latest exposure per symbol (runs active in this process), else empty. */
+  exposure: SymbolExposure[];
+  summary: RunSummary | null;
+}
+
+/** A run with its configuration, transition log and net exposure series. */
+export interface RunDetails extends RunView {
+  config: unknown;
+  transitions: RunTransition[];
+  /** Net exposure per symbol over time: signed size (base units) and |notional| (USDC), from the stored samples. */
+  exposureSeries: { symbol: string; at: number; netSize: string; netNotional: string }[];
+}
+
+interface ActiveRun {
+  id: string;
+  def: StrategyDefinition;
+  abort: AbortController;
+  stop: (StopRequest & { suspend?: boolean }) | null;
+  accounts: RunAccount[];
+  done: Promise<void>;
+}
+
+const INTERRUPTED: readonly RunStatus[] = ['starting', 'running', 'stopping'];
+
+/**
+ * Runs strategies. Owns their lifecycle (engine/run-status.ts, persisted
+ * with every transition), builds each run's context — one recording venue
+ * per account (orders and fills stored before the strategy sees them), a
+ * risk guard, the clock, a seeded random source, the notifier and the run
+ * event bus — reconciles every account with its venue before trading,
+ * snapshots positions periodically, computes the summary when a run ends and
+ * notifies on every stop. A run left running by a previous process is
+ * "interrupted" until it is resumed or flattened.
+ */
+export class Engine {
+  private readonly runs: RunsRepository;
+  private readonly accounts: AccountsRepository;
+  private readonly orders: OrdersRepository;
+  private readonly fills: FillsRepository;
+  private readonly samples: RunSamplesRepository;
+  private readonly bus: RunEventBus;
+  private readonly active = new Map<string, ActiveRun>();
+  private readonly lastProgress = new Map<string, RunEventOf<'progress'>>();
+  private readonly lastExposure = new Map<string, SymbolExposure[]>();
+  private readonly strategies: ReadonlyMap<string, StrategyDefinition>;
+
+  constructor(private readonly opts: EngineOptions) {
+    this.runs = new RunsRepository(opts.db);
+    this.accounts = new AccountsRepository(opts.db);
+    this.orders = new OrdersRepository(opts.db);
+    this.fills = new FillsRepository(opts.db);
+    this.samples = new RunSamplesRepository(opts.db);
+    this.bus = new RunEventBus(opts.logger);
+    this.strategies = new Map(opts.strategies.map((s) => [s.id, s]));
+    this.bus.subscribe((e) => {
+      if (e.type === 'progress') this.lastProgress.set(e.runId, e);
+      if (e.type === 'exposure') this.lastExposure.set(e.runId, e.symbols);
+    });
+  }
+
+  /** Subscribes to every run event; returns the unsubscribe function. */
+  onEvent(listener: RunEventListener): () => void {
+    return this.bus.subscribe(listener);
+  }
+
+  /**
+   * Starts a run: checks the configuration and accounts, connects the venues,
+   * checks the configuration against the markets, stores the run, reconciles
+   * every account and starts trading. Resolves with the run id once it is
+   * `running`.
+   * @throws ConfigError (nothing stored) for a bad configuration, unknown
+   *   strategy or accounts; AccountBusyError; venue/secret errors from
+   *   connecting (nothing stored); ReconcileError (the run is stored as `failed`).
+   */
+  async startRun(req: StartRunRequest): Promise<string> {
+    const def = this.strategies.get(req.strategy);
+    if (!def) throw new ConfigError('unknown strategy', [{ path: 'strategy', message: `unknown strategy "${req.strategy}" (known: ${[...this.strategies.keys()].join(', ')})` }]);
+    const prepared = def.prepare(req.config);
+    const accounts = this.resolveAccounts(def, req.accountIds);
+    const venues = await Promise.all(accounts.map((a) => this.opts.venues.venueFor(a, req.overrides?.[a.id])));
+    const markets = await venues[0]!.markets();
+    const issues = prepared.checkMarkets(markets);
+    if (issues.length > 0) throw new ConfigError(`the ${def.id} configuration does not fit the markets`, issues);
+    this.checkIdle(accounts);
+    const runId = newRunId();
+    this.runs.create({ id: runId, strategy: def.id, config: prepared.storableConfig, accountIds: accounts.map((a) => a.id), at: this.now() });
+    this.emit(runId, { type: 'status', from: null, to: 'starting', reason: 'created' });
+    await this.launch(runId, def, prepared, accounts, markets, req.overrides, null);
+    return runId;
+  }
+
+  /**
+   * Asks a run to stop and resolves when it has (`stopped`), with its view.
+   * Resting orders are cancelled; fills in flight are hedged; with
+   * `flatten` the positions are closed. An interrupted run is flattened
+   * ({@link flattenInterruptedRun}) or, without `flatten`, marked stopped
+   * with its positions left as they are. An ended run is returned as it is.
+   * @throws ContractError NOT_FOUND
+   */
+  async stopRun(runId: string, options: StopRunOptions = {}): Promise<RunView> {
+    const run = this.active.get(runId);
+    const reason = options.reason ?? 'stopped by the user';
+    if (run) {
+      this.requestStop(run, { reason, flatten: options.flatten ?? false });
+      await run.done;
+    } else if (this.view(this.runs.get(runId)).interrupted) {
+      if (options.flatten) return this.flattenInterruptedRun(runId);
+      const record = this.runs.get(runId);
+      this.finish(runId, this.definition(record), { kind: 'stopped', reason: `${reason} while interrupted; positions left as they are` });
+    }
+    return this.view(this.runs.get(runId));
+  }
+
+  /** Resolves when the run has ended (or at once when it is not active here), with its view. */
+  async waitForEnd(runId: string): Promise<RunView> {
+    await this.active.get(runId)?.done;
+    return this.view(this.runs.get(runId));
+  }
+
+  /** Runs left running by a previous process (status starting, running or stopping, not active here), oldest first. */
+  interruptedRuns(): RunView[] {
+    return this.runs
+      .withStatus(INTERRUPTED)
+      .filter((r) => !this.active.has(r.id))
+      .map((r) => this.view(r));
+  }
+
+  /**
+   * Resumes an interrupted run from its stored state: reconciles every
+   * account, cancels its stale orders, and continues (hold timers from their
+   * stored start). A run interrupted while stopping is stopped instead.
+   * @throws ContractError NOT_FOUND; ConfigError when the run is not
+   *   interrupted; AccountBusyError; venue errors (the run stays
+   *   interrupted); ReconcileError (run → failed).
+   */
+  async resumeRun(runId: string): Promise<void> {
+    const record = this.interrupted(runId);
+    const def = this.definition(record);
+    const prepared = def.prepare(record.config);
+    const accounts = record.accountIds.map((id) => this.accounts.get(id));
+    const venues = await Promise.all(accounts.map((a) => this.opts.venues.venueFor(a)));
+    const markets = await venues[0]!.markets();
+    this.interrupted(runId);
+    this.checkIdle(accounts);
+    const from = record.status;
+    this.runs.setStatus(runId, 'starting', this.now(), { reason: from === 'stopping' ? 'restart of a stopping run' : 'resume' });
+    this.emit(runId, { type: 'status', from, to: 'starting', reason: 'resume' });
+    await this.launch(runId, def, prepared, accounts, markets, undefined, record.state, from === 'stopping');
+  }
+
+  /**
+   * Flattens an interrupted run: cancels its orders and closes its
+   * positions in its symbols on every account (reduce-only, marketable),
+   * then marks it stopped and notifies. Resolves with its view.
+   */
+  async flattenInterruptedRun(runId: string): Promise<RunView> {
+    const record = this.interrupted(runId);
+    const def = this.definition(record);
+    const prepared = def.prepare(record.config);
+    const accounts = record.accountIds.map((id) => this.accounts.get(id));
+    const venues = await Promise.all(accounts.map((a) => this.opts.venues.venueFor(a)));
+    const markets = await venues[0]!.markets();
+    this.interrupted(runId);
+    this.checkIdle(accounts);
+    const strategy = prepared.create(markets);
+    const { risk, runAccounts } = this.buildAccounts(runId, def, accounts, venues, strategy, record.riskMode, () => undefined);
+    let done!: () => void;
+    this.active.set(runId, { id: runId, def, abort: new AbortController(), stop: null, accounts: runAccounts, done: new Promise<void>((r) => (done = r)) });
+    if (record.status !== 'stopping') this.setStatus(runId, 'stopping', { reason: 'flatten after an interrupted run' });
+    try {
+      const reconciled = await reconcileAccounts(runAccounts);
+      for (const r of reconciled.values()) risk.seedPositions(r.positions.filter((p) => prepared.symbols.includes(p.symbol)));
+      risk.escalate('halted', 'flattening an interrupted run');
+      const result = await flattenAccounts({ accounts: runAccounts, symbols: prepared.symbols, clock: this.opts.clock, logger: this.opts.logger });
+      risk.publish();
+      const leftover = result.leftovers.length > 0 ? `; left open: ${result.leftovers.map((l) => `${l.symbol} ${l.size} on ${l.accountId} (${l.reason})`).join(', ')}` : '';
+      this.finish(runId, def, { kind: 'stopped', reason: `flattened after an interrupted run (${result.orders} orders)${leftover}` });
+    } catch (err) {
+      this.fail(runId, def, err);
+      throw err;
+    } finally {
+      await Promise.all(runAccounts.map((a) => a.venue.close()));
+      this.active.delete(runId);
+      done();
+    }
+    return this.view(this.runs.get(runId));
+  }
+
+  /** Runs, newest first. */
+  listRuns(limit = 200): RunView[] {
+    return this.runs.list(limit).map((r) => this.view(r));
+  }
+
+  /** One run with its configuration, transitions and exposure series. @throws ContractError NOT_FOUND */
+  getRun(runId: string): RunDetails {
+    const record = this.runs.get(runId);
+    return {
+      ...this.view(record),
+      config: record.config,
+      transitions: this.runs.transitions(runId),
+      exposureSeries: this.samples.exposureSamples(runId).map((s) => ({
+        symbol: s.symbol,
+        at: s.at,
+        netSize: decimalText(s.netSize),
+        netNotional: decimalText(s.netSize.abs().times(s.price), 6),
+      })),
+    };
+  }
+
+  /**
+   * Suspends every active run (resting orders cancelled, fills in flight
+   * hedged, positions kept; the stored status stays so the run is
+   * interrupted and can be resumed by the next process), then closes the
+   * venues. For app shutdown.
+   */
+  async close(): Promise<void> {
+    const runs = [...this.active.values()];
+    for (const run of runs) this.requestStop(run, { reason: 'app shutting down', flatten: false, suspend: true });
+    await Promise.all(runs.map((r) => r.done));
+    await this.opts.venues.close();
+  }
+
+  /** Engine clock time in whole ms (stored and emitted). */
+  private now(): number {
+    return Math.floor(this.opts.clock.now());
+  }
+
+  private definition(record: RunRecord): StrategyDefinition {
+    const def = this.strategies.get(record.strategy);
+    if (!def) throw new Error(`run ${record.id} uses strategy ${record.strategy}, which this build does not have`);
+    return def;
+  }
+
+  private interrupted(runId: string): RunRecord {
+    const record = this.runs.get(runId);
+    if (this.active.has(runId) || !INTERRUPTED.includes(record.status)) {
+      throw new ConfigError('not an interrupted run', [{ path: 'runId', message: `run ${runId} is ${this.active.has(runId) ? 'active' : record.status}, not interrupted` }]);
+    }
+    return record;
+  }
+
+  private resolveAccounts(def: StrategyDefinition, ids: readonly string[]): Account[] {
+    if (ids.length !== def.roles.length) {
+      throw new ConfigError('wrong accounts', [{ path: 'accountIds', message: `${def.id} needs ${def.roles.length} accounts (${def.roles.join(', ')}), got ${ids.length}` }]);
+    }
+    if (new Set(ids).size !== ids.length) throw new ConfigError('wrong accounts', [{ path: 'accountIds', message: 'the same account is given twice' }]);
+    const issues: { path: string; message: string }[] = [];
+    const accounts = ids.flatMap((id, i) => {
+      try {
+        return [this.accounts.get(id)];
+      } catch {
+        issues.push({ path: `accountIds.${i}`, message: `unknown account ${id}` });
+        return [];
+      }
+    });
+    if (issues.length > 0) throw new ConfigError('unknown accounts', issues);
+    return accounts;
+  }
+
+  private checkIdle(accounts: readonly Account[]): void {
+    for (const run of this.active.values()) {
+      const busy = accounts.find((a) => run.accounts.some((r) => r.accountId === a.id));
+      if (busy) throw new AccountBusyError(busy.id, run.id);
+    }
+  }
+
+  private emit(runId: string, event: RunEventInput): void {
+    this.bus.emit({ ...event, runId, at: this.now() } as RunEvent);
+  }
+
+  private setStatus(runId: string, to: RunStatus, change: StatusChange = {}): void {
+    const from = this.runs.get(runId).status;
+    this.runs.setStatus(runId, to, this.now(), change);
+    this.emit(runId, { type: 'status', from, to, reason: change.reason ?? change.stopReason ?? change.error ?? null });
+  }
+
+  private buildAccounts(
+    runId: string,
+    def: StrategyDefinition,
+    accounts: readonly Account[],
+    venues: readonly Venue[],
+    strategy: Strategy,
+    riskMode: RunRecord['riskMode'],
+    onRecordingFailure: (err: unknown) => void,
+  ): { risk: RiskGuard; runAccounts: RunAccount[] } {
+    const risk = new RiskGuard({
+      limits: strategy.riskLimits(),
+      initialMode: riskMode,
+      onModeChange: (from, to, reason) => {
+        this.runs.setRiskMode(runId, from, to, reason, this.now());
+        this.emit(runId, { type: 'risk', from, to, reason });
+        this.opts.logger.warn({ component: 'engine', runId, from, to }, `risk: run ${to}: ${reason}`);
+      },
+      onExposure: (all, changed) => this.recordExposure(runId, all, changed),
+    });
+    const runAccounts = accounts.map((a, i) => ({
+      role: def.roles[i]!,
+      accountId: a.id,
+      label: a.label,
+      mode: a.mode,
+      venue: new RecordingVenue({
+        runId,
+        inner: venues[i]!,
+        orders: this.orders,
+        fills: this.fills,
+        risk,
+        clock: this.opts.clock,
+        logger: this.opts.logger,
+        emit: (e) => this.emit(runId, e),
+        onRecordingFailure,
+      }),
+    }));
+    return { risk, runAccounts };
+  }
+
+  private recordExposure(runId: string, all: readonly ExposureValue[], changed: ReadonlySet<string>): void {
+    const at = this.now();
+    for (const e of all) {
+      if (changed.has(e.symbol)) this.samples.addExposureSample(runId, { symbol: e.symbol, netSize: e.net, pendingSize: e.pending, price: e.price, at });
+    }
+    this.emit(runId, {
+      type: 'exposure',
+      symbols: all.map((e) => ({
+        symbol: e.symbol,
+        netSize: decimalText(e.net),
+        pendingSize: decimalText(e.pending),
+        uncoveredSize: decimalText(e.uncovered),
+        boundSize: decimalText(e.bound),
+        price: decimalText(e.price),
+        netNotional: decimalText(e.net.abs().times(e.price), 6),
+      })),
+    });
+  }
+
+  /**
+   * Builds the run's context, reconciles, moves the run to `running` and
+   * starts the strategy in the background. Resolves once running.
+   */
+  private async launch(
+    runId: string,
+    def: StrategyDefinition,
+    prepared: PreparedRun,
+    accounts: readonly Account[],
+    markets: readonly Market[],
+    overrides: StartRunRequest['overrides'],
+    resumeState: unknown,
+    stopAtOnce = false,
+  ): Promise<void> {
+    const { clock, logger } = this.opts;
+    const log = logger.child({ component: 'engine', runId, strategy: def.id });
+    let strategy: Strategy;
+    let built: { risk: RiskGuard; runAccounts: RunAccount[] };
+    const abort = new AbortController();
+    const run: ActiveRun = { id: runId, def, abort, stop: null, accounts: [], done: Promise.resolve() };
+    this.active.set(runId, run);
+    try {
+      const venues = await Promise.all(accounts.map((a) => this.opts.venues.venueFor(a, overrides?.[a.id])));
+      strategy = prepared.create(markets);
+      const record = this.runs.get(runId);
+      built = this.buildAccounts(runId, def, accounts, venues, strategy, record.riskMode, (err) => {
+        this.requestStop(run, { reason: `recording failed: ${(err as Error).message}`, flatten: false });
+      });
+    } catch (err) {
+      this.active.delete(runId);
+      this.fail(runId, def, err);
+      throw err;
+    }
+    const { risk, runAccounts } = built;
+    run.accounts = runAccounts;
+    let reconciled;
+    try {
+      reconciled = await reconcileAccounts(runAccounts);
+    } catch (err) {
+      this.active.delete(runId);
+      await Promise.all(runAccounts.map((a) => a.venue.close()));
+      this.fail(runId, def, err);
+      throw err;
+    }
+    const symbols = new Set(prepared.symbols);
+    for (const r of reconciled.values()) risk.seedPositions(r.positions.filter((p) => symbols.has(p.symbol)));
+    const first = this.runs.get(runId).startedAt === null;
+    this.setStatus(runId, 'running', { reason: resumeState === null && first ? 'reconciled' : 'resumed', ...(first ? { startedAt: this.now() } : {}) });
+    log.info({ accounts: runAccounts.map((a) => a.accountId) }, `run ${runId} running`);
+
+    const snapshotListeners = new Set<(accountId: string, positions: Position[]) => void>();
+    const ctx: StrategyContext = {
+      runId,
+      accounts: runAccounts,
+      clock,
+      logger: log,
+      store: {
+        saveState: (state) => this.runs.saveState(runId, state, this.now()),
+        accountTransition: (accountId, from, to, reason) => {
+          this.runs.addTransition(runId, accountId, from, to, reason, this.now());
+          this.emit(runId, { type: 'transition', accountId, from, to, reason });
+        },
+      },
+      notifier: this.opts.notifier,
+      emit: (e) => this.emit(runId, e),
+      random: seededRandom(this.opts.seed?.() ?? randomInt(2 ** 31)),
+      risk,
+      signal: abort.signal,
+      stopRequest: () => run.stop,
+      stopping: (reason) => {
+        if (this.runs.get(runId).status === 'running') this.setStatus(runId, 'stopping', { reason });
+      },
+      onPositionSnapshot: (listener) => {
+        snapshotListeners.add(listener);
+        return () => snapshotListeners.delete(listener);
+      },
+      reconciled,
+      resumeState,
+    };
+    if (stopAtOnce) this.requestStop(run, { reason: 'the run was interrupted while stopping', flatten: false });
+    const snapshots = new AbortController();
+    const snapshotting = snapshotPositions({
+      runId,
+      accounts: runAccounts,
+      symbols,
+      samples: this.samples,
+      clock,
+      logger: log,
+      intervalMs: strategy.snapshotIntervalMs,
+      signal: snapshots.signal,
+      onSnapshot: (accountId, positions) => {
+        for (const l of snapshotListeners) l(accountId, positions);
+      },
+    });
+    run.done = (async () => {
+      let outcome: StrategyOutcome | null = null;
+      let error: unknown = null;
+      try {
+        outcome = await strategy.run(ctx);
+      } catch (err) {
+        error = err;
+      }
+      snapshots.abort();
+      await snapshotting;
+      await Promise.all(runAccounts.map((a) => a.venue.close()));
+      this.active.delete(runId);
+      if (run.stop?.suspend && !error) {
+        log.info(`run ${runId} suspended; resume it on the next start`);
+        return;
+      }
+      try {
+        if (error) this.fail(runId, def, error);
+        else this.finish(runId, def, outcome!);
+      } catch (err) {
+        log.error({ err }, `run ${runId} could not be closed properly`);
+      }
+    })();
+  }
+
+  private requestStop(run: ActiveRun, stop: StopRequest & { suspend?: boolean }): void {
+    if (run.stop) return;
+    run.stop = stop;
+    if (!stop.suspend && this.runs.get(run.id).status === 'running') this.setStatus(run.id, 'stopping', { reason: stop.reason });
+    run.abort.abort(new Error(stop.reason));
+  }
+
+  private summarize(runId: string): RunSummary {
+    const record = this.runs.get(runId);
+    const endedAt = this.now();
+    const summary = computeRunSummary({
+      fills: this.fills.listByRun(runId),
+      exposure: this.samples.exposureSamples(runId),
+      startedAt: record.startedAt ?? record.createdAt,
+      endedAt,
+    });
+    this.runs.saveSummary(runId, summary, endedAt);
+    this.emit(runId, { type: 'summary', summary });
+    return summary;
+  }
+
+  private finish(runId: string, def: StrategyDefinition, outcome: StrategyOutcome): void {
+    if (this.runs.get(runId).status !== 'stopping') this.setStatus(runId, 'stopping', { reason: outcome.reason });
+    const summary = this.summarize(runId);
+    this.setStatus(runId, 'stopped', { stopReason: outcome.reason, endedAt: this.now() });
+    const kind: NotificationKind = outcome.kind === 'failsafe' || outcome.kind === 'halted' ? 'failsafe' : 'run-stopped';
+    this.notify(runId, def, kind, `stopped: ${outcome.reason}`, summary);
+  }
+
+  private fail(runId: string, def: StrategyDefinition, err: unknown): void {
+    const message = err instanceof Error ? err.message : String(err);
+    this.opts.logger.error({ component: 'engine', runId, err }, `run ${runId} failed: ${message}`);
+    let summary: RunSummary | null = null;
+    try {
+      summary = this.summarize(runId);
+    } catch (summaryErr) {
+      this.opts.logger.error({ component: 'engine', runId, err: summaryErr }, 'could not compute the summary of a failed run');
+    }
+    this.setStatus(runId, 'failed', { error: message, endedAt: this.now() });
+    this.notify(runId, def, 'run-failed', `failed: ${message}`, summary);
+  }
+
+  private notify(runId: string, def: StrategyDefinition, kind: NotificationKind, what: string, summary: RunSummary | null): void {
+    const labels = this.runs
+      .get(runId)
+      .accountIds.map((id, i) => {
+        try {
+          return `${def.roles[i] ?? '?'}=${this.accounts.get(id).label}`;
+        } catch {
+          return `${def.roles[i] ?? '?'}=${id}`;
+        }
+      })
+      .join(', ');
+    this.opts.notifier.notify({
+      kind,
+      runId,
+      title: `HedgeDesk ${def.title} run ${runId} ${what.split(':')[0]}`,
+      body: [`Run ${runId} (${def.id}; ${labels}) ${what}`, summary ? formatSummaryTable(summary) : 'no summary'].join('\n\n'),
+    });
+  }
+
+  private view(record: RunRecord): RunView {
+    const def = this.strategies.get(record.strategy);
+    const summary = record.summary === null ? null : runSummarySchema.safeParse(record.summary);
+    return {
+      id: record.id,
+      strategy: record.strategy,
+      status: record.status,
+      interrupted: !this.active.has(record.id) && !FINAL_RUN_STATUSES.has(record.status),
+      accounts: record.accountIds.map((accountId, i) => {
+        let label = accountId;
+        try {
+          label = this.accounts.get(accountId).label;
+        } catch {
+          // the account was deleted since; show its id
+        }
+        return { role: def?.roles[i] ?? String(i + 1), accountId, label };
+      }),
+      riskMode: record.riskMode,
+      stopReason: record.stopReason,
+      error: record.error,
+      createdAt: record.createdAt,
+      startedAt: record.startedAt,
+      endedAt: record.endedAt,
+      progress: this.lastProgress.get(record.id) ?? null,
+      exposure: this.lastExposure.get(record.id) ?? [],
+      summary: summary?.success ? summary.data : null,
+    };
+  }
+}

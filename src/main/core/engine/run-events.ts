@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { runSummarySchema } from './run-summary';
+
+/**
+ * The events of strategy runs, pushed on the engine's event bus to the CLI
+ * and (through the contract) the UI. Every event carries its `runId` and `at`
+ * (Unix ms, engine clock). Money and sizes are decimal strings (USDC; base
+ * units), never floats. Plain JSON: these schemas can move to
+ * src/shared/schemas unchanged.
+ */
+const dec = z.string().regex(/^-?\d+(\.\d+)?$/, 'must be a decimal string');
+const base = { runId: z.string(), at: z.number().int() };
+
+/** A run's lifecycle status (engine/run-status.ts). */
+export const runStatusSchema = z.enum(['starting', 'running', 'stopping', 'stopped', 'failed']);
+/** How much a run may still trade (engine/risk-mode.ts). */
+export const riskModeSchema = z.enum(['normal', 'reducing-only', 'halted']);
+
+/**
+ * Where one account stands in its round (tri-hedge-hold):
+ * - `phase`: its state machine state (see strategies/tri-hedge-hold/account-state.ts).
+ * - `symbol`: the symbol it is primary for this round (null: hedger only).
+ * - `filledSize` / `targetSize` (base units) and `filledNotional` / `targetNotional` (USDC): entry progress.
+ * - `slices`: entry slices that filled (partly or fully) this round.
+ * - `holdStartedAt` / `holdEndsAt` (Unix ms) and `holdLeftMs`: the hold countdown.
+ * - `exitStartSize` / `exitRemainingSize` (base units): exit progress (remaining = current long).
+ */
+export const accountProgressSchema = z.object({
+  accountId: z.string(),
+  label: z.string(),
+  role: z.string(),
+  symbol: z.string().nullable(),
+  phase: z.enum(['idle', 'entering', 'holding', 'exiting', 'done']),
+  filledSize: dec,
+  targetSize: dec,
+  filledNotional: dec,
+  targetNotional: dec,
+  slices: z.number().int().nonnegative(),
+  holdStartedAt: z.number().int().nullable(),
+  holdEndsAt: z.number().int().nullable(),
+  holdLeftMs: z.number().int().nullable(),
+  exitStartSize: dec.nullable(),
+  exitRemainingSize: dec.nullable(),
+});
+export type AccountProgress = z.infer<typeof accountProgressSchema>;
+
+/**
+ * Net exposure of one symbol across the run's accounts: `netSize` = Σ filled
+ * sizes (signed, base units); `pendingSize` = signed size of hedges sent and
+ * not yet filled; `uncoveredSize` = net + pending (what in-flight hedges will
+ * not cover); `boundSize` = the tolerated |uncovered| (one minimum order);
+ * `netNotional` = |net| × price (USDC).
+ */
+export const symbolExposureSchema = z.object({
+  symbol: z.string(),
+  netSize: dec,
+  pendingSize: dec,
+  uncoveredSize: dec,
+  boundSize: dec,
+  price: dec,
+  netNotional: dec,
+});
+export type SymbolExposure = z.infer<typeof symbolExposureSchema>;
+
+const orderView = z.object({
+  clientOrderId: z.string(),
+  venueOrderId: z.string().nullable(),
+  symbol: z.string(),
+  side: z.enum(['buy', 'sell']),
+  type: z.enum(['limit', 'market']),
+  timeInForce: z.string(),
+  reduceOnly: z.boolean(),
+  price: dec,
+  size: dec,
+  filledSize: dec,
+  status: z.string(),
+  rejection: z.string().nullable(),
+});
+
+const fillView = z.object({
+  fillId: z.string(),
+  symbol: z.string(),
+  side: z.enum(['buy', 'sell']),
+  price: dec,
+  size: dec,
+  fee: dec,
+  liquidity: z.enum(['maker', 'taker']),
+  clientOrderId: z.string().nullable(),
+});
+
+/** Every run event, discriminated by `type`. */
+export const runEventSchema = z.discriminatedUnion('type', [
+  /** The run's lifecycle status changed (engine/run-status.ts). */
+  z.object({ type: z.literal('status'), ...base, from: runStatusSchema.nullable(), to: runStatusSchema, reason: z.string().nullable() }),
+  /** Per-account progress, after every change and at least once a second of engine time while running. */
+  z.object({
+    type: z.literal('progress'),
+    ...base,
+    round: z.number().int().nonnegative(),
+    /** Rounds the run will do (run_once), null when it loops until stopped. */
+    rounds: z.number().int().positive().nullable(),
+    accounts: z.array(accountProgressSchema),
+  }),
+  /** Net exposure per symbol, after the strategy handled an event (a fill and the hedges it sent). */
+  z.object({ type: z.literal('exposure'), ...base, symbols: z.array(symbolExposureSchema) }),
+  /** An order of the run was recorded: sent (`submitting`), refused (`failed`) or updated by the venue. */
+  z.object({ type: z.literal('order'), ...base, accountId: z.string(), purpose: z.string(), order: orderView }),
+  /** A fill of one of the run's accounts was recorded (once per fill). */
+  z.object({ type: z.literal('fill'), ...base, accountId: z.string(), purpose: z.string(), fill: fillView }),
+  /**
+   * Hedge legs sent for a fill of a primary (`forFillId`) or for carried
+   * amounts (`forFillId` null). `carried`: per hedger, the signed size kept for
+   * its next hedge (below one minimum order). `startedAt`: when the
+   * strategy began handling the event that led to it (events are handled one
+   * at a time). `latencyMs`: from the fill's arrival to every leg accepted by
+   * the venue (null when no leg was sent).
+   */
+  z.object({
+    type: z.literal('hedge'),
+    ...base,
+    symbol: z.string(),
+    forAccountId: z.string().nullable(),
+    forFillId: z.string().nullable(),
+    legs: z.array(z.object({ accountId: z.string(), side: z.enum(['buy', 'sell']), size: dec, clientOrderId: z.string() })),
+    carried: z.array(z.object({ accountId: z.string(), size: dec })),
+    startedAt: z.number().int(),
+    latencyMs: z.number().nonnegative().nullable(),
+  }),
+  /** One account's strategy state machine moved. */
+  z.object({ type: z.literal('transition'), ...base, accountId: z.string(), from: z.string().nullable(), to: z.string(), reason: z.string().nullable() }),
+  /** The risk guard made the run stricter (engine/risk-mode.ts). */
+  z.object({ type: z.literal('risk'), ...base, from: riskModeSchema, to: riskModeSchema, reason: z.string() }),
+  /** Something the user should read in the run's event log. */
+  z.object({ type: z.literal('log'), ...base, level: z.enum(['info', 'warn', 'error']), message: z.string() }),
+  /** The run ended; its summary. */
+  z.object({ type: z.literal('summary'), ...base, summary: runSummarySchema }),
+]);
+export type RunEvent = z.infer<typeof runEventSchema>;
+/** The event of one `type`. */
+export type RunEventOf<T extends RunEvent['type']> = Extract<RunEvent, { type: T }>;
+type WithoutStamp<E> = E extends unknown ? Omit<E, 'runId' | 'at'> : never;
+/** An event as a strategy emits it: the run's emitter adds `runId` and `at`. */
+export type RunEventInput = WithoutStamp<RunEvent>;

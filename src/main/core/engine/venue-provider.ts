@@ -1,0 +1,83 @@
+import type { Dispatcher } from 'undici';
+import type { Account } from '../../../shared/schemas/account';
+import type { Clock } from '../clock';
+import type { Logger } from '../log/logger';
+import type { SecretStore } from '../secrets/secret-store';
+import type { LighterTiming } from '../venues/lighter/lighter-venue';
+import type { Venue } from '../venues/venue';
+import { liveLighterVenue, type LiveLighterOverrides } from './live-lighter';
+import { processPaperLighter, type PaperLighter } from './paper-lighter';
+
+/** From a stored account to a connected venue client. */
+export interface VenueProvider {
+  /**
+   * The connected venue of an account, one per account for the process
+   * (shared by runs). `overrides` apply to live Lighter accounts the first
+   * time they connect.
+   * @throws MissingSecretError, SignerUnavailableError, typed VenueErrors, or Error for an unsupported venue.
+   */
+  venueFor(account: Account, overrides?: LiveLighterOverrides): Promise<Venue>;
+  /** Closes every venue it opened (not the paper simulator). */
+  close(): Promise<void>;
+}
+
+/** Construction of the default {@link VenueProvider}. */
+export interface VenueProviderOptions {
+  secrets: SecretStore;
+  /** Clock of the venue clients (signatures, auth tokens, timeouts): the wall clock in the app. */
+  clock: Clock;
+  logger: Logger;
+  /** Paper trading; default the process's one simulator. */
+  paper?: PaperLighter;
+  /** Outbound HTTP dispatcher (proxy) for live venues. */
+  dispatcher?: Dispatcher;
+  /** HedgeDesk's data directory (signer search). */
+  dataDir?: string;
+  /** Lighter client timing (tests shorten reconnect backoffs). */
+  lighterTiming?: LighterTiming;
+}
+
+/**
+ * Paper Lighter accounts → the built-in simulator ({@link PaperLighter});
+ * live Lighter accounts → Lighter mainnet with the official signer
+ * ({@link liveLighterVenue}). Other venues are not supported yet. Venues are
+ * cached per account, mode and identifiers; a failed connect is not cached.
+ */
+export function createVenueProvider(opts: VenueProviderOptions): VenueProvider {
+  const venues = new Map<string, Promise<Venue>>();
+  const paper = opts.paper ?? processPaperLighter();
+  const open = async (account: Account, overrides?: LiveLighterOverrides): Promise<Venue> => {
+    if (account.venue !== 'lighter') throw new Error(`${account.venue} accounts cannot trade yet: only Lighter is supported`);
+    const venue =
+      account.mode === 'paper'
+        ? await paper.venueFor(account, { clock: opts.clock, logger: opts.logger, timing: opts.lighterTiming })
+        : await liveLighterVenue(account, {
+            secrets: opts.secrets,
+            clock: opts.clock,
+            logger: opts.logger,
+            dispatcher: opts.dispatcher,
+            dataDir: opts.dataDir,
+            timing: opts.lighterTiming,
+            overrides,
+          });
+    await venue.connect();
+    return venue;
+  };
+  return {
+    venueFor(account, overrides) {
+      const key = `${account.id}|${account.mode}|${JSON.stringify(account.identifiers)}`;
+      let venue = venues.get(key);
+      if (!venue) {
+        venue = open(account, overrides);
+        venues.set(key, venue);
+        venue.catch(() => venues.delete(key));
+      }
+      return venue;
+    },
+    async close() {
+      const all = [...venues.values()];
+      venues.clear();
+      await Promise.all(all.map(async (v) => (await v.catch(() => null))?.close()));
+    },
+  };
+}

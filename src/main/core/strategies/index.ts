@@ -1,0 +1,5 @@
+import type { StrategyDefinition } from '../engine/strategy';
+import { triHedgeHold } from './tri-hedge-hold/tri-hedge-hold';
+
+/** Every strategy this build can run, for the engine. */
+export const BUILT_IN_STRATEGIES: readonly StrategyDefinition[] = [triHedgeHold];
