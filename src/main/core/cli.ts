@@ -1,4 +1,6 @@
 import type { CliCommand } from './cli/command';
+import { runCommand } from './cli/run-command';
+import { runsCommand } from './cli/runs-command';
 import { serveCommand } from './cli/serve-command';
 import { simCommand } from './cli/sim-command';
 import { UsageError } from './cli/usage-error';
@@ -8,6 +10,8 @@ import { packageVersion } from './package-root';
 const COMMANDS: Record<string, CliCommand> = {
   serve: serveCommand,
   sim: simCommand,
+  run: runCommand,
+  runs: runsCommand,
 };
 
 function help(): string {

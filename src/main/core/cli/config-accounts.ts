@@ -1,0 +1,100 @@
+import type { FieldIssue } from '../../../shared/errors';
+import type { Account, AccountMode } from '../../../shared/schemas/account';
+import { ConfigError } from '../engine/config-error';
+import { LIGHTER_KEY_FIELD, type LiveLighterOverrides } from '../engine/live-lighter';
+import type { SecretStore } from '../secrets/secret-store';
+import type { AccountsRepository } from '../store/accounts-repository';
+import type { ConfigAccount } from '../strategies/tri-hedge-hold/config-schema';
+
+/** API key index used when a live account of the original config gives none. */
+export const DEFAULT_API_KEY_INDEX = 0;
+
+/** The stored accounts for a config's account list, and what was done to get them. */
+export interface ImportedAccounts {
+  /** Account ids in config order (A, B, C). */
+  accountIds: string[];
+  /** Per live account id: base URL, chain id and signer folder from the config. */
+  overrides: Record<string, LiveLighterOverrides>;
+  /** One line per thing the user should know (accounts created, keys moved to the keychain, keys ignored). */
+  notes: string[];
+}
+
+/** An `api_private_key` that is obviously not a key (the README's `"..."`, empty). */
+function isPlaceholder(key: string | undefined): boolean {
+  return key === undefined || key.trim() === '' || /^\.*$/.test(key.trim()) || /^your/i.test(key.trim());
+}
+
+/**
+ * Finds or creates a HedgeDesk Lighter account for each account of the
+ * original config, matched by label (case-insensitive). An account is paper
+ * when the entry says `"paper": true` or `paper` is set (the `--paper` flag),
+ * else live. A live account needs `account_index` or `account_address`; its
+ * `api_private_key`, when given, is written to the keychain (`<id>:apiPrivateKey`)
+ * unless the same key is already there, and the user is told. Paper accounts
+ * never read or store keys.
+ * @throws ConfigError naming the config path of each problem (missing
+ *   identifiers, an existing account of another mode or other identifiers).
+ */
+export async function importConfigAccounts(
+  entries: readonly ConfigAccount[],
+  deps: { accounts: AccountsRepository; secrets: SecretStore; paper: boolean; globalBaseUrl?: string; configFile: string },
+): Promise<ImportedAccounts> {
+  const issues: FieldIssue[] = [];
+  const stored = deps.accounts.list().filter((a) => a.venue === 'lighter');
+  const plans = entries.map((entry, i) => {
+    const mode: AccountMode = deps.paper || entry.paper ? 'paper' : 'live';
+    const identifiers: Record<string, string | number> = {};
+    if (mode === 'live') {
+      if (entry.account_index === undefined && entry.account_address === undefined) {
+        issues.push({ path: `accounts.${i}.account_index`, message: 'a live account needs account_index or account_address (or run it on paper: "paper": true / --paper)' });
+      }
+      if (entry.account_index !== undefined) identifiers.accountIndex = entry.account_index;
+      if (entry.account_address !== undefined) identifiers.l1Address = entry.account_address;
+      identifiers.apiKeyIndex = entry.api_key_index ?? DEFAULT_API_KEY_INDEX;
+    }
+    const existing = stored.find((a) => a.label.toLowerCase() === entry.label.toLowerCase());
+    if (existing && existing.mode !== mode) {
+      issues.push({ path: `accounts.${i}.label`, message: `"${existing.label}" is already a ${existing.mode} account; use another label for a ${mode} one` });
+    }
+    if (existing && mode === 'live') {
+      for (const [k, v] of Object.entries(identifiers)) {
+        if (existing.identifiers[k] !== undefined && existing.identifiers[k] !== v) {
+          issues.push({ path: `accounts.${i}`, message: `"${existing.label}" is stored with ${k} ${existing.identifiers[k]}, the config says ${v}` });
+        }
+      }
+    }
+    return { entry, mode, identifiers, existing };
+  });
+  if (issues.length > 0) throw new ConfigError('the config accounts do not fit the stored accounts', issues);
+
+  const notes: string[] = [];
+  const overrides: Record<string, LiveLighterOverrides> = {};
+  const accountIds: string[] = [];
+  for (const { entry, mode, identifiers, existing } of plans) {
+    let account: Account;
+    if (!existing) {
+      account = deps.accounts.create({ venue: 'lighter', label: entry.label, mode, identifiers });
+      notes.push(`created ${mode} Lighter account "${account.label}" (${account.id})`);
+    } else if (mode === 'live' && Object.keys(identifiers).some((k) => existing.identifiers[k] === undefined)) {
+      account = deps.accounts.update(existing.id, { label: existing.label, mode, identifiers: { ...existing.identifiers, ...identifiers } });
+    } else account = existing;
+    accountIds.push(account.id);
+    if (mode === 'paper') {
+      if (!isPlaceholder(entry.api_private_key)) notes.push(`"${account.label}" trades on paper: its api_private_key was ignored (not stored)`);
+      continue;
+    }
+    if (entry.api_key_index === undefined) notes.push(`"${account.label}": no api_key_index in the config, using ${DEFAULT_API_KEY_INDEX}`);
+    overrides[account.id] = { baseUrl: entry.base_url ?? deps.globalBaseUrl, chainId: entry.chain_id, signerLibDir: entry.signer_lib_dir };
+    if (!isPlaceholder(entry.api_private_key)) {
+      const ref = { accountId: account.id, field: LIGHTER_KEY_FIELD };
+      if ((await deps.secrets.get(ref)) !== entry.api_private_key) {
+        await deps.secrets.set(ref, entry.api_private_key!);
+        notes.push(
+          `moved the API private key of "${account.label}" into the ${deps.secrets.backend === 'keychain' ? 'OS keychain' : 'secret store'} ` +
+            `(${account.id}:${LIGHTER_KEY_FIELD}); you can now delete api_private_key from ${deps.configFile}`,
+        );
+      }
+    }
+  }
+  return { accountIds, overrides, notes };
+}
