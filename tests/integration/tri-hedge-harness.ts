@@ -10,7 +10,7 @@ import type { Account } from '../../src/shared/schemas/account';
 import { systemClock, type Clock } from '../../src/main/core/clock';
 import { Engine } from '../../src/main/core/engine/engine';
 import { PaperLighter } from '../../src/main/core/engine/paper-lighter';
-import type { RunEvent, RunEventOf } from '../../src/main/core/engine/run-events';
+import type { RunEvent, RunEventOf } from '../../src/shared/schemas/runs';
 import { createVenueProvider } from '../../src/main/core/engine/venue-provider';
 import type { Notifier } from '../../src/main/core/notify/notifier';
 import { NullNotifier } from '../../src/main/core/notify/null-notifier';

@@ -6,7 +6,7 @@
  */
 import Decimal from 'decimal.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runEventSchema } from '../../src/main/core/engine/run-events';
+import { runEventSchema } from '../../src/shared/schemas/runs';
 import { FillsRepository } from '../../src/main/core/store/fills-repository';
 import { OrdersRepository } from '../../src/main/core/store/orders-repository';
 import { RunsRepository } from '../../src/main/core/store/runs-repository';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountProgress, RunEvent } from '../engine/run-events';
+import type { AccountProgress, RunEvent } from '../../../shared/schemas/runs';
 import { VirtualClock } from '../venues/virtual-clock';
 import { formatAccountLine, formatExposureLine, progressBar, RunProgressPrinter } from './run-progress-printer';
 

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock';
-import type { AccountProgress, RunEvent, RunEventOf, SymbolExposure } from '../engine/run-events';
+import type { AccountProgress, RunEvent, RunEventOf, SymbolExposure } from '../../../shared/schemas/runs';
 
 const BAR_WIDTH = 20;
 

@@ -11,7 +11,7 @@ import { VirtualClock } from '../venues/virtual-clock';
 import { RiskRejectedError } from './engine-errors';
 import { RecordingVenue } from './recording-venue';
 import { RiskGuard } from './risk-guard';
-import type { RunEventInput } from './run-events';
+import type { RunEventInput } from '../../../shared/schemas/runs';
 import { FakeVenue, fakeWorld } from './testing/fake-venue';
 
 const d = (v: string | number) => new Decimal(v);

@@ -20,7 +20,7 @@ import { VenueError } from '../venues/venue-errors';
 import { decimalText } from './decimal-text';
 import { HEDGE_PURPOSES, type OrderPurpose, type RunOrderRequest } from './order-purpose';
 import type { RiskGuard } from './risk-guard';
-import type { RunEventInput } from './run-events';
+import type { RunEventInput } from '../../../shared/schemas/runs';
 
 /** Largest client order index Lighter accepts (2^48 − 1); ids are decimal so they survive restarts. */
 const MAX_CLIENT_ORDER_ID = 2 ** 48 - 1;

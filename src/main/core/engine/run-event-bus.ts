@@ -1,5 +1,5 @@
 import type { Logger } from '../log/logger';
-import type { RunEvent } from './run-events';
+import type { RunEvent } from '../../../shared/schemas/runs';
 
 /** Receives every run event. */
 export type RunEventListener = (event: RunEvent) => void;

@@ -1,46 +1,8 @@
 import Decimal from 'decimal.js';
-import { z } from 'zod';
+import type { RunSummary, SummaryLine } from '../../../shared/schemas/runs';
 import type { FillRecord } from '../store/fills-repository';
 import type { ExposureSample } from '../store/run-samples-repository';
 import { decimalText } from './decimal-text';
-
-const dec = z.string().regex(/^-?\d+(\.\d+)?$/, 'must be a decimal string');
-
-/**
- * One line of a run summary (one symbol, or the whole run). Money in USDC,
- * as decimal strings; `makerRatio` a fraction 0–1.
- * - `volume`: Σ price × size over every fill of the run's accounts; split into `makerVolume` and `takerVolume`.
- * - `fees`: Σ fees paid (negative = rebates).
- * - `realizedPnl`: closed-position PnL per account (average-cost method), summed.
- * - `wearPer10k`: (fees + realized loss) per 10,000 USDC of volume; realized loss = max(0, −realizedPnl).
- * - `maxAbsNetExposure`: the largest |net exposure| (Σ of the accounts' filled sizes × price) sampled.
- * - `twAbsNetExposure`: time-weighted mean |net exposure| over the run.
- * - `positionUsdcHours`: position-hours: Σ over accounts of |position| × price × hours held (USDC·h).
- */
-export const summaryLineSchema = z.object({
-  fills: z.number().int().nonnegative(),
-  volume: dec,
-  makerVolume: dec,
-  takerVolume: dec,
-  makerRatio: dec,
-  fees: dec,
-  realizedPnl: dec,
-  wearPer10k: dec,
-  maxAbsNetExposure: dec,
-  twAbsNetExposure: dec,
-  positionUsdcHours: dec,
-});
-export type SummaryLine = z.infer<typeof summaryLineSchema>;
-
-/** A run summary: the whole run and each symbol it traded; `durationMs` from start to end on the engine clock. */
-export const runSummarySchema = z.object({
-  startedAt: z.number().int(),
-  endedAt: z.number().int(),
-  durationMs: z.number().int().nonnegative(),
-  total: summaryLineSchema,
-  symbols: z.array(summaryLineSchema.extend({ symbol: z.string() })),
-});
-export type RunSummary = z.infer<typeof runSummarySchema>;
 
 const ZERO = new Decimal(0);
 const HOUR_MS = 3_600_000;

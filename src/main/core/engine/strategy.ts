@@ -8,7 +8,7 @@ import type { RandomSource } from './random-source';
 import type { AccountReconciliation } from './reconcile';
 import type { RecordingVenue } from './recording-venue';
 import type { RiskGuard, RiskLimits } from './risk-guard';
-import type { RunEventInput } from './run-events';
+import type { RunEventInput } from '../../../shared/schemas/runs';
 
 /** One of a run's accounts, in its role (A, B, C…), trading through its recording venue. */
 export interface RunAccount {

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import type { RunSummary, SummaryLine } from './run-summary';
+import type { RunSummary, SummaryLine } from '../../../shared/schemas/runs';
 
 const COLUMNS: { title: string; value: (l: SummaryLine) => string }[] = [
   { title: 'fills', value: (l) => String(l.fills) },

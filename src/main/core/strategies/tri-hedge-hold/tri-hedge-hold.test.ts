@@ -8,7 +8,7 @@ import Decimal from 'decimal.js';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../engine/engine';
-import type { RunEvent, RunEventOf } from '../../engine/run-events';
+import type { RunEvent, RunEventOf } from '../../../../shared/schemas/runs';
 import { FakeVenue, fakeWorld } from '../../engine/testing/fake-venue';
 import { SteppedClock } from '../../engine/testing/stepped-clock';
 import type { Notification, Notifier } from '../../notify/notifier';

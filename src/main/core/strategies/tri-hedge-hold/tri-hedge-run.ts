@@ -5,7 +5,7 @@ import { flattenAccounts } from '../../engine/flatten';
 import { floorToStep, minOrderSize, offsetPrice } from '../../engine/market-math';
 import type { RunOrderRequest } from '../../engine/order-purpose';
 import { OrderWatch } from '../../engine/order-watch';
-import type { AccountProgress, RunEventOf } from '../../engine/run-events';
+import type { AccountProgress, RunEventOf } from '../../../../shared/schemas/runs';
 import { SerialQueue } from '../../engine/serial-queue';
 import type { RunAccount, StrategyContext, StrategyOutcome } from '../../engine/strategy';
 import type { AccountEvent, BookSubscription, Fill, Market, Order, OrderHandle, Position } from '../../venues/venue';

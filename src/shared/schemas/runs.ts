@@ -1,15 +1,50 @@
 import { z } from 'zod';
-import { runSummarySchema } from './run-summary';
 
 /**
  * The events of strategy runs, pushed on the engine's event bus to the CLI
  * and (through the contract) the UI. Every event carries its `runId` and `at`
  * (Unix ms, engine clock). Money and sizes are decimal strings (USDC; base
- * units), never floats. Plain JSON: these schemas can move to
- * src/shared/schemas unchanged.
+ * units), never floats. Shared by the engine, the CLI and the UI (contract event `run.event`).
  */
 const dec = z.string().regex(/^-?\d+(\.\d+)?$/, 'must be a decimal string');
 const base = { runId: z.string(), at: z.number().int() };
+
+/**
+ * One line of a run summary (one symbol, or the whole run). Money in USDC,
+ * as decimal strings; `makerRatio` a fraction 0–1.
+ * - `volume`: Σ price × size over every fill of the run's accounts; split into `makerVolume` and `takerVolume`.
+ * - `fees`: Σ fees paid (negative = rebates).
+ * - `realizedPnl`: closed-position PnL per account (average-cost method), summed.
+ * - `wearPer10k`: (fees + realized loss) per 10,000 USDC of volume; realized loss = max(0, −realizedPnl).
+ * - `maxAbsNetExposure`: the largest |net exposure| (Σ of the accounts' filled sizes × price) sampled.
+ * - `twAbsNetExposure`: time-weighted mean |net exposure| over the run.
+ * - `positionUsdcHours`: position-hours: Σ over accounts of |position| × price × hours held (USDC·h).
+ */
+export const summaryLineSchema = z.object({
+  fills: z.number().int().nonnegative(),
+  volume: dec,
+  makerVolume: dec,
+  takerVolume: dec,
+  makerRatio: dec,
+  fees: dec,
+  realizedPnl: dec,
+  wearPer10k: dec,
+  maxAbsNetExposure: dec,
+  twAbsNetExposure: dec,
+  positionUsdcHours: dec,
+});
+export type SummaryLine = z.infer<typeof summaryLineSchema>;
+
+/** A run summary: the whole run and each symbol it traded; `durationMs` from start to end on the engine clock. */
+export const runSummarySchema = z.object({
+  startedAt: z.number().int(),
+  endedAt: z.number().int(),
+  durationMs: z.number().int().nonnegative(),
+  total: summaryLineSchema,
+  symbols: z.array(summaryLineSchema.extend({ symbol: z.string() })),
+});
+export type RunSummary = z.infer<typeof runSummarySchema>;
+
 
 /** A run's lifecycle status (engine/run-status.ts). */
 export const runStatusSchema = z.enum(['starting', 'running', 'stopping', 'stopped', 'failed']);
@@ -88,19 +123,21 @@ const fillView = z.object({
   clientOrderId: z.string().nullable(),
 });
 
+/** Per-account progress, after every change and at least once a second of engine time while running. */
+export const progressEventSchema = z.object({
+  type: z.literal('progress'),
+  ...base,
+  round: z.number().int().nonnegative(),
+  /** Rounds the run will do (run_once), null when it loops until stopped. */
+  rounds: z.number().int().positive().nullable(),
+  accounts: z.array(accountProgressSchema),
+});
+
 /** Every run event, discriminated by `type`. */
 export const runEventSchema = z.discriminatedUnion('type', [
   /** The run's lifecycle status changed (engine/run-status.ts). */
   z.object({ type: z.literal('status'), ...base, from: runStatusSchema.nullable(), to: runStatusSchema, reason: z.string().nullable() }),
-  /** Per-account progress, after every change and at least once a second of engine time while running. */
-  z.object({
-    type: z.literal('progress'),
-    ...base,
-    round: z.number().int().nonnegative(),
-    /** Rounds the run will do (run_once), null when it loops until stopped. */
-    rounds: z.number().int().positive().nullable(),
-    accounts: z.array(accountProgressSchema),
-  }),
+  progressEventSchema,
   /** Net exposure per symbol, after the strategy handled an event (a fill and the hedges it sent). */
   z.object({ type: z.literal('exposure'), ...base, symbols: z.array(symbolExposureSchema) }),
   /** An order of the run was recorded: sent (`submitting`), refused (`failed`) or updated by the venue. */
@@ -141,3 +178,34 @@ export type RunEventOf<T extends RunEvent['type']> = Extract<RunEvent, { type: T
 type WithoutStamp<E> = E extends unknown ? Omit<E, 'runId' | 'at'> : never;
 /** An event as a strategy emits it: the run's emitter adds `runId` and `at`. */
 export type RunEventInput = WithoutStamp<RunEvent>;
+
+/** A run as the CLI and the UI list it (engine `RunView`). Times Unix ms. */
+export const runViewSchema = z.object({
+  id: z.string(),
+  strategy: z.string(),
+  status: runStatusSchema,
+  /** True for a run that was running when the process ended: resume or flatten it. */
+  interrupted: z.boolean(),
+  accounts: z.array(z.object({ role: z.string(), accountId: z.string(), label: z.string() })),
+  riskMode: riskModeSchema,
+  stopReason: z.string().nullable(),
+  error: z.string().nullable(),
+  createdAt: z.number().int(),
+  startedAt: z.number().int().nullable(),
+  endedAt: z.number().int().nullable(),
+  /** Latest per-account progress (runs active in this process), else null. */
+  progress: progressEventSchema.nullable(),
+  /** Latest net exposure per symbol (runs active in this process). */
+  exposure: z.array(symbolExposureSchema),
+  summary: runSummarySchema.nullable(),
+});
+export type RunViewShape = z.infer<typeof runViewSchema>;
+
+/** A run with its configuration, lifecycle log and net exposure series (engine `RunDetails`). */
+export const runDetailsSchema = runViewSchema.extend({
+  config: z.unknown(),
+  transitions: z.array(
+    z.object({ id: z.number().int(), runId: z.string(), scope: z.string(), from: z.string().nullable(), to: z.string(), reason: z.string().nullable(), at: z.number().int() }),
+  ),
+  exposureSeries: z.array(z.object({ symbol: z.string(), at: z.number().int(), netSize: dec, netNotional: dec })),
+});
