@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { accountCreateSchema, accountIdSchema, accountPatchSchema, accountSchema } from './schemas/account';
 import { appInfoSchema } from './schemas/app';
 import { logLineSchema } from './schemas/log';
+import { runDetailsSchema, runEventSchema, runViewSchema } from './schemas/runs';
 import {
   appSecretFieldSchema,
   appSecretSetSchema,
@@ -57,6 +58,33 @@ export const commands = {
     request: empty,
     response: z.object({ ok: z.boolean(), description: z.string().nullable() }),
   },
+  /**
+   * Starts a strategy run on the given accounts (tri-hedge-hold: three, in the
+   * order A, B, C) with its config (the original JSON shape). Resolves once
+   * every account is reconciled and the run is running. `INVALID_REQUEST` with
+   * field paths for a bad config; `CONFLICT` when an account is in another run.
+   */
+  'runs.start': {
+    request: z
+      .object({
+        strategy: z.literal('tri-hedge-hold'),
+        config: z.record(z.string(), z.unknown()),
+        accountIds: z.array(accountIdSchema).min(1).max(10),
+      })
+      .strict(),
+    response: z.object({ runId: z.string() }),
+  },
+  /** Stops a run (and, with `flatten`, closes its positions); also settles an interrupted run. */
+  'runs.stop': {
+    request: z.object({ runId: z.string().min(1), flatten: z.boolean().default(false) }).strict(),
+    response: runViewSchema,
+  },
+  /** Resumes a run interrupted by a restart (hold timers continue from their stored start). */
+  'runs.resume': { request: z.object({ runId: z.string().min(1) }).strict(), response: runViewSchema },
+  /** Recent runs, newest first. */
+  'runs.list': { request: empty, response: z.array(runViewSchema) },
+  /** One run with its config, lifecycle log and net exposure series. */
+  'runs.get': { request: z.object({ runId: z.string().min(1) }).strict(), response: runDetailsSchema },
   /** The most recent log lines (newest last), at most `limit`. */
   'logs.recent': {
     request: z.object({ limit: z.number().int().min(1).max(5000).default(500) }).strict(),
@@ -72,6 +100,8 @@ export const events = {
   'accounts.changed': z.array(accountSchema),
   /** Settings changed. */
   'settings.changed': settingsSchema,
+  /** Something happened in a strategy run (status, progress, exposure, order, fill, hedge…). */
+  'run.event': runEventSchema,
 } as const;
 
 export type Commands = typeof commands;

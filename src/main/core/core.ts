@@ -1,12 +1,20 @@
 import { join } from 'node:path';
 import type { AppInfo } from '../../shared/schemas/app';
 import type { LogLevel } from '../../shared/schemas/log';
+import { systemClock } from './clock';
 import { createDispatcher, type Dispatch } from './dispatcher';
+import { createEngine } from './engine/create-engine';
+import type { Engine } from './engine/engine';
+import { processPaperLighter } from './engine/paper-lighter';
 import { EventHub } from './event-hub';
 import { createHandlers } from './handlers';
 import { LogHub } from './log/log-hub';
 import { createLogger, type Logger } from './log/logger';
 import { Redactor } from './log/redactor';
+import { createHttpDispatcher } from './notify/http-dispatcher';
+import type { Notifier } from './notify/notifier';
+import { NullNotifier } from './notify/null-notifier';
+import { TelegramNotifier } from './notify/telegram-notifier';
 import { EnvSecretStore, secretsFromEnvEnabled } from './secrets/env-secret-store';
 import { KeytarSecretStore } from './secrets/keytar-secret-store';
 import type { SecretStore } from './secrets/secret-store';
@@ -38,8 +46,9 @@ export interface Core {
   events: EventHub;
   logger: Logger;
   secrets: SecretStore;
+  engine: Engine;
   databasePath: string;
-  /** Closes the database and flushes the log. */
+  /** Stops runs (resumable), the paper simulator, notifications; closes the database and flushes the log. */
   close(): Promise<void>;
 }
 
@@ -76,9 +85,32 @@ export function createCore(opts: CoreOptions): Core {
   const secrets: SecretStore = secretsFromEnvEnabled(env)
     ? new EnvSecretStore(env, redactor)
     : new KeytarSecretStore(redactor, opts.keychainService);
+  const settings = new SettingsRepository(db);
+  const startup = settings.get();
+  let http;
+  try {
+    http = createHttpDispatcher({ proxyUrl: startup.proxyUrl });
+  } catch (err) {
+    log.logger.warn({ component: 'core' }, `${(err as Error).message}; using the environment's proxy settings`);
+    http = createHttpDispatcher();
+  }
+  const notifier: Notifier = startup.telegramChatId
+    ? new TelegramNotifier({
+        chatId: startup.telegramChatId,
+        secrets,
+        redactor,
+        logger: log.logger,
+        clock: systemClock,
+        dispatcher: http,
+        baseUrl: opts.telegramBaseUrl,
+      })
+    : new NullNotifier();
+  const engine = createEngine({ db, secrets, logger: log.logger, notifier, dataDir: opts.dataDir, dispatcher: http });
+  engine.onEvent((event) => events.emit('run.event', event));
   const handlers = createHandlers({
     accounts: new AccountsRepository(db),
-    settings: new SettingsRepository(db),
+    settings,
+    engine,
     secrets,
     events,
     logHub,
@@ -103,8 +135,13 @@ export function createCore(opts: CoreOptions): Core {
     events,
     logger: log.logger,
     secrets,
+    engine,
     databasePath,
     close: async () => {
+      await engine.close();
+      await processPaperLighter().close();
+      await notifier.flush(5_000);
+      await http.close();
       db.close();
       await log.close();
     },

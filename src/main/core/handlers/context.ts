@@ -1,5 +1,6 @@
 import type { CommandName, ParsedRequestOf, ResponseOf } from '../../../shared/contract';
 import type { AppInfo } from '../../../shared/schemas/app';
+import type { Engine } from '../engine/engine';
 import type { EventHub } from '../event-hub';
 import type { LogHub } from '../log/log-hub';
 import type { Logger } from '../log/logger';
@@ -14,6 +15,8 @@ export interface HandlerContext {
   settings: SettingsRepository;
   secrets: SecretStore;
   events: EventHub;
+  /** Runs strategies. */
+  engine: Engine;
   logHub: LogHub;
   logger: Logger;
   redactor: Redactor;

@@ -4,6 +4,7 @@ import { appHandlers } from './app-handlers';
 import type { HandlerContext, Handlers } from './context';
 import { logsHandlers } from './logs-handlers';
 import { notifyHandlers } from './notify-handlers';
+import { runsHandlers } from './runs-handlers';
 import { secretsHandlers } from './secrets-handlers';
 import { settingsHandlers } from './settings-handlers';
 
@@ -16,6 +17,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...secretsHandlers(ctx),
     ...appSecretsHandlers(ctx),
     ...notifyHandlers(ctx),
+    ...runsHandlers(ctx),
     ...logsHandlers(ctx),
   };
 }
