@@ -3,6 +3,7 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-rou
 import AccountsView from './views/AccountsView.vue';
 import DashboardView from './views/DashboardView.vue';
 import LogsView from './views/LogsView.vue';
+import RunDetailView from './views/RunDetailView.vue';
 import RunsView from './views/RunsView.vue';
 import SettingsView from './views/SettingsView.vue';
 import StrategiesView from './views/StrategiesView.vue';
@@ -11,6 +12,8 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** i18n key of the page title (header and menu). */
     titleKey?: string;
+    /** The sider menu page a page belongs to, when it is not one itself (a run under `runs`). */
+    nav?: string;
   }
 }
 
@@ -31,6 +34,7 @@ const pages: Record<NavPage, Component> = {
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/dashboard' },
   ...NAV_PAGES.map((name) => ({ path: `/${name}`, name, component: pages[name], meta: { titleKey: `nav.${name}` } })),
+  { path: '/runs/:id', name: 'run', component: RunDetailView, meta: { titleKey: 'runs.detailTitle', nav: 'runs' } },
   { path: '/:pathMatch(.*)*', redirect: '/dashboard' },
 ];
 
