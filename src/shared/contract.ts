@@ -19,6 +19,7 @@ import {
   secretStatusSchema,
 } from './schemas/secrets';
 import { settingsPatchSchema, settingsSchema } from './schemas/settings';
+import { strategyDescriptionSchema } from './schemas/strategy-params';
 
 const empty = z.object({}).strict();
 
@@ -57,6 +58,11 @@ export const commands = {
   'notify.testTelegram': {
     request: empty,
     response: z.object({ ok: z.boolean(), description: z.string().nullable() }),
+  },
+  /** The scalar parameters of a strategy's config (kind, default, bounds, help), for a generated form. */
+  'strategies.describe': {
+    request: z.object({ strategy: z.literal('tri-hedge-hold') }).strict(),
+    response: strategyDescriptionSchema,
   },
   /**
    * Starts a strategy run on the given accounts (tri-hedge-hold: three, in the

@@ -7,6 +7,7 @@ import { notifyHandlers } from './notify-handlers';
 import { runsHandlers } from './runs-handlers';
 import { secretsHandlers } from './secrets-handlers';
 import { settingsHandlers } from './settings-handlers';
+import { strategiesHandlers } from './strategies-handlers';
 
 /** Every command's handler; the `Handlers` type makes a missing one a compile error. */
 export function createHandlers(ctx: HandlerContext): Handlers {
@@ -17,6 +18,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...secretsHandlers(ctx),
     ...appSecretsHandlers(ctx),
     ...notifyHandlers(ctx),
+    ...strategiesHandlers(),
     ...runsHandlers(ctx),
     ...logsHandlers(ctx),
   };

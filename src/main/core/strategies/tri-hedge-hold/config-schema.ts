@@ -10,6 +10,9 @@ import { ConfigError } from '../../engine/config-error';
  */
 export type PrimaryTimeInForce = 'GTC' | 'IOC' | 'FOK' | 'POST_ONLY';
 
+/** The time-in-force spellings of the original config a form offers (TIF_NAMES accepts aliases too). */
+export const PRIMARY_TIME_IN_FORCE_OPTIONS = ['GTC', 'IOC', 'FOK', 'PO'] as const;
+
 const TIF_NAMES: Record<string, PrimaryTimeInForce> = {
   GTC: 'GTC',
   GTT: 'GTC',
@@ -87,7 +90,11 @@ export const triHedgeConfigSchema = z
     primary_time_in_force: z
       .string({ error: 'must be GTC, IOC, FOK or PO' })
       .default('GTC')
-      .describe('Time in force of the primaries\' slices: GTC, IOC, FOK (sent as IOC when the book covers the slice) or PO (post-only).')
+      .meta({
+        description: 'Time in force of the primaries\' slices: GTC, IOC, FOK (sent as IOC when the book covers the slice) or PO (post-only).',
+        // The spellings a form offers; the aliases of TIF_NAMES are accepted too.
+        enum: [...PRIMARY_TIME_IN_FORCE_OPTIONS],
+      })
       .transform((v, ctx) => {
         const tif = TIF_NAMES[v.trim().toUpperCase()];
         if (!tif) {

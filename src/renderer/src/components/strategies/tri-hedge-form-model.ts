@@ -1,12 +1,10 @@
 /**
- * The Tri-Hedge Hold form: its model (defaults of the original
- * tri_hedge_hold config), the config it sends with `runs.start` (the original
- * JSON shape) and the form fields server issues are shown next to.
+ * The Tri-Hedge Hold form: its model (accounts, coin list and the parameters
+ * `strategies.describe` lists, with the config schema's defaults), the config
+ * it sends with `runs.start` (the original JSON shape) and the form fields
+ * server issues are shown next to.
  */
-
-/** Time in force of the primaries' slices, as the original config spells them. */
-export const TIME_IN_FORCE = ['GTC', 'IOC', 'FOK', 'PO'] as const;
-export type TimeInForce = (typeof TIME_IN_FORCE)[number];
+import type { StrategyParam } from '../../../../shared/schemas/strategy-params';
 
 /** One coin-list row. Numbers are null when left empty (the config's default applies). */
 export interface CoinRow {
@@ -15,80 +13,77 @@ export interface CoinRow {
   sliceCount: number | null;
 }
 
+/** A parameter's value in the form: null when left empty (the config's default applies). */
+export type ParamValue = number | boolean | string | [number | null, number | null] | null;
+
 export interface TriHedgeFormModel {
   /** Account ids for the roles A, B, C (null: not chosen). */
   accounts: [string | null, string | null, string | null];
   coins: CoinRow[];
-  holdMinutes: number | null;
-  sliceDelaySeconds: number | null;
-  sliceDelayJitterSeconds: number | null;
-  sliceFillTimeout: number | null;
-  pauseBetweenSymbols: number | null;
-  splitMin: number | null;
-  splitMax: number | null;
-  timeInForce: TimeInForce;
-  runOnce: boolean;
+  /** Config key → value, for every described parameter. */
+  params: Record<string, ParamValue>;
 }
 
 /** The roles of the three accounts, in the order `runs.start` takes them. */
 export const ROLES = ['A', 'B', 'C'] as const;
 
-/** Defaults of the original tri_hedge_hold config. */
-export const TRI_DEFAULTS = {
-  holdMinutes: 21,
-  sliceDelaySeconds: 3,
-  sliceDelayJitterSeconds: 4,
-  sliceFillTimeout: 8,
-  pauseBetweenSymbols: 15,
-  splitMin: 0.45,
-  splitMax: 0.55,
-  targetNotional: 5000,
-  sliceCount: 50,
-} as const;
+/** Coin-row defaults of the original tri_hedge_hold config. */
+export const COIN_DEFAULTS = { targetNotional: 5000, sliceCount: 50 } as const;
 
 /** A coin-list row with the original defaults. */
 export function newCoinRow(symbol = ''): CoinRow {
-  return { symbol, targetNotional: TRI_DEFAULTS.targetNotional, sliceCount: TRI_DEFAULTS.sliceCount };
+  return { symbol, targetNotional: COIN_DEFAULTS.targetNotional, sliceCount: COIN_DEFAULTS.sliceCount };
 }
 
-/** A new form: the original defaults, one ETH row, accounts preselected from `accountIds` (first three). */
-export function newTriHedgeForm(accountIds: readonly string[] = []): TriHedgeFormModel {
+/** The form value of a parameter's schema default. */
+export function paramDefault(param: StrategyParam): ParamValue {
+  const d = param.default;
+  switch (param.kind) {
+    case 'number':
+    case 'integer':
+      return typeof d === 'number' ? d : null;
+    case 'boolean':
+      return typeof d === 'boolean' ? d : false;
+    case 'enum':
+      return typeof d === 'string' ? d : (param.options?.[0] ?? null);
+    case 'range':
+      return Array.isArray(d) && d.length === 2 ? [typeof d[0] === 'number' ? d[0] : null, typeof d[1] === 'number' ? d[1] : null] : [null, null];
+  }
+}
+
+/** The parameter values of the schema defaults. */
+export function paramDefaults(params: readonly StrategyParam[]): Record<string, ParamValue> {
+  return Object.fromEntries(params.map((p) => [p.key, paramDefault(p)]));
+}
+
+/** A new form: one ETH row, accounts preselected from `accountIds` (first three), parameters at their defaults. */
+export function newTriHedgeForm(accountIds: readonly string[] = [], params: readonly StrategyParam[] = []): TriHedgeFormModel {
   return {
     accounts: [accountIds[0] ?? null, accountIds[1] ?? null, accountIds[2] ?? null],
     coins: [newCoinRow('ETH')],
-    holdMinutes: TRI_DEFAULTS.holdMinutes,
-    sliceDelaySeconds: TRI_DEFAULTS.sliceDelaySeconds,
-    sliceDelayJitterSeconds: TRI_DEFAULTS.sliceDelayJitterSeconds,
-    sliceFillTimeout: TRI_DEFAULTS.sliceFillTimeout,
-    pauseBetweenSymbols: TRI_DEFAULTS.pauseBetweenSymbols,
-    splitMin: TRI_DEFAULTS.splitMin,
-    splitMax: TRI_DEFAULTS.splitMax,
-    timeInForce: 'GTC',
-    runOnce: false,
+    params: paramDefaults(params),
   };
 }
 
-/** The scalar parameters: form key → config key (also the issue path). */
-export const PARAMS = [
-  ['holdMinutes', 'hold_minutes'],
-  ['sliceDelaySeconds', 'slice_delay_seconds'],
-  ['sliceDelayJitterSeconds', 'slice_delay_jitter_seconds'],
-  ['sliceFillTimeout', 'slice_fill_timeout'],
-  ['pauseBetweenSymbols', 'pause_between_symbols'],
-] as const satisfies readonly (readonly [keyof TriHedgeFormModel, string])[];
+/** A parameter as config JSON; undefined when left empty (the config's default applies). */
+function configValue(param: StrategyParam, value: ParamValue): unknown {
+  if (value === null) return undefined;
+  if (param.kind === 'range') {
+    if (!Array.isArray(value)) return undefined;
+    const fallback = paramDefault(param) as [number | null, number | null];
+    const [lo, hi] = [value[0] ?? fallback[0], value[1] ?? fallback[1]];
+    return lo === null || hi === null ? undefined : [lo, hi];
+  }
+  return value;
+}
 
-/** The `runs.start` config (original JSON shape); empty numbers are left out so the defaults apply. */
-export function triHedgeConfig(model: TriHedgeFormModel): Record<string, unknown> {
+/** The `runs.start` config (original JSON shape); empty values are left out so the defaults apply. */
+export function triHedgeConfig(model: TriHedgeFormModel, params: readonly StrategyParam[]): Record<string, unknown> {
   const config: Record<string, unknown> = {};
-  for (const [key, configKey] of PARAMS) {
-    const value = model[key];
-    if (value !== null) config[configKey] = value;
+  for (const param of params) {
+    const value = configValue(param, model.params[param.key] ?? null);
+    if (value !== undefined) config[param.key] = value;
   }
-  if (model.splitMin !== null || model.splitMax !== null) {
-    config.random_split_range = [model.splitMin ?? TRI_DEFAULTS.splitMin, model.splitMax ?? TRI_DEFAULTS.splitMax];
-  }
-  config.primary_time_in_force = model.timeInForce;
-  config.run_once = model.runOnce;
   config.coinlist = model.coins.map((row) => {
     const coin: Record<string, unknown> = { symbol: row.symbol.trim().toUpperCase() };
     if (row.targetNotional !== null) coin.target_notional = row.targetNotional;
@@ -104,16 +99,16 @@ export function chosenAccounts(model: TriHedgeFormModel): string[] | null {
   return ids.length === 3 ? ids : null;
 }
 
+/** The issue paths shown next to a parameter (a range's ends too). */
+export function paramPaths(param: StrategyParam): string[] {
+  return param.kind === 'range' ? [param.key, `${param.key}.0`, `${param.key}.1`] : [param.key];
+}
+
 /** Every field path the form shows feedback for (the config's issue paths). */
-export function triFormFields(model: TriHedgeFormModel): string[] {
+export function triFormFields(model: TriHedgeFormModel, params: readonly StrategyParam[]): string[] {
   return [
     'accountIds',
-    ...PARAMS.map(([, key]) => key),
-    'random_split_range',
-    'random_split_range.0',
-    'random_split_range.1',
-    'primary_time_in_force',
-    'run_once',
+    ...params.flatMap(paramPaths),
     'coinlist',
     ...model.coins.flatMap((_, i) => [`coinlist.${i}`, `coinlist.${i}.symbol`, `coinlist.${i}.target_notional`, `coinlist.${i}.slice_count`, `coinlist.${i}.slice_notional`]),
   ];
@@ -123,4 +118,21 @@ export function triFormFields(model: TriHedgeFormModel): string[] {
 export function triIssueField(path: string): string {
   const p = path.startsWith('config.') ? path.slice('config.'.length) : path;
   return p.startsWith('accountIds') ? 'accountIds' : p;
+}
+
+/** Test ids the end-to-end tests know some parameters by; the others are `tri-param-<key>`. */
+const PARAM_TEST_IDS: Record<string, string> = {
+  hold_minutes: 'tri-hold-minutes',
+  run_once: 'tri-run-once',
+  slice_delay_seconds: 'tri-slice-delay',
+  slice_delay_jitter_seconds: 'tri-jitter',
+  pause_between_symbols: 'tri-pause',
+  slice_fill_timeout: 'tri-fill-timeout',
+  random_split_range: 'tri-split',
+  primary_time_in_force: 'tri-tif',
+};
+
+/** The test id of a parameter's input (a range's are this plus `-min` / `-max`). */
+export function paramTestId(key: string): string {
+  return PARAM_TEST_IDS[key] ?? `tri-param-${key}`;
 }
