@@ -92,6 +92,8 @@ describe('Tri-Hedge Hold from the Strategies page against `hedgedesk serve` (pap
     await summary.waitFor({ timeout: 10_000 });
     await expect(summary.textContent()).resolves.toContain('ETH');
     await page.locator('[data-testid=run-chart]').waitFor();
+    // The echarts chart (SVG renderer) is drawn.
+    await page.locator('[data-testid=run-chart] svg').first().waitFor({ timeout: 10_000 });
     await page.locator('[data-testid=run-exposure-ETH]').waitFor();
 
     await page.locator('.n-message').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
