@@ -206,14 +206,11 @@ export class Engine {
   }
 
   /**
-   * Resumes an interrupted run from its stored state: reconciles every
-   * account, cancels its stale orders, and continues (hold timers from their
-   * stored start). A run interrupted while stopping is stopped instead.
-   * @throws ContractError NOT_FOUND; ConfigError when the run is not
-   *   interrupted; AccountBusyError; venue errors (the run stays
-   *   interrupted); ReconcileError (run → failed).
+   * Loads an interrupted run again: its record, strategy definition, prepared
+   * config, accounts, connected venues and markets; checks it is still
+   * interrupted (the venues connect asynchronously) and its accounts idle.
    */
-  async resumeRun(runId: string): Promise<void> {
+  private async reopenInterrupted(runId: string) {
     const record = this.interrupted(runId);
     const def = this.definition(record);
     const prepared = def.prepare(record.config);
@@ -222,6 +219,19 @@ export class Engine {
     const markets = await venues[0]!.markets();
     this.interrupted(runId);
     this.checkIdle(accounts);
+    return { record, def, prepared, accounts, venues, markets };
+  }
+
+  /**
+   * Resumes an interrupted run from its stored state: reconciles every
+   * account, cancels its stale orders, and continues (hold timers from their
+   * stored start). A run interrupted while stopping is stopped instead.
+   * @throws ContractError NOT_FOUND; ConfigError when the run is not
+   *   interrupted; AccountBusyError; venue errors (the run stays
+   *   interrupted); ReconcileError (run → failed).
+   */
+  async resumeRun(runId: string): Promise<void> {
+    const { record, def, prepared, accounts, markets } = await this.reopenInterrupted(runId);
     const from = record.status;
     this.runs.setStatus(runId, 'starting', this.now(), { reason: from === 'stopping' ? 'restart of a stopping run' : 'resume' });
     this.emit(runId, { type: 'status', from, to: 'starting', reason: 'resume' });
@@ -234,14 +244,7 @@ export class Engine {
    * then marks it stopped and notifies. Resolves with its view.
    */
   async flattenInterruptedRun(runId: string): Promise<RunView> {
-    const record = this.interrupted(runId);
-    const def = this.definition(record);
-    const prepared = def.prepare(record.config);
-    const accounts = record.accountIds.map((id) => this.accounts.get(id));
-    const venues = await Promise.all(accounts.map((a) => this.opts.venues.venueFor(a)));
-    const markets = await venues[0]!.markets();
-    this.interrupted(runId);
-    this.checkIdle(accounts);
+    const { record, def, prepared, accounts, venues, markets } = await this.reopenInterrupted(runId);
     const strategy = prepared.create(markets);
     const { risk, runAccounts } = this.buildAccounts(runId, def, accounts, venues, strategy, record.riskMode, () => undefined);
     let done!: () => void;
