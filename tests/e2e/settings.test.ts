@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TelegramStub } from '../../src/main/core/notify/testing/telegram-stub';
 import { clearKeychainService, readKeychain } from '../helpers/keychain';
 import { startServe, type ServeProcess } from '../helpers/serve-process';
 import { tempDir } from '../helpers/temp-dir';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 const SCREENSHOT_DIR = join(__dirname, '../../docs/screenshots');
 const BOT_TOKEN = '7000001234:AAH-e2e-' + randomBytes(12).toString('hex');
 const WRONG_TOKEN = '7000009999:AAH-wrong-' + randomBytes(12).toString('hex');
@@ -42,7 +42,7 @@ describe('Settings page in Chromium against `hedgedesk serve` and a loopback Tel
       HEDGEDESK_KEYCHAIN_SERVICE: keychainService,
       HEDGEDESK_TELEGRAM_API_URL: telegram.baseUrl,
     });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     page = await browser.newPage({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
     await page.goto(serve.url);
     await openSettings();

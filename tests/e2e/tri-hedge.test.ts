@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clearKeychainService } from '../helpers/keychain';
 import { startServe, type ServeProcess } from '../helpers/serve-process';
 import { tempDir } from '../helpers/temp-dir';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 const SCREENSHOT_DIR = join(__dirname, '../../docs/screenshots');
 const LABELS = ['Tri A', 'Tri B', 'Tri C'];
 
@@ -20,7 +20,7 @@ describe('Tri-Hedge Hold from the Strategies page against `hedgedesk serve` (pap
 
   beforeAll(async () => {
     serve = await startServe(['--data-dir', dir.path], { HEDGEDESK_KEYCHAIN_SERVICE: keychainService });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     page = await browser.newPage({ locale: 'en-US', viewport: { width: 1280, height: 1000 } });
     await page.goto(serve.url);
     await page.locator('[data-testid=nav-accounts]').waitFor();
