@@ -19,6 +19,7 @@ import {
   secretStatusSchema,
 } from './schemas/secrets';
 import { settingsPatchSchema, settingsSchema } from './schemas/settings';
+import { strategyIdSchema } from './schemas/strategy-ids';
 import { strategyDescriptionSchema } from './schemas/strategy-params';
 
 const empty = z.object({}).strict();
@@ -59,21 +60,21 @@ export const commands = {
     request: empty,
     response: z.object({ ok: z.boolean(), description: z.string().nullable() }),
   },
-  /** The scalar parameters of a strategy's config (kind, default, bounds, help), for a generated form. */
+  /** The scalar parameters of a strategy's config (kind, default, bounds, help), for a generated form; `NOT_FOUND` for a strategy this build lacks. */
   'strategies.describe': {
-    request: z.object({ strategy: z.literal('tri-hedge-hold') }).strict(),
+    request: z.object({ strategy: strategyIdSchema }).strict(),
     response: strategyDescriptionSchema,
   },
   /**
-   * Starts a strategy run on the given accounts (tri-hedge-hold: three, in the
-   * order A, B, C) with its config (the original JSON shape). Resolves once
+   * Starts a strategy run on the given accounts, one per role of the strategy
+   * in role order (tri-hedge-hold: A, B, C) with its config (the original JSON shape). Resolves once
    * every account is reconciled and the run is running. `INVALID_REQUEST` with
    * field paths for a bad config; `CONFLICT` when an account is in another run.
    */
   'runs.start': {
     request: z
       .object({
-        strategy: z.literal('tri-hedge-hold'),
+        strategy: strategyIdSchema,
         config: z.record(z.string(), z.unknown()),
         accountIds: z.array(accountIdSchema).min(1).max(10),
       })

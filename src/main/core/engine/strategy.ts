@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { FieldIssue } from '../../../shared/errors';
 import type { AccountMode } from '../../../shared/schemas/account';
 import type { Clock } from '../clock';
@@ -109,6 +110,8 @@ export interface StrategyDefinition {
   title: string;
   /** The account roles in order, e.g. `['A', 'B', 'C']`; a run takes one account per role. */
   roles: readonly string[];
+  /** The config's zod schema (input side: defaults and descriptions), from which `strategies.describe` builds a form. */
+  configSchema: z.ZodType;
   /**
    * Parses a configuration (the original JSON format is accepted as is).
    * @throws ConfigError naming every bad field by path.

@@ -8,6 +8,7 @@ import { runsHandlers } from './runs-handlers';
 import { secretsHandlers } from './secrets-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { strategiesHandlers } from './strategies-handlers';
+import { BUILT_IN_STRATEGIES } from '../strategies';
 
 /** Every command's handler; the `Handlers` type makes a missing one a compile error. */
 export function createHandlers(ctx: HandlerContext): Handlers {
@@ -18,7 +19,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...secretsHandlers(ctx),
     ...appSecretsHandlers(ctx),
     ...notifyHandlers(ctx),
-    ...strategiesHandlers(),
+    ...strategiesHandlers(BUILT_IN_STRATEGIES),
     ...runsHandlers(ctx),
     ...logsHandlers(ctx),
   };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { StrategyParam } from '../../../shared/schemas/strategy-params';
-import { triHedgeConfigSchema } from '../strategies/tri-hedge-hold/config-schema';
+import { ContractError } from '../../../shared/errors';
+import type { StrategyDefinition } from '../engine/strategy';
 import type { Handlers } from './context';
 
 /** Config keys a parameter form does not edit: accounts, the coin list (its own editor) and Telegram. */
@@ -51,9 +52,13 @@ export function describeParameters(schema: z.ZodType): StrategyParam[] {
 }
 
 /** `strategies.describe`: the parameters of a strategy's config schema, for a generated form. */
-export function strategiesHandlers(): Pick<Handlers, 'strategies.describe'> {
-  const triHedge = describeParameters(triHedgeConfigSchema);
+export function strategiesHandlers(strategies: readonly StrategyDefinition[]): Pick<Handlers, 'strategies.describe'> {
+  const described = new Map(strategies.map((s) => [s.id, describeParameters(s.configSchema)]));
   return {
-    'strategies.describe': () => ({ parameters: triHedge }),
+    'strategies.describe': ({ strategy }) => {
+      const parameters = described.get(strategy);
+      if (!parameters) throw new ContractError('NOT_FOUND', `strategy ${strategy} is not in this build`, [{ path: 'strategy', message: 'not in this build' }]);
+      return { parameters };
+    },
   };
 }

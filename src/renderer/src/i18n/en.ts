@@ -332,6 +332,16 @@ const en = {
       hint: 'An http:// or https:// proxy URL, used for venue connections and notifications. Leave empty to use the environment’s HTTPS_PROXY / HTTP_PROXY.',
     },
   },
+  /** Cross-venue hedge strategy (form and run panel). */
+  crossHedge: {},
+  /** Maker→taker hedge strategy (form and run panel). */
+  makerTaker: {},
+  /** Coin lists page. */
+  coinLists: {},
+  /** Per-account view (#/account/:id). */
+  accountView: {},
+  /** Notification kinds, tray texts. */
+  notify: {},
   logs: {
     title: 'Logs',
     minLevel: 'Level at least',

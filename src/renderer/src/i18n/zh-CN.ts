@@ -330,6 +330,16 @@ const zhCN: MessageSchema = {
       hint: 'http:// 或 https:// 代理地址，用于交易所连接和通知。留空则使用环境变量 HTTPS_PROXY / HTTP_PROXY。',
     },
   },
+  /** Cross-venue hedge strategy (form and run panel). */
+  crossHedge: {},
+  /** Maker→taker hedge strategy (form and run panel). */
+  makerTaker: {},
+  /** Coin lists page. */
+  coinLists: {},
+  /** Per-account view (#/account/:id). */
+  accountView: {},
+  /** Notification kinds, tray texts. */
+  notify: {},
   logs: {
     title: '日志',
     minLevel: '最低级别',

@@ -330,6 +330,16 @@ const zhTW: MessageSchema = {
       hint: 'http:// 或 https:// 代理伺服器網址，用於交易所連線和通知。留空則使用環境變數 HTTPS_PROXY / HTTP_PROXY。',
     },
   },
+  /** Cross-venue hedge strategy (form and run panel). */
+  crossHedge: {},
+  /** Maker→taker hedge strategy (form and run panel). */
+  makerTaker: {},
+  /** Coin lists page. */
+  coinLists: {},
+  /** Per-account view (#/account/:id). */
+  accountView: {},
+  /** Notification kinds, tray texts. */
+  notify: {},
   logs: {
     title: '日誌',
     minLevel: '最低等級',

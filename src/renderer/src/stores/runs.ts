@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { ref, shallowRef, triggerRef } from 'vue';
 import type { ResponseOf } from '../../../shared/contract';
 import type { RunEvent, RunViewShape } from '../../../shared/schemas/runs';
+import type { StrategyId } from '../../../shared/schemas/strategy-ids';
 import { useApi } from '../api';
 import { throttle } from '../utils/throttle';
 
@@ -110,8 +111,8 @@ export const useRunsStore = defineStore('runs', () => {
   }
 
   /** Starts a run. @throws ContractError (`INVALID_REQUEST` with config issue paths, `CONFLICT` on `accountIds`). */
-  async function start(config: Record<string, unknown>, accountIds: string[]): Promise<string> {
-    const { runId } = await api.invoke('runs.start', { strategy: 'tri-hedge-hold', config, accountIds });
+  async function start(strategy: StrategyId, config: Record<string, unknown>, accountIds: string[]): Promise<string> {
+    const { runId } = await api.invoke('runs.start', { strategy, config, accountIds });
     void load();
     return runId;
   }

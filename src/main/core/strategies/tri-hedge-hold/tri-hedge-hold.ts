@@ -3,7 +3,7 @@ import { minOrderSize } from '../../engine/market-math';
 import type { RiskLimits } from '../../engine/risk-guard';
 import type { PreparedRun, Strategy, StrategyContext, StrategyDefinition, StrategyOutcome } from '../../engine/strategy';
 import type { Market } from '../../venues/venue';
-import { parseTriHedgeConfig, withoutSecrets, type TriHedgeConfig } from './config-schema';
+import { parseTriHedgeConfig, triHedgeConfigSchema, withoutSecrets, type TriHedgeConfig } from './config-schema';
 import { checkTriHedgeMarkets } from './market-checks';
 import { TriHedgeRun } from './tri-hedge-run';
 
@@ -58,6 +58,7 @@ export const triHedgeHold: StrategyDefinition = {
   id: 'tri-hedge-hold',
   title: 'Tri-Hedge Hold',
   roles: ['A', 'B', 'C'],
+  configSchema: triHedgeConfigSchema,
   prepare(rawConfig: unknown): PreparedRun {
     const config = parseTriHedgeConfig(rawConfig);
     return {
