@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { DEFAULT_SETTINGS } from '../../src/shared/schemas/settings';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../src/shared/schemas/account';
@@ -134,7 +135,7 @@ describe('the contract over the headless server (real core, SQLite, keychain)', 
     const recent = await c.invoke('logs.recent', { limit: 3 });
     expect(recent.length).toBeLessThanOrEqual(3);
     expect(recent.at(-1)?.msg).toBe('settings changed');
-    expect(await c.invoke('settings.get', {})).toEqual({ language: 'zh-TW', theme: 'dark', telegramChatId: null, proxyUrl: null });
+    expect(await c.invoke('settings.get', {})).toEqual({ ...DEFAULT_SETTINGS, language: 'zh-TW', theme: 'dark' });
   });
 
   it('never lets a secret value out: no response, event, log file or database file contains one', async () => {

@@ -36,6 +36,7 @@ describe('notification settings and the Telegram test message (real core, keycha
   it('keeps the bot token write-only in the keychain under app:telegramBotToken', async () => {
     expect((await c.invoke('appSecrets.status', {})).fields).toEqual([
       { field: 'telegramBotToken', stored: false, envVar: 'HEDGEDESK_SECRET_APP_TELEGRAMBOTTOKEN' },
+      { field: 'larkWebhookUrl', stored: false, envVar: 'HEDGEDESK_SECRET_APP_LARKWEBHOOKURL' },
     ]);
     const stored = await c.invoke('appSecrets.set', { field: 'telegramBotToken', value: 'wrong-token-1' });
     expect(stored.fields[0]).toMatchObject({ stored: true });

@@ -29,7 +29,7 @@ export const secretStatusSchema = z.object({
 export type SecretStatus = z.infer<typeof secretStatusSchema>;
 
 /** App-level secrets (not tied to an account), kept in the keychain under `app:<field>`. */
-export const APP_SECRET_FIELDS = ['telegramBotToken'] as const;
+export const APP_SECRET_FIELDS = ['telegramBotToken', 'larkWebhookUrl'] as const;
 export const appSecretFieldSchema = z.enum(APP_SECRET_FIELDS);
 export type AppSecretField = z.infer<typeof appSecretFieldSchema>;
 

@@ -5,6 +5,15 @@ export const LANGUAGES = ['zh-CN', 'zh-TW', 'en'] as const;
 export const languageSchema = z.enum(LANGUAGES);
 export type Language = z.infer<typeof languageSchema>;
 
+/**
+ * Kinds of notification the desk sends (desktop, Telegram, Lark), each switchable in Settings:
+ * run started / stopped / failed, failsafe triggered, hedge leg failed, net exposure beyond the
+ * threshold for longer than `exposureAlertSeconds`, venue disconnected for longer than `disconnectAlertSeconds`.
+ */
+export const NOTIFICATION_KINDS = ['runStarted', 'runStopped', 'runFailed', 'failsafe', 'hedgeLegFailed', 'exposure', 'venueDisconnected'] as const;
+export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
+export type NotificationKind = z.infer<typeof notificationKindSchema>;
+
 /** Each setting's schema, without defaults (see {@link DEFAULT_SETTINGS}). */
 const settingFields = {
   language: z.union([languageSchema, z.literal('system')]),
@@ -21,6 +30,16 @@ const settingFields = {
     .trim()
     .regex(/^https?:\/\/[^\s/]+/, 'must be an http:// or https:// proxy URL')
     .nullable(),
+  /** |Net exposure| of one symbol across all accounts above which the dashboard highlights it and alerts, USDC (decimal string). */
+  exposureThresholdUsdc: z.string().trim().regex(/^\d+(\.\d+)?$/, 'must be a non-negative amount in USDC'),
+  /** Seconds the net exposure must stay beyond the threshold before a notification (1–3600). */
+  exposureAlertSeconds: z.number().int().min(1).max(3600),
+  /** Seconds a venue connection must stay down before a notification (1–3600). */
+  disconnectAlertSeconds: z.number().int().min(1).max(3600),
+  /** Which notification kinds are sent (desktop, Telegram, Lark); a kind missing from the record is on. */
+  notifications: z.partialRecord(notificationKindSchema, z.boolean()),
+  /** PnL colours: `green-up` (green gains, red losses) or `red-up` (red gains, green losses, as many Chinese users expect). */
+  pnlColors: z.enum(['green-up', 'red-up']),
 };
 
 /**
@@ -40,4 +59,9 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   telegramChatId: null,
   proxyUrl: null,
+  exposureThresholdUsdc: '100',
+  exposureAlertSeconds: 30,
+  disconnectAlertSeconds: 30,
+  notifications: {},
+  pnlColors: 'green-up',
 };
