@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cycleEventSchema } from './cross-venue-hedge';
 
 /**
  * The events of strategy runs, pushed on the engine's event bus to the CLI
@@ -171,6 +172,8 @@ export const runEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('log'), ...base, level: z.enum(['info', 'warn', 'error']), message: z.string() }),
   /** The run ended; its summary. */
   z.object({ type: z.literal('summary'), ...base, summary: runSummarySchema }),
+  /** cross-venue-hedge: one cycle's legs, prices, fees and PnL (schemas/cross-venue-hedge.ts). */
+  cycleEventSchema,
 ]);
 export type RunEvent = z.infer<typeof runEventSchema>;
 /** The event of one `type`. */
