@@ -156,7 +156,7 @@ export class Engine {
     const def = this.strategies.get(req.strategy);
     if (!def) throw new ConfigError('unknown strategy', [{ path: 'strategy', message: `unknown strategy "${req.strategy}" (known: ${[...this.strategies.keys()].join(', ')})` }]);
     const prepared = def.prepare(req.config);
-    const accounts = this.resolveAccounts(def, req.accountIds);
+    const accounts = this.resolveAccounts(def, rolesOf(def, req.config), req.accountIds);
     const venues = await Promise.all(accounts.map((a) => this.opts.venues.venueFor(a, req.overrides?.[a.id])));
     const markets = await venues[0]!.markets();
     const issues = prepared.checkMarkets(markets);
@@ -322,9 +322,9 @@ export class Engine {
     return record;
   }
 
-  private resolveAccounts(def: StrategyDefinition, ids: readonly string[]): Account[] {
-    if (ids.length !== def.roles.length) {
-      throw new ConfigError('wrong accounts', [{ path: 'accountIds', message: `${def.id} needs ${def.roles.length} accounts (${def.roles.join(', ')}), got ${ids.length}` }]);
+  private resolveAccounts(def: StrategyDefinition, roles: readonly string[], ids: readonly string[]): Account[] {
+    if (ids.length !== roles.length) {
+      throw new ConfigError('wrong accounts', [{ path: 'accountIds', message: `${def.id} needs ${roles.length} account${roles.length === 1 ? '' : 's'} (${roles.join(', ')}), got ${ids.length}` }]);
     }
     if (new Set(ids).size !== ids.length) throw new ConfigError('wrong accounts', [{ path: 'accountIds', message: 'the same account is given twice' }]);
     const issues: { path: string; message: string }[] = [];
@@ -376,8 +376,9 @@ export class Engine {
       },
       onExposure: (all, changed) => this.recordExposure(runId, all, changed),
     });
+    const roles = rolesOf(def, this.runs.get(runId).config);
     const runAccounts = accounts.map((a, i) => ({
-      role: def.roles[i]!,
+      role: roles[i]!,
       accountId: a.id,
       label: a.label,
       mode: a.mode,
@@ -577,13 +578,14 @@ export class Engine {
   }
 
   private notify(runId: string, def: StrategyDefinition, kind: NotificationKind, what: string, summary: RunSummary | null): void {
-    const labels = this.runs
-      .get(runId)
-      .accountIds.map((id, i) => {
+    const record = this.runs.get(runId);
+    const roles = rolesOf(def, record.config);
+    const labels = record.accountIds
+      .map((id, i) => {
         try {
-          return `${def.roles[i] ?? '?'}=${this.accounts.get(id).label}`;
+          return `${roles[i] ?? '?'}=${this.accounts.get(id).label}`;
         } catch {
-          return `${def.roles[i] ?? '?'}=${id}`;
+          return `${roles[i] ?? '?'}=${id}`;
         }
       })
       .join(', ');
@@ -610,7 +612,7 @@ export class Engine {
         } catch {
           // the account was deleted since; show its id
         }
-        return { role: def?.roles[i] ?? String(i + 1), accountId, label };
+        return { role: (def ? rolesOf(def, record.config) : [])[i] ?? String(i + 1), accountId, label };
       }),
       riskMode: record.riskMode,
       stopReason: record.stopReason,
@@ -623,4 +625,9 @@ export class Engine {
       summary: summary?.success ? summary.data : null,
     };
   }
+}
+
+/** The roles a run of `def` with this configuration takes ({@link StrategyDefinition.rolesFor}; default every role). */
+function rolesOf(def: StrategyDefinition, config: unknown): readonly string[] {
+  return def.rolesFor?.(config) ?? def.roles;
 }

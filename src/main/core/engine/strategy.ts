@@ -110,6 +110,13 @@ export interface StrategyDefinition {
   title: string;
   /** The account roles in order, e.g. `['A', 'B', 'C']`; a run takes one account per role. */
   roles: readonly string[];
+  /**
+   * The roles a run with this (raw, possibly stored) configuration takes, in
+   * order, when it uses only some of {@link roles} (maker-taker-hedge in
+   * A-only mode: `['A']`); must not throw (a bad config gives `roles`).
+   * Default: every role.
+   */
+  rolesFor?(rawConfig: unknown): readonly string[];
   /** The config's zod schema (input side: defaults and descriptions), from which `strategies.describe` builds a form. */
   configSchema: z.ZodType;
   /**
