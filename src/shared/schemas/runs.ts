@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cycleEventSchema } from './cross-venue-hedge';
+import { makerTakerEventSchema } from './maker-taker-hedge';
 
 /**
  * The events of strategy runs, pushed on the engine's event bus to the CLI
@@ -174,6 +175,8 @@ export const runEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('summary'), ...base, summary: runSummarySchema }),
   /** cross-venue-hedge: one cycle's legs, prices, fees and PnL (schemas/cross-venue-hedge.ts). */
   cycleEventSchema,
+  /** maker-taker-hedge: cycles, A and B positions, unhedged size, transport state (schemas/maker-taker-hedge.ts). */
+  makerTakerEventSchema,
 ]);
 export type RunEvent = z.infer<typeof runEventSchema>;
 /** The event of one `type`. */
