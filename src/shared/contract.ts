@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { accountCreateSchema, accountIdSchema, accountPatchSchema, accountSchema } from './schemas/account';
 import { appInfoSchema } from './schemas/app';
 import { logLineSchema } from './schemas/log';
+import { desktopNotificationSchema, openedAsSchema } from './schemas/notify';
 import { runDetailsSchema, runEventSchema, runViewSchema } from './schemas/runs';
 import {
   appSecretFieldSchema,
@@ -60,6 +61,22 @@ export const commands = {
     request: empty,
     response: z.object({ ok: z.boolean(), description: z.string().nullable() }),
   },
+  /** Sends a test message to the Lark custom bot webhook stored in the keychain (`app:larkWebhookUrl`); `description` says why it failed. */
+  'notify.testLark': {
+    request: empty,
+    response: z.object({ ok: z.boolean(), description: z.string().nullable() }),
+  },
+  /**
+   * Opens the account's own view (`#/account/:id`): a shell window in Electron
+   * (`window`; focused when already open), else `tab` and the renderer opens a
+   * browser tab. `NOT_FOUND` for an unknown account.
+   */
+  'desktop.openAccountWindow': {
+    request: z.object({ accountId: accountIdSchema }).strict(),
+    response: z.object({ opened: openedAsSchema }),
+  },
+  /** Opens the data directory in the OS file manager (Electron only; `opened: false` headless). */
+  'desktop.openDataDir': { request: empty, response: z.object({ opened: z.boolean() }) },
   /** The scalar parameters of a strategy's config (kind, default, bounds, help), for a generated form; `NOT_FOUND` for a strategy this build lacks. */
   'strategies.describe': {
     request: z.object({ strategy: strategyIdSchema }).strict(),
@@ -109,6 +126,8 @@ export const events = {
   'settings.changed': settingsSchema,
   /** Something happened in a strategy run (status, progress, exposure, order, fill, hedge…). */
   'run.event': runEventSchema,
+  /** A notification the core's rules decided on (run started / stopped / failed, failsafe, hedge leg failed, exposure, disconnect). */
+  'notify.desktop': desktopNotificationSchema,
 } as const;
 
 export type Commands = typeof commands;

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { AppInfo } from '../../shared/schemas/app';
 import type { LogLevel } from '../../shared/schemas/log';
 import { systemClock } from './clock';
+import type { DesktopHost } from './desktop-host';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { createEngine } from './engine/create-engine';
 import type { Engine } from './engine/engine';
@@ -38,6 +39,8 @@ export interface CoreOptions {
   consoleLevel?: LogLevel;
   /** Telegram Bot API base URL (default https://api.telegram.org); tests use a loopback server. */
   telegramBaseUrl?: string;
+  /** The Electron shell's windows, native notifications and file manager; absent headless. */
+  desktopHost?: DesktopHost;
 }
 
 /** The running core: one dispatcher, one event bus, one logger, one database. */
@@ -117,6 +120,7 @@ export function createCore(opts: CoreOptions): Core {
     logger: log.logger,
     redactor,
     telegramBaseUrl: opts.telegramBaseUrl,
+    desktopHost: opts.desktopHost,
     appInfo: {
       name: 'HedgeDesk',
       version: opts.appVersion,

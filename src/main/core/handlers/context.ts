@@ -1,5 +1,6 @@
 import type { CommandName, ParsedRequestOf, ResponseOf } from '../../../shared/contract';
 import type { AppInfo } from '../../../shared/schemas/app';
+import type { DesktopHost } from '../desktop-host';
 import type { Engine } from '../engine/engine';
 import type { EventHub } from '../event-hub';
 import type { LogHub } from '../log/log-hub';
@@ -22,6 +23,8 @@ export interface HandlerContext {
   redactor: Redactor;
   /** Telegram Bot API base URL; tests point it at a loopback server. */
   telegramBaseUrl?: string;
+  /** The Electron shell's windows, notifications and file manager; absent headless. */
+  desktopHost?: DesktopHost;
   /** App facts that do not change while running (everything but keychain state). */
   appInfo: Omit<AppInfo, 'secrets'>;
 }

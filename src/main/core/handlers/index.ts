@@ -2,6 +2,7 @@ import { accountsHandlers } from './accounts-handlers';
 import { appSecretsHandlers } from './app-secrets-handlers';
 import { appHandlers } from './app-handlers';
 import type { HandlerContext, Handlers } from './context';
+import { desktopHandlers } from './desktop-handlers';
 import { logsHandlers } from './logs-handlers';
 import { notifyHandlers } from './notify-handlers';
 import { runsHandlers } from './runs-handlers';
@@ -19,6 +20,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...secretsHandlers(ctx),
     ...appSecretsHandlers(ctx),
     ...notifyHandlers(ctx),
+    ...desktopHandlers(ctx),
     ...strategiesHandlers(BUILT_IN_STRATEGIES),
     ...runsHandlers(ctx),
     ...logsHandlers(ctx),

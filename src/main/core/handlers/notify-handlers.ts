@@ -1,5 +1,6 @@
 import { systemClock } from '../clock';
 import { createHttpDispatcher } from '../notify/http-dispatcher';
+import { LarkNotifier } from '../notify/lark-notifier';
 import { TelegramNotifier } from '../notify/telegram-notifier';
 import type { HandlerContext, Handlers } from './context';
 
@@ -7,8 +8,10 @@ import type { HandlerContext, Handlers } from './context';
  * `notify.testTelegram`: one test message to the chat in settings, through the
  * proxy in settings (or the environment), with the bot token from the keychain.
  * Answers Telegram's own description on failure (e.g. "Unauthorized").
+ * `notify.testLark`: one test message to the Lark webhook in the keychain,
+ * through the same proxy; answers Lark's `msg` on failure.
  */
-export function notifyHandlers(ctx: HandlerContext): Pick<Handlers, 'notify.testTelegram'> {
+export function notifyHandlers(ctx: HandlerContext): Pick<Handlers, 'notify.testTelegram' | 'notify.testLark'> {
   return {
     'notify.testTelegram': async () => {
       const settings = ctx.settings.get();
@@ -24,6 +27,16 @@ export function notifyHandlers(ctx: HandlerContext): Pick<Handlers, 'notify.test
           baseUrl: ctx.telegramBaseUrl,
         });
         const result = await telegram.sendTest();
+        return result.ok ? { ok: true, description: null } : { ok: false, description: result.description };
+      } finally {
+        await dispatcher.close();
+      }
+    },
+    'notify.testLark': async () => {
+      const dispatcher = createHttpDispatcher({ proxyUrl: ctx.settings.get().proxyUrl });
+      try {
+        const lark = new LarkNotifier({ secrets: ctx.secrets, redactor: ctx.redactor, logger: ctx.logger, clock: systemClock, dispatcher });
+        const result = await lark.sendTest();
         return result.ok ? { ok: true, description: null } : { ok: false, description: result.description };
       } finally {
         await dispatcher.close();

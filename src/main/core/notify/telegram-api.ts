@@ -1,5 +1,6 @@
 import { request, type Dispatcher } from 'undici';
 import { z } from 'zod';
+import { describeNetworkError } from './network-error';
 
 /** Where the Telegram Bot API lives unless configured otherwise. */
 export const TELEGRAM_API_BASE_URL = 'https://api.telegram.org';
@@ -69,7 +70,7 @@ export async function sendTelegramMessage(req: TelegramSendRequest): Promise<Tel
     status = res.statusCode;
     raw = await res.body.text();
   } catch (err) {
-    return { kind: 'unreachable', error: describeError(err) };
+    return { kind: 'unreachable', error: describeNetworkError(err) };
   }
   const parsed = parseResponse(raw);
   if (status >= 200 && status < 300 && parsed?.ok) return { kind: 'sent' };
@@ -91,20 +92,4 @@ function parseResponse(raw: string): z.infer<typeof telegramResponseSchema> | nu
   } catch {
     return null;
   }
-}
-
-/** The message of `err` and of its causes (undici wraps the socket error), e.g. `fetch failed: connect ECONNREFUSED`. */
-function describeError(err: unknown): string {
-  const parts: string[] = [];
-  for (let e: unknown = err, depth = 0; e !== undefined && depth < 4; depth++) {
-    if (e instanceof Error) {
-      const code = (e as { code?: unknown }).code;
-      parts.push(typeof code === 'string' && !e.message.includes(code) ? `${e.message} (${code})` : e.message);
-      e = e.cause;
-    } else {
-      parts.push(String(e));
-      break;
-    }
-  }
-  return parts.filter((p) => p.length > 0).join(': ') || 'unknown network error';
 }
