@@ -22,6 +22,7 @@ import {
 import { settingsPatchSchema, settingsSchema } from './schemas/settings';
 import { strategyIdSchema } from './schemas/strategy-ids';
 import { strategyDescriptionSchema } from './schemas/strategy-params';
+import { accountDetailSchema, portfolioSnapshotSchema } from './schemas/portfolio';
 
 const empty = z.object({}).strict();
 
@@ -109,6 +110,10 @@ export const commands = {
   'runs.list': { request: empty, response: z.array(runViewSchema) },
   /** One run with its config, lifecycle log and net exposure series. */
   'runs.get': { request: z.object({ runId: z.string().min(1) }).strict(), response: runDetailsSchema },
+  /** Every account (equity, available collateral, positions, connection) and the net exposure per symbol across all accounts, now. */
+  'portfolio.get': { request: empty, response: portfolioSnapshotSchema },
+  /** One account: portfolio, open orders (from the venue), recent fills (from the store), the runs it is part of; `NOT_FOUND` for an unknown account. */
+  'portfolio.account': { request: z.object({ accountId: accountIdSchema }).strict(), response: accountDetailSchema },
   /** The most recent log lines (newest last), at most `limit`. */
   'logs.recent': {
     request: z.object({ limit: z.number().int().min(1).max(5000).default(500) }).strict(),
@@ -126,6 +131,8 @@ export const events = {
   'settings.changed': settingsSchema,
   /** Something happened in a strategy run (status, progress, exposure, order, fill, hedge…). */
   'run.event': runEventSchema,
+  /** The portfolio changed (positions, collateral, marks, connections); at most ~4 per second. */
+  'portfolio.changed': portfolioSnapshotSchema,
   /** A notification the core's rules decided on (run started / stopped / failed, failsafe, hedge leg failed, exposure, disconnect). */
   'notify.desktop': desktopNotificationSchema,
 } as const;

@@ -10,6 +10,8 @@ import { processPaperLighter } from './engine/paper-lighter';
 import { EventHub } from './event-hub';
 import { createHandlers } from './handlers';
 import { LogHub } from './log/log-hub';
+import { AccountDetails } from './portfolio/account-detail';
+import { PortfolioService } from './portfolio/portfolio-service';
 import { createLogger, type Logger } from './log/logger';
 import { Redactor } from './log/redactor';
 import { createHttpDispatcher } from './notify/http-dispatcher';
@@ -50,6 +52,8 @@ export interface Core {
   logger: Logger;
   secrets: SecretStore;
   engine: Engine;
+  /** Every account live and the net exposure per symbol (dashboard, notification rules). */
+  portfolio: PortfolioService;
   databasePath: string;
   /** Stops runs (resumable), the paper simulator, notifications; closes the database and flushes the log. */
   close(): Promise<void>;
@@ -110,10 +114,23 @@ export function createCore(opts: CoreOptions): Core {
     : new NullNotifier();
   const engine = createEngine({ db, secrets, logger: log.logger, notifier, dataDir: opts.dataDir, dispatcher: http });
   engine.onEvent((event) => events.emit('run.event', event));
+  const portfolio = new PortfolioService({
+    accounts: new AccountsRepository(db),
+    venues: engine.venues,
+    thresholdUsdc: () => settings.get().exposureThresholdUsdc,
+    clock: systemClock,
+    logger: log.logger,
+  });
+  portfolio.onChange((snapshot) => events.emit('portfolio.changed', snapshot));
+  events.subscribe((name) => {
+    if (name === 'accounts.changed' || name === 'settings.changed') portfolio.reload();
+  });
   const handlers = createHandlers({
     accounts: new AccountsRepository(db),
     settings,
     engine,
+    portfolio,
+    accountDetails: new AccountDetails({ portfolio, db, runs: () => engine.listRuns() }),
     secrets,
     events,
     logHub,
@@ -134,14 +151,17 @@ export function createCore(opts: CoreOptions): Core {
     },
   });
   log.logger.info({ component: 'core', runtime: opts.runtime, secrets: secrets.backend }, `HedgeDesk ${opts.appVersion} core started`);
+  portfolio.start();
   return {
     dispatch: createDispatcher(handlers, log.logger, redactor),
     events,
     logger: log.logger,
     secrets,
     engine,
+    portfolio,
     databasePath,
     close: async () => {
+      await portfolio.close();
       await engine.close();
       await processPaperLighter().close();
       await notifier.flush(5_000);

@@ -143,6 +143,11 @@ export class Engine {
     return this.bus.subscribe(listener);
   }
 
+  /** The venue provider runs trade through: one connected venue per account for the process, shared (e.g. with the dashboard's portfolio). Closed by {@link close}. */
+  get venues(): VenueProvider {
+    return this.opts.venues;
+  }
+
   /**
    * Starts a run: checks the configuration and accounts, connects the venues,
    * checks the configuration against the markets, stores the run, reconciles

@@ -5,6 +5,8 @@ import type { Engine } from '../engine/engine';
 import type { EventHub } from '../event-hub';
 import type { LogHub } from '../log/log-hub';
 import type { Logger } from '../log/logger';
+import type { AccountDetails } from '../portfolio/account-detail';
+import type { PortfolioService } from '../portfolio/portfolio-service';
 import type { Redactor } from '../log/redactor';
 import type { SecretStore } from '../secrets/secret-store';
 import type { AccountsRepository } from '../store/accounts-repository';
@@ -18,6 +20,10 @@ export interface HandlerContext {
   events: EventHub;
   /** Runs strategies. */
   engine: Engine;
+  /** Every account live and the net exposure per symbol (dashboard). */
+  portfolio: PortfolioService;
+  /** One account's page: portfolio, open orders, recent fills, runs. */
+  accountDetails: AccountDetails;
   logHub: LogHub;
   logger: Logger;
   redactor: Redactor;

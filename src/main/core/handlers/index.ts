@@ -5,6 +5,7 @@ import type { HandlerContext, Handlers } from './context';
 import { desktopHandlers } from './desktop-handlers';
 import { logsHandlers } from './logs-handlers';
 import { notifyHandlers } from './notify-handlers';
+import { portfolioHandlers } from './portfolio-handlers';
 import { runsHandlers } from './runs-handlers';
 import { secretsHandlers } from './secrets-handlers';
 import { settingsHandlers } from './settings-handlers';
@@ -23,6 +24,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...desktopHandlers(ctx),
     ...strategiesHandlers(BUILT_IN_STRATEGIES),
     ...runsHandlers(ctx),
+    ...portfolioHandlers(ctx),
     ...logsHandlers(ctx),
   };
 }
