@@ -1,5 +1,6 @@
 import type { StrategyDefinition } from '../engine/strategy';
+import { crossVenueHedge } from './cross-venue-hedge/cross-venue-hedge';
 import { triHedgeHold } from './tri-hedge-hold/tri-hedge-hold';
 
 /** Every strategy this build can run, for the engine. */
-export const BUILT_IN_STRATEGIES: readonly StrategyDefinition[] = [triHedgeHold];
+export const BUILT_IN_STRATEGIES: readonly StrategyDefinition[] = [triHedgeHold, crossVenueHedge];
