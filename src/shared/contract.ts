@@ -22,6 +22,17 @@ import {
 import { settingsPatchSchema, settingsSchema } from './schemas/settings';
 import { strategyIdSchema } from './schemas/strategy-ids';
 import { strategyDescriptionSchema } from './schemas/strategy-params';
+import {
+  coinListCheckSchema,
+  coinListCreateSchema,
+  coinListIdSchema,
+  coinListNameSchema,
+  coinListPatchSchema,
+  coinListSchema,
+} from './schemas/coin-lists';
+import { fieldIssueSchema } from './errors';
+import { venueMarketsSchema } from './schemas/markets';
+import { venueSchema } from './schemas/venues';
 import { accountDetailSchema, portfolioSnapshotSchema } from './schemas/portfolio';
 
 const empty = z.object({}).strict();
@@ -119,6 +130,33 @@ export const commands = {
     request: z.object({ limit: z.number().int().min(1).max(5000).default(500) }).strict(),
     response: z.array(logLineSchema),
   },
+  /** A venue's market specs (tick, step, min base, min notional, decimals, indicative price) without an account; `source` says where they came from. */
+  'markets.list': { request: z.object({ venue: venueSchema }).strict(), response: venueMarketsSchema },
+  /** Every coin list with its coins, by name. */
+  'coinLists.list': { request: empty, response: z.array(coinListSchema) },
+  /** One coin list; `NOT_FOUND` for an unknown id. */
+  'coinLists.get': { request: z.object({ id: coinListIdSchema }).strict(), response: coinListSchema },
+  /** Saves a new list; `INVALID_REQUEST` with `coins.N.field` issues when a coin fails the venue's market specs (nothing written); `CONFLICT` for a taken name. */
+  'coinLists.create': { request: coinListCreateSchema, response: coinListSchema },
+  /** Replaces name, venue or coins (as a whole); issues as for create, under `patch.`. */
+  'coinLists.update': {
+    request: z.object({ id: coinListIdSchema, patch: coinListPatchSchema }).strict(),
+    response: coinListSchema,
+  },
+  /** Deletes a coin list. */
+  'coinLists.delete': { request: z.object({ id: coinListIdSchema }).strict(), response: z.object({ id: coinListIdSchema }) },
+  /** Checks coins as typed (schema + the venue's market specs) without saving: blocking issues and warnings by field path. */
+  'coinLists.validate': {
+    request: z.object({ venue: venueSchema, coins: z.array(z.unknown()).max(1000) }).strict(),
+    response: coinListCheckSchema,
+  },
+  /** Saves the coin list of an original tri-hedge JSON config (object or its text) as a new list; `warnings` say what the mapping dropped or filled in. */
+  'coinLists.import': {
+    request: z
+      .object({ name: coinListNameSchema, venue: venueSchema.default('lighter'), config: z.union([z.string().max(1_000_000), z.record(z.string(), z.unknown())]) })
+      .strict(),
+    response: z.object({ list: coinListSchema, warnings: z.array(fieldIssueSchema) }),
+  },
 } as const;
 
 /** Events pushed from main: name → payload schema. */
@@ -131,6 +169,8 @@ export const events = {
   'settings.changed': settingsSchema,
   /** Something happened in a strategy run (status, progress, exposure, order, fill, hedge…). */
   'run.event': runEventSchema,
+  /** The coin lists changed (any window, any client): every list. */
+  'coinLists.changed': z.array(coinListSchema),
   /** The portfolio changed (positions, collateral, marks, connections); at most ~4 per second. */
   'portfolio.changed': portfolioSnapshotSchema,
   /** A notification the core's rules decided on (run started / stopped / failed, failsafe, hedge leg failed, exposure, disconnect). */

@@ -21,7 +21,9 @@ import { TelegramNotifier } from './notify/telegram-notifier';
 import { EnvSecretStore, secretsFromEnvEnabled } from './secrets/env-secret-store';
 import { KeytarSecretStore } from './secrets/keytar-secret-store';
 import type { SecretStore } from './secrets/secret-store';
+import { builtInMarketCatalog } from './markets/built-in-market-catalog';
 import { AccountsRepository } from './store/accounts-repository';
+import { CoinListsRepository } from './store/coin-lists-repository';
 import { openDatabase } from './store/database';
 import { SettingsRepository } from './store/settings-repository';
 
@@ -127,6 +129,8 @@ export function createCore(opts: CoreOptions): Core {
   });
   const handlers = createHandlers({
     accounts: new AccountsRepository(db),
+    coinLists: new CoinListsRepository(db),
+    markets: builtInMarketCatalog(),
     settings,
     engine,
     portfolio,

@@ -9,13 +9,18 @@ import type { AccountDetails } from '../portfolio/account-detail';
 import type { PortfolioService } from '../portfolio/portfolio-service';
 import type { Redactor } from '../log/redactor';
 import type { SecretStore } from '../secrets/secret-store';
+import type { MarketCatalog } from '../markets/market-catalog';
 import type { AccountsRepository } from '../store/accounts-repository';
+import type { CoinListsRepository } from '../store/coin-lists-repository';
 import type { SettingsRepository } from '../store/settings-repository';
 
 /** What handlers work with: repositories, the secret store, the event bus, logs. */
 export interface HandlerContext {
   accounts: AccountsRepository;
   settings: SettingsRepository;
+  coinLists: CoinListsRepository;
+  /** Every venue's market specs without an account (coin-list checks, symbol pickers). */
+  markets: MarketCatalog;
   secrets: SecretStore;
   events: EventHub;
   /** Runs strategies. */

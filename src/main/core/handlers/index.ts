@@ -1,9 +1,11 @@
 import { accountsHandlers } from './accounts-handlers';
 import { appSecretsHandlers } from './app-secrets-handlers';
 import { appHandlers } from './app-handlers';
+import { coinListsHandlers } from './coin-lists-handlers';
 import type { HandlerContext, Handlers } from './context';
 import { desktopHandlers } from './desktop-handlers';
 import { logsHandlers } from './logs-handlers';
+import { marketsHandlers } from './markets-handlers';
 import { notifyHandlers } from './notify-handlers';
 import { portfolioHandlers } from './portfolio-handlers';
 import { runsHandlers } from './runs-handlers';
@@ -26,5 +28,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...runsHandlers(ctx),
     ...portfolioHandlers(ctx),
     ...logsHandlers(ctx),
+    ...marketsHandlers(ctx),
+    ...coinListsHandlers(ctx),
   };
 }

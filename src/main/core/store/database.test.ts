@@ -26,7 +26,7 @@ describe('openDatabase (real SQLite files)', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['accounts', 'exposure_samples', 'fills', 'orders', 'position_snapshots', 'run_transitions', 'runs', 'settings', 'sqlite_sequence']);
+    expect(tables).toEqual(['accounts', 'coin_list_coins', 'coin_lists', 'exposure_samples', 'fills', 'orders', 'position_snapshots', 'run_transitions', 'runs', 'settings', 'sqlite_sequence']);
     db.close();
   });
 

@@ -3,10 +3,11 @@ import { migration002 } from './002-accounts';
 import { migration003 } from './003-runs';
 import { migration004 } from './004-orders-fills';
 import { migration005 } from './005-run-samples';
+import { migration006 } from './006-coin-lists';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Append only; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
 
 /** The schema version this build of HedgeDesk writes. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
