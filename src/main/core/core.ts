@@ -15,9 +15,9 @@ import { PortfolioService } from './portfolio/portfolio-service';
 import { createLogger, type Logger } from './log/logger';
 import { Redactor } from './log/redactor';
 import { createHttpDispatcher } from './notify/http-dispatcher';
-import type { Notifier } from './notify/notifier';
-import { NullNotifier } from './notify/null-notifier';
-import { TelegramNotifier } from './notify/telegram-notifier';
+import { NotificationCenter } from './notify/notification-center';
+import { RemoteChannels } from './notify/remote-channels';
+import { engineRunLabel } from './notify/run-label';
 import { EnvSecretStore, secretsFromEnvEnabled } from './secrets/env-secret-store';
 import { KeytarSecretStore } from './secrets/keytar-secret-store';
 import type { SecretStore } from './secrets/secret-store';
@@ -103,19 +103,24 @@ export function createCore(opts: CoreOptions): Core {
     log.logger.warn({ component: 'core' }, `${(err as Error).message}; using the environment's proxy settings`);
     http = createHttpDispatcher();
   }
-  const notifier: Notifier = startup.telegramChatId
-    ? new TelegramNotifier({
-        chatId: startup.telegramChatId,
-        secrets,
-        redactor,
-        logger: log.logger,
-        clock: systemClock,
-        dispatcher: http,
-        baseUrl: opts.telegramBaseUrl,
-      })
-    : new NullNotifier();
-  const engine = createEngine({ db, secrets, logger: log.logger, notifier, dataDir: opts.dataDir, dispatcher: http });
+  // Telegram and Lark follow the settings live (chat id, proxy); secrets are read per message.
+  const remote = new RemoteChannels({ settings: () => settings.get(), secrets, redactor, logger: log.logger, clock: systemClock, telegramBaseUrl: opts.telegramBaseUrl, env });
+  const notifications = new NotificationCenter({
+    settings: () => settings.get(),
+    desktop: (n) => {
+      events.emit('notify.desktop', n);
+      opts.desktopHost?.showNotification(n);
+    },
+    remote,
+    clock: systemClock,
+    logger: log.logger,
+    runLabel: (runId) => engineRunLabel(engine, runId),
+  });
+  const notifyTicker = setInterval(() => notifications.tick(), 1_000);
+  notifyTicker.unref();
+  const engine = createEngine({ db, secrets, logger: log.logger, notifier: notifications.strategyNotifier(), dataDir: opts.dataDir, dispatcher: http });
   engine.onEvent((event) => events.emit('run.event', event));
+  engine.onEvent((event) => notifications.onRunEvent(event));
   const portfolio = new PortfolioService({
     accounts: new AccountsRepository(db),
     venues: engine.venues,
@@ -124,6 +129,7 @@ export function createCore(opts: CoreOptions): Core {
     logger: log.logger,
   });
   portfolio.onChange((snapshot) => events.emit('portfolio.changed', snapshot));
+  portfolio.onChange((snapshot) => notifications.onPortfolio(snapshot));
   events.subscribe((name) => {
     if (name === 'accounts.changed' || name === 'settings.changed') portfolio.reload();
   });
@@ -168,7 +174,8 @@ export function createCore(opts: CoreOptions): Core {
       await portfolio.close();
       await engine.close();
       await processPaperLighter().close();
-      await notifier.flush(5_000);
+      clearInterval(notifyTicker);
+      await remote.close(5_000);
       await http.close();
       db.close();
       await log.close();

@@ -1,9 +1,10 @@
 /**
  * What a notification is about. The engine raises `run-*`, `failsafe` and
- * `hedge-failed`; `test` is the Settings "send test message" button. New
- * kinds are added here; channels treat every kind alike.
+ * `hedge-failed`; the app's notification rules (notify/rules) also raise
+ * `exposure` and `venue-disconnected`; `test` is the Settings "send test
+ * message" button. New kinds are added here; channels treat every kind alike.
  */
-export type NotificationKind = 'run-started' | 'run-stopped' | 'run-failed' | 'failsafe' | 'hedge-failed' | 'test';
+export type NotificationKind = 'run-started' | 'run-stopped' | 'run-failed' | 'failsafe' | 'hedge-failed' | 'exposure' | 'venue-disconnected' | 'test';
 
 /** One message for the user, rendered by each channel in its own format (plain text for Telegram). */
 export interface Notification {
