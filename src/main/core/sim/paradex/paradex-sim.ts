@@ -1,0 +1,134 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { isLoopbackHost } from '../../server/loopback';
+import { systemSimClock, type SimClock } from '../engine/sim-clock';
+import { ADMIN_PREFIX, handleAdmin } from './admin-routes';
+import { sendError, sendJson } from './http-io';
+import { DEFAULT_JWT_TTL_MS } from './jwt';
+import { loadMarkets, type ParadexMarketSpec } from './markets';
+import { ParadexError, rateLimited } from './paradex-error';
+import { ParadexExchange } from './paradex-exchange';
+import { PARADEX_RATE_LIMITS, TokenBuckets, type ParadexRateLimits } from './rate-limiter';
+import { API_PREFIX, RestApi, type RateScope } from './rest-api';
+import { createSimAdmin, type ParadexSimAdmin } from './sim-admin';
+import { SIM_SYSTEM_CONFIG } from './system-config';
+import { WsHub } from './ws-hub';
+
+export type { ParadexSimAdmin } from './sim-admin';
+export type { ParadexMarketSpec } from './markets';
+
+/** Options of {@link startParadexSim}. */
+export interface ParadexSimOptions {
+  /** TCP port; 0 (default) picks a free one. */
+  port?: number;
+  /** Interface to bind: loopback only (default 127.0.0.1). */
+  host?: string;
+  /** Seed of the synthetic liquidity (default 1). */
+  seed?: number;
+  /** Run the market-maker ladders (default true); without them books are empty and marks sit at the reference mids. */
+  liquidity?: boolean;
+  /** Time and timers (default: the wall clock); pass a ManualSimClock to step the sim in tests. */
+  clock?: SimClock;
+  /** Lifetime of issued JWTs, ms (default 300,000 — Paradex's 5 minutes, paradex.md §4). */
+  jwtTtlMs?: number;
+  /** `/markets` entries, or the path of a `/markets` JSON response; default: BTC-, ETH-, SOL-USD-PERP. */
+  markets?: string | readonly ParadexMarketSpec[];
+  /** Paradex's published limits (`true`), custom ones, or false (default) = unlimited. */
+  rateLimit?: false | true | Partial<ParadexRateLimits>;
+  /** WebSocket server ping period, ms (default 55,000). */
+  pingIntervalMs?: number;
+}
+
+/** A running Paradex simulator. */
+export interface RunningParadexSim {
+  /** `http://127.0.0.1:<port>`; REST under `${url}/v1`, admin under `${url}/admin/`. */
+  url: string;
+  /** The WebSocket endpoint, `ws://127.0.0.1:<port>/v1`. */
+  wsUrl: string;
+  port: number;
+  /** Typed admin actions, in process. */
+  admin: ParadexSimAdmin;
+  /** Stops timers, drops connections and closes the port. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a Paradex simulator on loopback: Paradex's REST API (`/v1/…`), its
+ * JSON-RPC WebSocket (`/v1`) and the admin routes (`/admin/…`) on one port,
+ * over a seeded matching engine with synthetic liquidity. Accounts are
+ * registered through the admin (or `POST /v1/onboarding`); auth and orders
+ * must carry valid StarkNet signatures of the registered key.
+ * @throws Error for a non-loopback host, bad markets, a bad `jwtTtlMs`, or a port that cannot be bound.
+ */
+export async function startParadexSim(opts: ParadexSimOptions = {}): Promise<RunningParadexSim> {
+  const host = opts.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host)) throw new Error(`the simulator binds loopback addresses only, not ${host}`);
+  const clock = opts.clock ?? systemSimClock;
+  const markets = loadMarkets(opts.markets);
+  const venue = new ParadexExchange({
+    markets,
+    config: SIM_SYSTEM_CONFIG,
+    clock,
+    seed: opts.seed ?? 1,
+    liquidity: opts.liquidity ?? true,
+    jwtTtlMs: opts.jwtTtlMs ?? DEFAULT_JWT_TTL_MS,
+  });
+  const limits = opts.rateLimit ? { ...PARADEX_RATE_LIMITS, ...(opts.rateLimit === true ? {} : opts.rateLimit) } : null;
+  const buckets = new TokenBuckets(() => clock.now());
+  const budgets: Record<RateScope, [number, number]> | null = limits && {
+    public: [limits.publicPerMinute, 60_000],
+    auth: [limits.authPerMinute, 60_000],
+    orders: [limits.ordersPerSecond, 1000],
+    'private-get': [limits.privateGetsPerSecond, 1000],
+  };
+  const admit = (scope: RateScope, key: string): ParadexError | null => {
+    if (venue.faults.takeRateLimit()) return rateLimited();
+    if (budgets && !buckets.take(`${scope}:${key}`, ...budgets[scope])) return rateLimited();
+    return null;
+  };
+  const hub = new WsHub({ venue, pingIntervalMs: opts.pingIntervalMs });
+  const delayAck = () => new Promise<void>((resolve) => (venue.faults.ackDelayMs > 0 ? clock.after(venue.faults.ackDelayMs, resolve) : resolve()));
+  const rest = new RestApi({ venue, admit, delayAck });
+  const admin = createSimAdmin(venue, hub);
+
+  const route = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    try {
+      if (url.pathname.startsWith(API_PREFIX)) await rest.handle(req, res, url);
+      else if (url.pathname.startsWith(ADMIN_PREFIX)) await handleAdmin(admin, req, res, url);
+      else if (req.method === 'GET' && url.pathname === '/') sendJson(res, 200, { status: 'ok', api: '/v1', websocket: '/v1' });
+      else throw new ParadexError('NOT_FOUND', `no route ${req.method} ${url.pathname}`, 404);
+    } catch (err) {
+      if (res.headersSent) return;
+      sendError(res, err instanceof ParadexError ? err : new ParadexError('INTERNAL_ERROR', (err as Error).message, 500));
+    }
+  };
+  const server = createServer((req, res) => void route(req, res));
+  server.on('upgrade', (req, socket, head) => hub.handleUpgrade(req, socket, head));
+  const closeAll = () => {
+    hub.close();
+    venue.close();
+  };
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (err: NodeJS.ErrnoException) => reject(new Error(`Cannot listen on ${host}:${opts.port ?? 0}: ${err.code ?? err.message}`, { cause: err })));
+      server.listen(opts.port ?? 0, host, resolve);
+    });
+  } catch (err) {
+    closeAll();
+    throw err;
+  }
+  const { port } = server.address() as AddressInfo;
+  const base = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return {
+    url: `http://${base}`,
+    wsUrl: `ws://${base}/v1`,
+    port,
+    admin,
+    close: async () => {
+      closeAll();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
