@@ -1,11 +1,13 @@
 import type { StrategyId } from '../../../shared/schemas/strategy-ids';
 import type { CliCommand } from './command';
+import { runCrossVenueHedgeCommand } from './run-cross-venue-hedge';
 import { runTriHedgeCommand } from './run-tri-hedge';
 import { UsageError } from './usage-error';
 
 /** `hedgedesk run <strategy>`: one command per strategy that runs in the foreground, in `--help` order. */
 const RUN_STRATEGIES: Partial<Record<StrategyId, CliCommand>> = {
   'tri-hedge-hold': runTriHedgeCommand,
+  'cross-venue-hedge': runCrossVenueHedgeCommand,
 };
 
 const supported = (): string => Object.keys(RUN_STRATEGIES).join(', ');

@@ -17,7 +17,7 @@ export const TELEGRAM_CHAT_ID_ENV = 'HEDGEDESK_TELEGRAM_CHAT_ID';
  * Returns what the user should be told.
  */
 export async function runNotifier(
-  config: TriHedgeConfig,
+  config: Pick<TriHedgeConfig, 'telegram'>,
   rt: CliRuntime,
   configFile: string,
   env: NodeJS.ProcessEnv = process.env,

@@ -1,0 +1,272 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { formatPath, type FieldIssue } from '../../../shared/errors';
+import type { Account } from '../../../shared/schemas/account';
+import type { CycleRecord } from '../../../shared/schemas/cross-venue-hedge';
+import type { RunEvent } from '../../../shared/schemas/runs';
+import { venueSchema, type Venue } from '../../../shared/schemas/venues';
+import { systemClock } from '../clock';
+import { ConfigError } from '../engine/config-error';
+import { createEngine } from '../engine/create-engine';
+import { processPaperLighter } from '../engine/paper-lighter';
+import type { AccountsRepository } from '../store/accounts-repository';
+import { parseCrossVenueHedgeConfig, type CrossVenueHedgeConfigInput } from '../strategies/cross-venue-hedge/config-schema';
+import { parseCrossHedgeEnv } from '../strategies/cross-venue-hedge/env-settings';
+import { openCliRuntime } from './cli-runtime';
+import type { CliCommand } from './command';
+import { parseLogLevel } from './flags';
+import { ask, follow, formatConfigError, readConfig } from './run-foreground';
+import { RunProgressPrinter } from './run-progress-printer';
+import { runNotifier } from './run-notifier';
+import { UsageError } from './usage-error';
+
+const STRATEGY = 'cross-venue-hedge';
+
+/** Venue of a paper account the CLI creates for a role when the config names none: Paradex goes long, Lighter short (the original bot). */
+const DEFAULT_PAPER_VENUE: Record<'long_account' | 'short_account', Venue> = { long_account: 'paradex', short_account: 'lighter' };
+
+/** One account of the config: a stored account's label, or a label with the venue and paper flag of an account to create. */
+const accountRefSchema = z.union([
+  z.string().trim().min(1, 'must not be empty'),
+  z.object({ label: z.string().trim().min(1, 'must not be empty').max(64), venue: venueSchema.optional(), paper: z.boolean().optional() }).strict(),
+]);
+type AccountRef = z.infer<typeof accountRefSchema>;
+
+/** The CLI-only fields of the JSON config (the rest is the strategy's config). */
+const cliFieldsSchema = z.object({
+  long_account: accountRefSchema.optional(),
+  short_account: accountRefSchema.optional(),
+  telegram_chat_id: z.union([z.string(), z.number()]).optional(),
+});
+
+/** The strategy config and the two accounts, as the CLI assembled them from config file, env file and flags. */
+interface Assembled {
+  config: Partial<CrossVenueHedgeConfigInput>;
+  accounts: { long_account?: AccountRef; short_account?: AccountRef };
+  telegramChatId: string | undefined;
+  notes: string[];
+}
+
+/**
+ * Merges, lowest first: the JSON config (`--config`), the env-style settings
+ * (`--env-file`), the flags. @throws ConfigError naming each bad field
+ * (config paths, `file:line KEY`, or `--flag`); UsageError for unreadable files.
+ */
+function assemble(values: Record<string, string | boolean | undefined>): Assembled {
+  const notes: string[] = [];
+  const issues: FieldIssue[] = [];
+  let fromFile: Record<string, unknown> = {};
+  const file = values.config as string | undefined;
+  if (file) {
+    const raw = readConfig(file);
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError('bad config', [{ path: '(config)', message: `${file} must hold a JSON object` }]);
+    fromFile = raw as Record<string, unknown>;
+  }
+  const { long_account, short_account, telegram_chat_id, ...strategyFields } = fromFile;
+  const cli = cliFieldsSchema.safeParse({ long_account, short_account, telegram_chat_id });
+  if (!cli.success) issues.push(...cli.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
+  let config = strategyFields as Partial<CrossVenueHedgeConfigInput>;
+  const envFile = values['env-file'] as string | undefined;
+  if (envFile) {
+    let text: string;
+    try {
+      text = readFileSync(envFile, 'utf8');
+    } catch (err) {
+      throw new UsageError(`cannot read the env file ${envFile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+    const env = parseCrossHedgeEnv(text, envFile);
+    config = { ...config, ...env.config };
+    if (env.ignored.length > 0) notes.push(`note: ${envFile}: ignored ${env.ignored.length} other setting(s) (${env.ignored.join(', ')}); keys belong in the keychain (Accounts page)`);
+  }
+  const numberFlag = (flag: string, field: keyof CrossVenueHedgeConfigInput) => {
+    const v = values[flag];
+    if (typeof v !== 'string') return;
+    const n = /^-?\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : Number.NaN;
+    if (Number.isFinite(n)) (config as Record<string, unknown>)[field] = n;
+    else issues.push({ path: `--${flag}`, message: `"${v}" is not a number` });
+  };
+  if (typeof values.ticker === 'string') config.ticker = values.ticker;
+  numberFlag('margin', 'margin');
+  numberFlag('hold-time', 'hold_time');
+  numberFlag('take-profit', 'take_profit');
+  numberFlag('stop-loss', 'stop_loss');
+  numberFlag('cooldown', 'cooldown');
+  if (values.reverse === true) config.reverse = true;
+  if (issues.length > 0) throw new ConfigError('bad settings', issues);
+  const accounts = { ...(cli.success ? { long_account: cli.data.long_account, short_account: cli.data.short_account } : {}) };
+  if (typeof values['long-account'] === 'string') accounts.long_account = values['long-account'];
+  if (typeof values['short-account'] === 'string') accounts.short_account = values['short-account'];
+  const chat = cli.success ? cli.data.telegram_chat_id : undefined;
+  return { config, accounts, telegramChatId: chat === undefined ? undefined : String(chat), notes };
+}
+
+/**
+ * The stored accounts for the two roles, matched by label (case-insensitive).
+ * A missing account is created as a paper account when the entry says
+ * `"paper": true` or `--paper` is given — on the entry's venue, else Paradex
+ * for the long account and Lighter for the short one; without a label and
+ * with `--paper`, "Paper Paradex" / "Paper Lighter" are used. Live accounts
+ * must exist (add them and their keys on the Accounts page).
+ * @throws ConfigError naming `long_account` / `short_account`.
+ */
+function resolveAccounts(refs: Assembled['accounts'], repo: AccountsRepository, paper: boolean, notes: string[]): [Account, Account] {
+  const issues: FieldIssue[] = [];
+  const stored = repo.list();
+  const roles = ['long_account', 'short_account'] as const;
+  const found = roles.map((role) => {
+    const ref = refs[role] ?? (paper ? { label: `Paper ${DEFAULT_PAPER_VENUE[role] === 'paradex' ? 'Paradex' : 'Lighter'}`, venue: DEFAULT_PAPER_VENUE[role], paper: true } : undefined);
+    if (!ref) {
+      issues.push({ path: role, message: `name the account (--${role.replace('_', '-')} LABEL, or "${role}" in the config), or pass --paper` });
+      return null;
+    }
+    const entry = typeof ref === 'string' ? { label: ref } : ref;
+    const existing = stored.find((a) => a.label.toLowerCase() === entry.label.toLowerCase());
+    const wantsPaper = paper || ('paper' in entry && entry.paper === true);
+    if (existing) {
+      if ('venue' in entry && entry.venue && entry.venue !== existing.venue) issues.push({ path: role, message: `"${existing.label}" is a ${existing.venue} account, the config says ${entry.venue}` });
+      if (wantsPaper && existing.mode !== 'paper') issues.push({ path: role, message: `"${existing.label}" is a live account; use another label for a paper one` });
+      return existing;
+    }
+    if (!wantsPaper) {
+      issues.push({ path: role, message: `no account "${entry.label}" (known: ${stored.map((a) => a.label).join(', ') || 'none'}); add live accounts on the Accounts page, or pass --paper` });
+      return null;
+    }
+    const venue = ('venue' in entry && entry.venue) || DEFAULT_PAPER_VENUE[role];
+    const created = repo.create({ venue, label: entry.label, mode: 'paper', identifiers: {} });
+    notes.push(`created paper ${venue} account "${created.label}" (${created.id})`);
+    stored.push(created);
+    return created;
+  });
+  if (found[0] && found[1] && found[0].id === found[1].id) issues.push({ path: 'short_account', message: 'the same account as long_account' });
+  if (issues.length > 0) throw new ConfigError('accounts', issues);
+  return found as [Account, Account];
+}
+
+/** One line for an ended cycle, for the terminal. */
+function cycleLine(c: CycleRecord): string {
+  const legs = c.legs.map((l) => `${l.role} ${l.size} on ${l.label} (${l.venue}) ${l.entryPrice ?? '—'} → ${l.exitPrice ?? '—'} PnL ${l.pnl}`).join(' | ');
+  return `cycle ${c.cycle} ${c.phase}${c.closeReason ? ` (${c.closeReason})` : ''}: ${legs}; fees ${c.fees} USDC, PnL ${c.pnl} USDC${c.detail ? `; ${c.detail}` : ''}`;
+}
+
+/** `hedgedesk run cross-venue-hedge`: one run from a JSON config and/or the original env-style settings, in the foreground. */
+export const runCrossVenueHedgeCommand: CliCommand = {
+  summary: 'Run cross-venue-hedge in the foreground: live progress, one line per cycle, then the summary.',
+  help: `  hedgedesk run cross-venue-hedge [--config FILE] [--env-file FILE] [options]
+  --config FILE      JSON: ticker, margin (USDC per leg), hold_time (s), take_profit and stop_loss
+                     (% of a leg's entry), reverse, cooldown (s), close_on_stop, slippage_bps,
+                     max_failures, and the accounts: "long_account" / "short_account", each a
+                     stored account's label or {"label", "venue", "paper": true}.
+  --env-file FILE    The original bot's settings: CROSS_HEDGE_MARGIN, CROSS_HEDGE_POSITION_HOLD_TIME,
+                     CROSS_HEDGE_TAKE_PROFIT, CROSS_HEDGE_STOP_LOSS, CROSS_HEDGE_REVERSE (and
+                     CROSS_HEDGE_TICKER, CROSS_HEDGE_COOLDOWN); other variables are ignored.
+  --ticker T --margin USDC --hold-time S --take-profit PCT --stop-loss PCT --cooldown S --reverse
+                     Override the files (flags > env file > config).
+  --long-account LABEL --short-account LABEL
+                     The account that goes long (first) and short (second); --reverse swaps sides.
+  --paper            Create missing accounts as paper accounts on the built-in simulators
+                     (default: "Paper Paradex" long, "Paper Lighter" short).
+  --on-restart M     resume | flatten | ask (default) for a run a previous process left running.
+  --data-dir D  --log-level L
+  Ctrl+C stops the run (legs closed unless close_on_stop is false); exit code 1 when it failed.`,
+  async run(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: {
+        config: { type: 'string' },
+        'env-file': { type: 'string' },
+        ticker: { type: 'string' },
+        margin: { type: 'string' },
+        'hold-time': { type: 'string' },
+        'take-profit': { type: 'string' },
+        'stop-loss': { type: 'string' },
+        cooldown: { type: 'string' },
+        reverse: { type: 'boolean', default: false },
+        'long-account': { type: 'string' },
+        'short-account': { type: 'string' },
+        paper: { type: 'boolean', default: false },
+        'on-restart': { type: 'string', default: 'ask' },
+        'data-dir': { type: 'string' },
+        'log-level': { type: 'string' },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (positionals.length > 0) throw new UsageError(`run: unexpected argument "${positionals[0]}"`);
+    const onRestart = values['on-restart'];
+    if (onRestart !== 'resume' && onRestart !== 'flatten' && onRestart !== 'ask') throw new UsageError(`--on-restart: "${onRestart}" is not resume, flatten or ask`);
+    if (!values.config && !values['env-file'] && !values.ticker) throw new UsageError('run: give the settings with --config FILE, --env-file FILE or --ticker/--margin');
+    const source = [values.config, values['env-file']].filter(Boolean).join(' + ') || 'the flags';
+    const out = (s: string) => void process.stdout.write(s);
+    let assembled: Assembled;
+    try {
+      assembled = assemble(values);
+      parseCrossVenueHedgeConfig(assembled.config);
+    } catch (err) {
+      if (err instanceof ConfigError) throw new Error(formatConfigError(err, source));
+      throw err;
+    }
+    for (const note of assembled.notes) out(`${note}\n`);
+
+    const rt = openCliRuntime({ dataDir: values['data-dir'], logLevel: parseLogLevel(values['log-level']) });
+    const { notifier, notes } = await runNotifier({ telegram: { botToken: undefined, chatId: assembled.telegramChatId } }, rt, source).catch(async (err: unknown) => {
+      await rt.close();
+      throw err;
+    });
+    const engine = createEngine({ db: rt.db, secrets: rt.secrets, logger: rt.log.logger, notifier, dataDir: rt.dataDir });
+    let runId: string | null = null;
+    const printer = new RunProgressPrinter(() => runId, { write: out, tty: process.stdout.isTTY === true, clock: systemClock });
+    const printed = new Set<string>();
+    engine.onEvent((e: RunEvent) => {
+      printer.handle(e);
+      if (e.type !== 'cycle' || e.runId !== runId || (e.phase !== 'holding' && e.phase !== 'closed' && e.phase !== 'failed')) return;
+      const key = `${e.cycle}:${e.phase}`;
+      if (printed.has(key)) return;
+      printed.add(key);
+      out(`${cycleLine(e)}\n`);
+    });
+    try {
+      for (const note of notes) out(`${note}\n`);
+      for (const run of engine.interruptedRuns().filter((r) => r.strategy === STRATEGY)) {
+        const choice = onRestart === 'ask' ? await ask(run) : onRestart;
+        if (choice === 'abort') throw new UsageError(`run ${run.id} left as it is; nothing started`);
+        if (choice === 'resume') {
+          out(`resuming run ${run.id} with its stored configuration and accounts\n`);
+          runId = run.id;
+          await engine.resumeRun(run.id);
+          const view = await follow(engine, run.id, printer, out);
+          if (view.status === 'failed') process.exitCode = 1;
+          return;
+        }
+        out(`flattening interrupted run ${run.id}…\n`);
+        const flattened = await engine.flattenInterruptedRun(run.id);
+        out(`run ${run.id} ${flattened.status}: ${flattened.stopReason ?? flattened.error ?? ''}\n`);
+      }
+      const created: string[] = [];
+      let accounts: [Account, Account];
+      try {
+        accounts = resolveAccounts(assembled.accounts, rt.accounts, values.paper, created);
+      } catch (err) {
+        if (err instanceof ConfigError) throw new Error(formatConfigError(err, source));
+        throw err;
+      }
+      for (const note of created) out(`${note}\n`);
+      try {
+        runId = await engine.startRun({ strategy: STRATEGY, config: assembled.config, accountIds: accounts.map((a) => a.id) });
+      } catch (err) {
+        if (err instanceof ConfigError) throw new Error(formatConfigError(err, source));
+        throw err;
+      }
+      const [first, second] = accounts;
+      const reverse = assembled.config.reverse === true;
+      out(`run ${runId} started: ${reverse ? 'short' : 'long'} on "${first.label}" (${first.venue}), ${reverse ? 'long' : 'short'} on "${second.label}" (${second.venue}) (data: ${rt.dataDir})\n`);
+      const view = await follow(engine, runId, printer, out);
+      if (view.status === 'failed') process.exitCode = 1;
+    } finally {
+      await notifier.flush(10_000);
+      await engine.close();
+      await processPaperLighter().close();
+      await rt.close();
+    }
+  },
+};
