@@ -1,0 +1,36 @@
+import Decimal from 'decimal.js';
+import type { FieldIssue } from '../../../../shared/errors';
+import type { Market } from '../../venues/venue';
+import type { MakerTakerConfig } from './config-schema';
+
+/**
+ * The size of each maker order of A in base units: `quantity` itself
+ * (`quantity_unit` "base"), or the venue integer base amount scaled by the
+ * market's size decimals (`quantity_unit` "integer"; Lighter `base_amount`,
+ * venues/lighter.md: sizes are integers × 10^size_decimals, so 100000 on ETH
+ * with 4 size decimals is 10 ETH).
+ */
+export function orderSize(config: MakerTakerConfig, market: Market): Decimal {
+  return config.quantityUnit === 'integer' ? config.quantity.div(new Decimal(10).pow(market.sizeDecimals)) : config.quantity;
+}
+
+/**
+ * Problems with a configuration on the venue's markets, by field path: an
+ * unknown or inactive `market`, a `quantity` below the market's minimum base
+ * amount or off its step size. (The minimum notional depends on the price and
+ * is checked when each order is sized.)
+ */
+export function checkMakerTakerMarkets(config: MakerTakerConfig, markets: readonly Market[]): FieldIssue[] {
+  const market = markets.find((m) => m.symbol.toUpperCase() === config.symbol);
+  if (!market) {
+    const known = markets.slice(0, 12).map((m) => m.symbol).join(', ');
+    return [{ path: 'market', message: `unknown market "${config.symbol}" (the venue has e.g. ${known}…)` }];
+  }
+  if (market.status === 'inactive') return [{ path: 'market', message: `${config.symbol} does not trade on the venue (inactive)` }];
+  const size = orderSize(config, market);
+  const issues: FieldIssue[] = [];
+  const asGiven = config.quantityUnit === 'integer' ? ` (${config.quantity} = ${size} ${config.symbol} at ${market.sizeDecimals} size decimals)` : '';
+  if (size.lt(market.minBaseAmount)) issues.push({ path: 'quantity', message: `${size} ${config.symbol}${asGiven} is below the minimum order of ${market.minBaseAmount} ${config.symbol}` });
+  else if (!size.mod(market.stepSize).isZero()) issues.push({ path: 'quantity', message: `${size} ${config.symbol} is not a multiple of the step size ${market.stepSize}` });
+  return issues;
+}

@@ -1,0 +1,124 @@
+import { Redis } from 'ioredis';
+import type { TransportState } from '../../../../shared/schemas/maker-taker-hedge';
+import { A_FILLED_CHANNEL, B_FILLED_CHANNEL, parseFillMessage, type FillChannel, type FillMessage } from './fill-message';
+import { TransportDownError, type FillTransport } from './fill-transport';
+
+/** Construction of a {@link RedisTransport}. */
+export interface RedisTransportOptions {
+  /** `redis://[user:password@]host:port[/db]` or `rediss://…`. */
+  url: string;
+  /** How long the first connection may take, ms (wall clock). Default 5000. */
+  connectTimeoutMs?: number;
+  /** Largest pause between reconnection attempts, ms. Default 1000. */
+  maxReconnectDelayMs?: number;
+  /** A message on a channel that does not parse (logged by the caller, never delivered). */
+  onInvalid(channel: string, error: string): void;
+}
+
+/** The URL without its password, for messages. */
+export function redactRedisUrl(url: string): string {
+  return url.replace(/\/\/([^@/]*)@/, '//***@');
+}
+
+/**
+ * Fill events through Redis pub/sub (ioredis), on the originals' channels
+ * `hedge:account_a_filled` and `hedge:account_b_filled`, so A and B can run
+ * in two processes on two machines (or one side can be the original Python
+ * script). Two connections: one publishes (no offline queue: a publish while
+ * the connection is down fails at once with {@link TransportDownError}), one
+ * subscribes (ioredis resubscribes after a reconnect). The state is `up` when
+ * both are ready, `down` as soon as either is lost; ioredis reconnects on its
+ * own (backoff up to `maxReconnectDelayMs`).
+ */
+export class RedisTransport implements FillTransport {
+  private readonly pub: Redis;
+  private readonly sub: Redis;
+  private current: TransportState = 'connecting';
+  private readonly stateListeners = new Set<(s: TransportState) => void>();
+  private readonly listeners = new Map<string, Set<(m: FillMessage) => void>>();
+  private closed = false;
+
+  constructor(private readonly opts: RedisTransportOptions) {
+    const common = {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      connectTimeout: opts.connectTimeoutMs ?? 5_000,
+      retryStrategy: (times: number) => (this.closed ? null : Math.min(50 * 2 ** Math.min(times, 5), opts.maxReconnectDelayMs ?? 1_000)),
+    };
+    this.pub = new Redis(opts.url, common);
+    this.sub = new Redis(opts.url, { ...common, enableOfflineQueue: true });
+    for (const client of [this.pub, this.sub]) {
+      client.on('ready', () => this.update());
+      client.on('close', () => this.update());
+      client.on('end', () => this.update());
+      client.on('error', () => this.update());
+    }
+    this.sub.on('message', (channel: string, text: string) => {
+      let message: FillMessage;
+      try {
+        message = parseFillMessage(text);
+      } catch (err) {
+        this.opts.onInvalid(channel, (err as Error).message);
+        return;
+      }
+      for (const l of this.listeners.get(channel) ?? []) l(message);
+    });
+  }
+
+  state(): TransportState {
+    return this.current;
+  }
+
+  onState(listener: (state: TransportState) => void): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
+  /**
+   * Connects both connections and subscribes to both channels.
+   * @throws Error naming the (password-free) URL when Redis cannot be reached.
+   */
+  async start(): Promise<void> {
+    try {
+      await Promise.all([this.pub.connect(), this.sub.connect()]);
+      await this.sub.subscribe(A_FILLED_CHANNEL, B_FILLED_CHANNEL);
+    } catch (err) {
+      await this.close();
+      throw new Error(`cannot reach Redis at ${redactRedisUrl(this.opts.url)}: ${(err as Error).message}`, { cause: err });
+    }
+    this.update();
+  }
+
+  async publish(channel: FillChannel, message: FillMessage): Promise<void> {
+    if (this.current !== 'up') throw new TransportDownError(`${channel} ${message.id}`);
+    try {
+      await this.pub.publish(channel, JSON.stringify(message));
+    } catch (err) {
+      this.update();
+      throw new TransportDownError(`${channel} ${message.id} (${(err as Error).message})`);
+    }
+  }
+
+  subscribe(channel: FillChannel, listener: (message: FillMessage) => void): () => void {
+    let set = this.listeners.get(channel);
+    if (!set) this.listeners.set(channel, (set = new Set()));
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.listeners.clear();
+    this.pub.disconnect();
+    this.sub.disconnect();
+    this.update();
+  }
+
+  private update(): void {
+    const next: TransportState = this.closed ? 'down' : this.pub.status === 'ready' && this.sub.status === 'ready' ? 'up' : this.current === 'connecting' ? 'connecting' : 'down';
+    if (next === this.current) return;
+    this.current = next;
+    for (const l of this.stateListeners) l(next);
+  }
+}
