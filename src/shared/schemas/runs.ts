@@ -210,6 +210,8 @@ export type RunViewShape = z.infer<typeof runViewSchema>;
 /** A run with its configuration, lifecycle log and net exposure series (engine `RunDetails`). */
 export const runDetailsSchema = runViewSchema.extend({
   config: z.unknown(),
+  /** The strategy's last saved state (e.g. cross-venue-hedge's cycle history), null before it saved any. */
+  state: z.unknown(),
   transitions: z.array(
     z.object({ id: z.number().int(), runId: z.string(), scope: z.string(), from: z.string().nullable(), to: z.string(), reason: z.string().nullable(), at: z.number().int() }),
   ),

@@ -86,6 +86,8 @@ export interface RunView {
 /** A run with its configuration, transition log and net exposure series. */
 export interface RunDetails extends RunView {
   config: unknown;
+  /** The strategy's last saved state (e.g. cross-venue-hedge's cycle history), null before it saved any. */
+  state: unknown;
   transitions: RunTransition[];
   /** Net exposure per symbol over time: signed size (base units) and |notional| (USDC), from the stored samples. */
   exposureSeries: { symbol: string; at: number; netSize: string; netNotional: string }[];
@@ -285,6 +287,7 @@ export class Engine {
     return {
       ...this.view(record),
       config: record.config,
+      state: record.state,
       transitions: this.runs.transitions(runId),
       exposureSeries: this.samples.exposureSamples(runId).map((s) => ({
         symbol: s.symbol,
