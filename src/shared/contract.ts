@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { accountCreateSchema, accountIdSchema, accountPatchSchema, accountSchema } from './schemas/account';
 import { appInfoSchema } from './schemas/app';
 import { logLineSchema } from './schemas/log';
+import { deskStopResultSchema } from './schemas/desk';
 import { desktopNotificationSchema, openedAsSchema } from './schemas/notify';
 import { runDetailsSchema, runEventSchema, runViewSchema } from './schemas/runs';
 import {
@@ -115,6 +116,10 @@ export const commands = {
     request: z.object({ runId: z.string().min(1), flatten: z.boolean().default(false) }).strict(),
     response: runViewSchema,
   },
+  /** Stops every active run and cancels every open order of every account; positions stay (tray "Stop all"). */
+  'runs.stopAll': { request: empty, response: deskStopResultSchema },
+  /** Stops every active run and closes every position of every account with reduce-only marketable orders (tray "Flatten all"). */
+  'runs.flattenAll': { request: empty, response: deskStopResultSchema },
   /** Resumes a run interrupted by a restart (hold timers continue from their stored start). */
   'runs.resume': { request: z.object({ runId: z.string().min(1) }).strict(), response: runViewSchema },
   /** Recent runs, newest first. */

@@ -1,11 +1,11 @@
 import Decimal from 'decimal.js';
 import type { Clock } from '../clock';
 import type { Logger } from '../log/logger';
-import type { Position } from '../venues/venue';
+import type { Position, Venue } from '../venues/venue';
 import { OrderNotFoundError } from '../venues/venue-errors';
 import { floorToStep, minOrderSize, offsetPrice } from './market-math';
+import type { RunOrderRequest } from './order-purpose';
 import { OrderWatch } from './order-watch';
-import type { RecordingVenue } from './recording-venue';
 
 /** A position left open after flattening, and why. Size signed, base units. */
 export interface FlattenLeftover {
@@ -25,7 +25,8 @@ export interface FlattenResult {
 
 /** Options of {@link flattenAccounts}. */
 export interface FlattenOptions {
-  accounts: readonly { accountId: string; label: string; venue: RecordingVenue }[];
+  /** A run's recording venues (orders stored with purpose `flatten`), or plain venues (desk-wide flatten: orders only logged). */
+  accounts: readonly { accountId: string; label: string; venue: Venue }[];
   /** Only positions and orders in these symbols are touched. */
   symbols: readonly string[];
   clock: Clock;
@@ -92,7 +93,8 @@ async function flattenOne(
           continue;
         }
         try {
-          const h = await venue.placeOrder({ symbol: p.symbol, side, size, type: 'market', price, timeInForce: 'IOC', reduceOnly: true, purpose: 'flatten' });
+          const order: RunOrderRequest = { symbol: p.symbol, side, size, type: 'market', price, timeInForce: 'IOC', reduceOnly: true, purpose: 'flatten' };
+          const h = await venue.placeOrder(order);
           orders++;
           sent.push(h.clientOrderId);
         } catch (err) {

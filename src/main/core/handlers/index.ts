@@ -3,6 +3,7 @@ import { appSecretsHandlers } from './app-secrets-handlers';
 import { appHandlers } from './app-handlers';
 import { coinListsHandlers } from './coin-lists-handlers';
 import type { HandlerContext, Handlers } from './context';
+import { deskHandlers } from './desk-handlers';
 import { desktopHandlers } from './desktop-handlers';
 import { logsHandlers } from './logs-handlers';
 import { marketsHandlers } from './markets-handlers';
@@ -26,6 +27,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...desktopHandlers(ctx),
     ...strategiesHandlers(BUILT_IN_STRATEGIES),
     ...runsHandlers(ctx),
+    ...deskHandlers(ctx),
     ...portfolioHandlers(ctx),
     ...logsHandlers(ctx),
     ...marketsHandlers(ctx),
