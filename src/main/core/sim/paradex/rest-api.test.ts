@@ -1,3 +1,4 @@
+import { fetch } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { authHeaders, call, login, openTestAccount, settle, signedOrder, startTestSim, type TestSim } from './testing';
 
@@ -74,7 +75,6 @@ describe('Paradex sim REST', () => {
 });
 
 async function fetchAuth(url: string, headers: Record<string, string>) {
-  const { fetch } = await import('undici');
   const res = await fetch(`${url}/v1/auth`, { method: 'POST', headers });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
