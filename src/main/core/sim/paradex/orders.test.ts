@@ -66,6 +66,7 @@ describe('Paradex sim orders', () => {
     expect(await get(a.body.id)).toMatchObject({ status: 'CLOSED', cancel_reason: 'USER_CANCELED' });
     expect((await call(t.url, 'DELETE', `/v1/orders/${a.body.id}`, jwt)).body.error).toBe('ORDER_IS_CLOSED');
     expect((await call(t.url, 'DELETE', '/v1/orders/by_client_id/b', jwt)).status).toBe(204);
+    expect(await get(b.body.id)).toMatchObject({ status: 'CLOSED', cancel_reason: 'USER_CANCELED', client_id: 'b' });
     const batch = await call(t.url, 'DELETE', '/v1/orders/batch', jwt, { order_ids: [c.body.id, a.body.id, '42'] });
     expect(batch.body.results.map((r: { status: string }) => r.status)).toEqual(['QUEUED_FOR_CANCELLATION', 'ALREADY_CLOSED', 'NOT_FOUND']);
     expect((await call(t.url, 'DELETE', '/v1/orders?market=ETH-USD-PERP', jwt)).status).toBe(200);
