@@ -1,6 +1,7 @@
 import type { Component } from 'vue';
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
 import AccountsView from './views/AccountsView.vue';
+import AccountView from './views/AccountView.vue';
 import DashboardView from './views/DashboardView.vue';
 import LogsView from './views/LogsView.vue';
 import RunDetailView from './views/RunDetailView.vue';
@@ -35,6 +36,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/dashboard' },
   ...NAV_PAGES.map((name) => ({ path: `/${name}`, name, component: pages[name], meta: { titleKey: `nav.${name}` } })),
   { path: '/runs/:id', name: 'run', component: RunDetailView, meta: { titleKey: 'runs.detailTitle', nav: 'runs' } },
+  /** One account's page; also what a per-account window (Electron) or tab (browser, `?window=account`) shows, in the compact frame. */
+  { path: '/account/:id', name: 'account', component: AccountView, meta: { titleKey: 'accountView.title', nav: 'dashboard' } },
   { path: '/:pathMatch(.*)*', redirect: '/dashboard' },
 ];
 
