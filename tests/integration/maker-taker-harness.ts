@@ -51,6 +51,8 @@ export interface MakerTakerWorld {
   accounts: Account[];
   events: RunEvent[];
   notifier: RecordingNotifier;
+  /** A new engine on the same database and simulator (a restart); its events go to `events` too. */
+  restart(): Engine;
   /** The account's position in `symbol` on the simulator (signed, base units). */
   position(account: Account, symbol?: string): Promise<Decimal>;
   close(): Promise<void>;
@@ -90,20 +92,26 @@ export async function startWorld(opts: { paper?: PaperLighter; clock?: Clock; se
   const paper = opts.paper ?? new PaperLighter({ seed: opts.seed ?? 7 });
   const events: RunEvent[] = [];
   const notifier = new RecordingNotifier();
-  const engine = new Engine({
-    db: db.db,
-    venues: createVenueProvider({ secrets: new EnvSecretStore({}, new Redactor()), clock: systemClock, logger, paper }),
-    notifier,
-    clock: opts.clock ?? systemClock,
-    logger,
-    strategies: BUILT_IN_STRATEGIES,
-    seed: () => opts.seed ?? 7,
-  });
-  const mover = opts.moveMarket ?? true ? fillMakerOrders(paper) : null;
-  engine.onEvent((e) => {
-    events.push(e);
-    mover?.(e);
-  });
+  const mover = (opts.moveMarket ?? true) ? fillMakerOrders(paper) : null;
+  const engines: Engine[] = [];
+  const make = () => {
+    const engine = new Engine({
+      db: db.db,
+      venues: createVenueProvider({ secrets: new EnvSecretStore({}, new Redactor()), clock: systemClock, logger, paper }),
+      notifier,
+      clock: opts.clock ?? systemClock,
+      logger,
+      strategies: BUILT_IN_STRATEGIES,
+      seed: () => opts.seed ?? 7,
+    });
+    engine.onEvent((e) => {
+      events.push(e);
+      mover?.(e);
+    });
+    engines.push(engine);
+    return engine;
+  };
+  const engine = make();
   return {
     db,
     paper,
@@ -111,6 +119,7 @@ export async function startWorld(opts: { paper?: PaperLighter; clock?: Clock; se
     accounts,
     events,
     notifier,
+    restart: make,
     async position(account, symbol = 'ETH') {
       const sim = await paper.simulator();
       const index = paper.simAccountIndex(account.id);
@@ -118,7 +127,7 @@ export async function startWorld(opts: { paper?: PaperLighter; clock?: Clock; se
       return new Decimal(entry?.positions.find((p) => p.symbol === symbol)?.size ?? '0');
     },
     async close() {
-      await engine.close();
+      for (const e of engines) await e.close();
       if (!opts.paper) await paper.close();
       db.db.close();
       dir.remove();

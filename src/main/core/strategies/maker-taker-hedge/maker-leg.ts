@@ -33,7 +33,10 @@ export interface MakerOrder {
 interface Unacked {
   message: FillMessage;
   signed: Decimal;
+  /** Last sent, clock ms (0: not yet, after a restart). */
   sentAt: number;
+  /** Since when B's answer is awaited with the transport up, clock ms (ack_timeout counts from here). */
+  awaitedSince: number;
 }
 
 /**
@@ -74,7 +77,7 @@ export class MakerLeg {
     this.watch = new OrderWatch(account.venue, host.clock);
     const reconciled = host.ctx.reconciled.get(account.accountId);
     this.position = reconciled?.positions.find((p) => p.symbol === host.market.symbol)?.size ?? ZERO;
-    for (const u of host.state.unacked) this.unacked.set(u.id, { message: JSON.parse(u.message) as FillMessage, signed: new Decimal(u.signed), sentAt: 0 });
+    for (const u of host.state.unacked) this.unacked.set(u.id, { message: JSON.parse(u.message) as FillMessage, signed: new Decimal(u.signed), sentAt: 0, awaitedSince: host.now() });
   }
 
   /** A's fills not yet acknowledged by B, signed base units (buy positive). */
@@ -292,7 +295,7 @@ export class MakerLeg {
       symbol: host.market.symbol,
     };
     if (host.expectAcks) {
-      this.unacked.set(id, { message, signed: side === 'buy' ? size : size.neg(), sentAt: host.now() });
+      this.unacked.set(id, { message, signed: side === 'buy' ? size : size.neg(), sentAt: host.now(), awaitedSince: host.now() });
       host.state.unacked = [...this.unacked].map(([k, u]) => ({ id: k, message: JSON.stringify(u.message), signed: decimalText(u.signed) }));
       host.save();
       host.awaitingPlacement(id, true);
@@ -332,9 +335,11 @@ export class MakerLeg {
   /** Waits for B's answers; resends; gives up after ack_timeout. */
   private async awaitAcks(): Promise<void> {
     const { host } = this;
-    this.setPhase(host.transport.state() === 'down' ? 'paused' : 'awaiting-hedge');
-    const oldest = Math.min(...[...this.unacked.values()].map((u) => (u.sentAt === 0 ? host.now() : u.sentAt)));
-    if (host.transport.state() !== 'down' && host.now() - oldest > host.cfg.ackTimeoutMs + Math.max(host.cfg.pollIntervalMs, 500)) {
+    const down = host.transport.state() === 'down' || host.transport.state() === 'connecting';
+    this.setPhase(down ? 'paused' : 'awaiting-hedge');
+    if (down) for (const u of this.unacked.values()) u.awaitedSince = host.now();
+    const oldest = Math.min(...[...this.unacked.values()].map((u) => u.awaitedSince));
+    if (!down && host.now() - oldest > host.cfg.ackTimeoutMs) {
       const size = this.unackedSize;
       this.unacked.clear();
       this.failure ??= this.fail(`B did not answer within ack_timeout (${host.cfg.ackTimeoutMs / 1000} s) for ${size.abs()} ${host.market.symbol} of A's fills`, size);
