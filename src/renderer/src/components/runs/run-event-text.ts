@@ -65,5 +65,11 @@ export function runEventText(event: RunEvent, label: (accountId: string | null) 
       return { key: 'runEvents.log', params: { message: event.message }, level: event.level };
     case 'summary':
       return { key: 'runEvents.summary', params: { volume: event.summary.total.volume, fills: event.summary.total.fills }, level: 'info' };
+    case 'cycle':
+      return {
+        key: 'crossHedge.event',
+        params: { cycle: event.cycle, phase: event.phase, size: event.targetSize, symbol: event.symbol, pnl: event.pnl, reason: event.closeReason ?? '—' },
+        level: event.phase === 'failed' ? 'warn' : 'info',
+      };
   }
 }

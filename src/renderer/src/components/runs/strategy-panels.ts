@@ -1,9 +1,12 @@
 import type { Component } from 'vue';
 import type { StrategyId } from '../../../../shared/schemas/strategy-ids';
+import CrossVenueHedgePanel from './CrossVenueHedgePanel.vue';
 
 /**
  * The live panel a strategy adds to its run page (above the generic
  * exposure, summary and log), by strategy id. A panel gets the props
  * `run` (RunViewShape) and `events` (the run's recent `run.event`s, oldest first).
  */
-export const STRATEGY_RUN_PANELS: Partial<Record<StrategyId, Component>> = {};
+export const STRATEGY_RUN_PANELS: Partial<Record<StrategyId, Component>> = {
+  'cross-venue-hedge': CrossVenueHedgePanel,
+};

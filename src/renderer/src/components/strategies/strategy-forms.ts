@@ -1,5 +1,6 @@
 import type { Component } from 'vue';
 import type { StrategyId } from '../../../../shared/schemas/strategy-ids';
+import CrossVenueHedgeForm from './CrossVenueHedgeForm.vue';
 import TriHedgeForm from './TriHedgeForm.vue';
 
 /** A strategy's start form on the Strategies page: one tab each, in this order. `titleKey` is an i18n key. */
@@ -10,4 +11,7 @@ export interface StrategyForm {
 }
 
 /** Every strategy form the Strategies page shows. */
-export const STRATEGY_FORMS: readonly StrategyForm[] = [{ id: 'tri-hedge-hold', titleKey: 'strategies.tri.title', component: TriHedgeForm }];
+export const STRATEGY_FORMS: readonly StrategyForm[] = [
+  { id: 'tri-hedge-hold', titleKey: 'strategies.tri.title', component: TriHedgeForm },
+  { id: 'cross-venue-hedge', titleKey: 'crossHedge.title', component: CrossVenueHedgeForm },
+];
