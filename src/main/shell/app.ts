@@ -1,14 +1,25 @@
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, Notification } from 'electron';
+import { join } from 'node:path';
 import { createCore, type Core } from '../core/core';
+import { activeRuns } from '../core/desk/tray-model';
+import { AccountWindows } from './account-windows';
+import { AppTray } from './app-tray';
+import { createDesktopHost } from './desktop-host';
 import { registerIpc } from './ipc';
-import { createMainWindow } from './main-window';
+import { appIconPath, createMainWindow } from './main-window';
 import { hardenApp } from './security';
+import { ShellState } from './shell-state';
 
 /**
  * The desktop app's lifecycle: one instance, the core started on the
- * userData directory, IPC derived from the contract, the main window.
- * A database problem (damaged, or from a newer app) is shown and the app quits
- * without touching the file.
+ * userData directory with the shell as its desktop host (account windows,
+ * native notifications, open folder), IPC derived from the contract, the
+ * main window and the tray. Closing the last window keeps the app in the
+ * tray while strategy runs are active (said once, the first time); quitting
+ * while runs are active asks first, then stops them cleanly (resting orders
+ * cancelled, positions kept) before the core closes. A database problem
+ * (damaged, or from a newer app) is shown and the app quits without
+ * touching the file.
  */
 function start(): void {
   if (!app.requestSingleInstanceLock()) {
@@ -16,24 +27,36 @@ function start(): void {
     return;
   }
   let core: Core | undefined;
+  let tray: AppTray | undefined;
+  let mainWindow: BrowserWindow | undefined;
   let unregister: (() => void) | undefined;
+  let quitConfirmed = false;
 
-  app.on('second-instance', () => {
-    const win = BrowserWindow.getAllWindows()[0];
-    if (win) {
-      if (win.isMinimized()) win.restore();
-      win.focus();
+  const showMain = (): void => {
+    if (!app.isReady() || !core) return;
+    if (!mainWindow || mainWindow.isDestroyed()) {
+      mainWindow = createMainWindow();
+      return;
     }
-  });
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  };
+  const running = () => (core ? activeRuns(core.engine.listRuns(50)) : []);
+
+  app.on('second-instance', showMain);
 
   void app.whenReady().then(() => {
     hardenApp();
+    const state = new ShellState(join(app.getPath('userData'), 'shell-state.json'));
+    const windows = new AccountWindows(state);
     try {
       core = createCore({
         dataDir: app.getPath('userData'),
         runtime: 'electron',
         appVersion: app.getVersion(),
         electronVersion: process.versions.electron ?? null,
+        desktopHost: createDesktopHost(windows, showMain),
       });
     } catch (err) {
       dialog.showErrorBox('HedgeDesk cannot start', (err as Error).message);
@@ -41,14 +64,39 @@ function start(): void {
       return;
     }
     unregister = registerIpc(core);
-    createMainWindow();
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+    tray = new AppTray(core, { showMain, quit: () => app.quit() });
+    showMain();
+    app.on('activate', showMain);
+    app.on('window-all-closed', () => {
+      if (running().length === 0) {
+        if (process.platform !== 'darwin') app.quit();
+        return;
+      }
+      if (state.takeTrayHint() && Notification.isSupported() && tray) {
+        const t = tray.translate();
+        new Notification({ title: t({ key: 'keptTitle' }), body: t({ key: 'keptBody' }), icon: appIconPath() }).show();
+      }
     });
   });
 
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+  app.on('before-quit', (event) => {
+    const active = running();
+    if (quitConfirmed || !core || active.length === 0) return;
+    event.preventDefault();
+    const t = tray?.translate();
+    const answer = dialog.showMessageBoxSync({
+      type: 'question',
+      title: t?.({ key: 'quitTitle' }) ?? 'Quit HedgeDesk?',
+      message: t?.({ key: 'quitTitle' }) ?? 'Quit HedgeDesk?',
+      detail: t?.({ key: 'quitMessage', params: { count: active.length } }) ?? '',
+      buttons: [t?.({ key: 'cancel' }) ?? 'Cancel', t?.({ key: 'quitConfirm' }) ?? 'Stop and quit'],
+      defaultId: 0,
+      cancelId: 0,
+    });
+    if (answer !== 1) return;
+    quitConfirmed = true;
+    const stopping = core;
+    void Promise.allSettled(active.map((r) => stopping.engine.stopRun(r.id, { reason: 'the app was quit' }))).then(() => app.quit());
   });
 
   app.on('will-quit', (event) => {
@@ -56,6 +104,7 @@ function start(): void {
     event.preventDefault();
     const closing = core;
     core = undefined;
+    tray?.destroy();
     unregister?.();
     void closing.close().finally(() => app.exit(0));
   });

@@ -1,11 +1,37 @@
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, type WebPreferences } from 'electron';
 import { join } from 'node:path';
 import { rendererEntry } from './app-url';
 
 /**
- * Creates the main window: context isolation and sandbox on, Node integration
- * off, only the contract bridge exposed by the preload.
+ * The web preferences of every HedgeDesk window (main and per-account):
+ * context isolation and sandbox on, Node integration off, only the contract
+ * bridge exposed by the preload.
  */
+export function secureWebPreferences(): WebPreferences {
+  return {
+    preload: join(__dirname, '../preload/index.js'),
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    webSecurity: true,
+    webviewTag: false,
+    spellcheck: false,
+  };
+}
+
+/** The app icon file (resources/icon.png). */
+export function appIconPath(): string {
+  return join(app.getAppPath(), 'resources', 'icon.png');
+}
+
+/** Loads the renderer into `win` at the hash route `route` (e.g. `/account/acc_1`; default the start page). */
+export function loadRenderer(win: BrowserWindow, route?: string): void {
+  const entry = rendererEntry();
+  if ('url' in entry) void win.loadURL(route ? `${entry.url}#${route}` : entry.url);
+  else void win.loadFile(entry.file, route ? { hash: route } : undefined);
+}
+
+/** Creates the main window with {@link secureWebPreferences}. */
 export function createMainWindow(): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
@@ -13,21 +39,11 @@ export function createMainWindow(): BrowserWindow {
     minWidth: 960,
     minHeight: 600,
     title: 'HedgeDesk',
-    icon: join(app.getAppPath(), 'resources', 'icon.png'),
+    icon: appIconPath(),
     show: false,
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.js'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      webviewTag: false,
-      spellcheck: false,
-    },
+    webPreferences: secureWebPreferences(),
   });
   win.once('ready-to-show', () => win.show());
-  const entry = rendererEntry();
-  if ('url' in entry) void win.loadURL(entry.url);
-  else void win.loadFile(entry.file);
+  loadRenderer(win);
   return win;
 }
