@@ -370,6 +370,7 @@ export class CrossVenueHedgeRun {
    */
   private async hold(legs: [Leg, Leg]): Promise<CycleCloseReason | null> {
     const record = this.state.current!;
+    this.lastEmit = 0; // the first look at the marks is emitted at once
     while (!this.ctx.signal.aborted) {
       const marks = await Promise.all(legs.map((l) => this.mid(l)));
       legs.forEach((l, i) => {
