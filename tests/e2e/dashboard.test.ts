@@ -1,0 +1,164 @@
+/**
+ * The dashboard and the per-account page in Chromium against `hedgedesk
+ * serve` with paper Lighter accounts: the empty state, accounts connecting
+ * live, a tri-hedge-hold paper run started over the contract showing up
+ * (positions, net exposure, the run with its Stop button) without a reload,
+ * "Open in window" opening `#/account/:id` in a new tab in the compact frame
+ * (balances, positions, fills, the run), stopping the run from the
+ * dashboard, and light and dark screenshots.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser';
+import { ContractClient } from '../helpers/contract-client';
+import { clearKeychainService } from '../helpers/keychain';
+import { startServe, type ServeProcess } from '../helpers/serve-process';
+import { tempDir } from '../helpers/temp-dir';
+
+const SCREENSHOT_DIR = join(__dirname, '../../docs/screenshots');
+const LABELS = ['Tri A', 'Tri B', 'Tri C'] as const;
+
+/** A tri-hedge-hold pass on ETH whose entry crosses the spread (fills at once as taker) and holds for a minute: long enough to watch. */
+const RUN_CONFIG = {
+  hold_minutes: 1,
+  entry_price_offset_bps: -20,
+  exit_price_offset_bps: -20,
+  slice_delay_seconds: 0.2,
+  slice_delay_jitter_seconds: 0,
+  slice_fill_timeout: 3,
+  order_poll_interval: 1,
+  pause_between_symbols: 0,
+  random_split_range: [0.45, 0.55],
+  primary_time_in_force: 'GTC',
+  run_once: true,
+  coinlist: [{ symbol: 'ETH', target_notional: 120, slice_notional: 60 }],
+};
+
+describe('Dashboard and account page against `hedgedesk serve` (paper accounts)', () => {
+  const keychainService = `hedgedesk-e2e-${randomBytes(4).toString('hex')}`;
+  const dir = tempDir();
+  let serve: ServeProcess;
+  let client: ContractClient;
+  let browser: Browser;
+  let page: Page;
+  let accountPage: Page;
+  const ids: Record<string, string> = {};
+  let runId = '';
+
+  /** Sets the theme over the contract and waits for naive-ui's colour transitions. */
+  async function theme(p: Page, name: 'light' | 'dark'): Promise<void> {
+    await client.invoke('settings.set', { theme: name });
+    await p.waitForTimeout(600);
+  }
+
+  /** A signed decimal shown in a cell, as a number (for sign checks only). */
+  async function cellNumber(p: Page, selector: string): Promise<number> {
+    const text = (await p.locator(selector).first().textContent()) ?? '';
+    return Number(text.replace(/[,+\s]/g, ''));
+  }
+
+  beforeAll(async () => {
+    serve = await startServe(['--data-dir', dir.path], { HEDGEDESK_KEYCHAIN_SERVICE: keychainService });
+    const url = new URL(serve.url);
+    client = await ContractClient.connect(Number(url.port), url.searchParams.get('token'));
+    browser = await launchChromium();
+    page = await browser.newPage({ locale: 'en-US', viewport: { width: 1280, height: 1100 } });
+    await page.goto(serve.url);
+    await page.locator('[data-testid=dashboard]').waitFor();
+  });
+
+  afterAll(async () => {
+    if (runId) await client?.invoke('runs.stop', { runId }).catch(() => undefined);
+    await browser?.close();
+    await serve?.stop();
+    await clearKeychainService(keychainService);
+    dir.remove();
+  });
+
+  it('tells the user to add an account when there is none', async () => {
+    await page.locator('[data-testid=dashboard-no-accounts]').waitFor();
+    await page.click('[data-testid=dashboard-add-account]');
+    await page.waitForURL(/#\/accounts$/);
+    await page.click('[data-testid=nav-dashboard]');
+    await page.locator('[data-testid=dashboard-no-accounts]').waitFor();
+  });
+
+  it('shows new paper accounts connecting live, with their collateral', async () => {
+    for (const label of LABELS) {
+      const account = await client.invoke('accounts.create', { venue: 'lighter', label, mode: 'paper' });
+      ids[label] = account.id;
+    }
+    for (const label of LABELS) await page.locator(`[data-testid="dashboard-connection-${label}"][data-connection=connected]`).waitFor({ timeout: 20_000 });
+    await expect.poll(() => page.locator('[data-testid=dashboard-total-equity]').textContent(), { timeout: 10_000 }).toContain('30,000.00');
+    await page.locator('[data-testid=dashboard-go-strategies]').waitFor();
+    await expect(page.locator('[data-testid=dashboard-exposure]').textContent()).resolves.toContain('nothing is exposed');
+  });
+
+  it('updates as a paper tri-hedge run trades: the run, positions per account and the net exposure', async () => {
+    ({ runId } = await client.invoke('runs.start', { strategy: 'tri-hedge-hold', config: RUN_CONFIG, accountIds: LABELS.map((l) => ids[l]!) }));
+    await page.locator(`[data-testid="dashboard-run-${runId}"]`).waitFor({ timeout: 10_000 });
+    await page.locator(`[data-testid="dashboard-run-status-${runId}"][data-status=running]`).waitFor({ timeout: 10_000 });
+    for (const label of LABELS) await page.locator(`[data-testid="dashboard-positions-row-${label}-ETH"]`).waitFor({ timeout: 30_000 });
+    // The maker leg A is long; the hedgers B and C are short.
+    expect(await cellNumber(page, '[data-testid="dashboard-positions-row-Tri A-ETH"] [data-testid=position-size]')).toBeGreaterThan(0);
+    expect(await cellNumber(page, '[data-testid="dashboard-positions-row-Tri B-ETH"] [data-testid=position-size]')).toBeLessThan(0);
+    expect(await cellNumber(page, '[data-testid="dashboard-positions-row-Tri C-ETH"] [data-testid=position-size]')).toBeLessThan(0);
+    // Net exposure across the three accounts: the hedges cover A's long, so it stays within the 100 USDC threshold.
+    const row = page.locator('[data-testid=exposure-row-ETH]');
+    await expect.poll(async () => (await row.textContent()) ?? '', { timeout: 20_000 }).toMatch(/ETH.*3\s*Within threshold/);
+    await expect(row.getAttribute('data-beyond')).resolves.toBe('false');
+    expect(Math.abs(await cellNumber(page, '[data-testid=exposure-row-ETH] [data-testid=exposure-notional]'))).toBeLessThanOrEqual(100);
+
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.locator('.n-message').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'dashboard.png') });
+    await theme(page, 'dark');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'dashboard-dark.png') });
+    await theme(page, 'light');
+  });
+
+  it('opens an account in its own tab at #/account/:id: balances, positions, fills and its part in the run', async () => {
+    const [opened] = await Promise.all([page.context().waitForEvent('page'), page.click('[data-testid="dashboard-open-window-Tri A"]')]);
+    accountPage = opened;
+    await accountPage.setViewportSize({ width: 1100, height: 1100 });
+    await accountPage.waitForURL(/#\/account\//);
+    expect(accountPage.url()).toContain(`#/account/${ids['Tri A']}`);
+    expect(new URL(accountPage.url()).searchParams.get('token')).toBe(new URL(serve.url).searchParams.get('token'));
+    await accountPage.locator('[data-testid=compact-frame]').waitFor();
+    expect(await accountPage.locator('[data-testid=nav-accounts]').count()).toBe(0);
+    await expect(accountPage.locator('[data-testid=account-view-label]').textContent()).resolves.toBe('Tri A');
+    await accountPage.locator('[data-testid=account-view-connection][data-connection=connected]').waitFor({ timeout: 10_000 });
+    await accountPage.locator('[data-testid="account-positions-row-Tri A-ETH"]').waitFor({ timeout: 10_000 });
+    await accountPage.locator('[data-testid=account-fills]', { hasText: runId }).waitFor({ timeout: 10_000 });
+    await accountPage.locator(`[data-testid="account-run-status-${runId}"][data-status=running]`).waitFor({ timeout: 10_000 });
+    await expect(accountPage.locator('[data-testid=account-runs]').textContent()).resolves.toContain('tri-hedge-hold');
+    await expect(accountPage.locator('[data-testid=account-view-equity]').textContent()).resolves.toMatch(/\d,\d{3}\.\d{2}/);
+
+    await accountPage.screenshot({ path: join(SCREENSHOT_DIR, 'account.png') });
+    await theme(accountPage, 'dark');
+    await accountPage.screenshot({ path: join(SCREENSHOT_DIR, 'account-dark.png') });
+    await theme(accountPage, 'light');
+  });
+
+  it('shows an unknown account id as not found', async () => {
+    const other = await browser.newPage({ locale: 'en-US' });
+    await other.goto(`${serve.url}#/account/acc_zzzzzzzzzzzz?window=account`);
+    await other.locator('[data-testid=account-not-found]').waitFor({ timeout: 20_000 });
+    await other.close();
+  });
+
+  it('stops the run from the dashboard; the positions stay, the account page follows', async () => {
+    await page.click(`[data-testid="dashboard-run-stop-${runId}"]`);
+    await page.locator('.n-dialog__action button', { hasText: 'Stop' }).click();
+    await page.locator(`[data-testid="dashboard-run-${runId}"]`).waitFor({ state: 'detached', timeout: 30_000 });
+    await page.locator('[data-testid=dashboard-go-strategies]').waitFor();
+    await page.locator('[data-testid="dashboard-positions-row-Tri A-ETH"]').waitFor();
+    await accountPage.locator(`[data-testid="account-run-status-${runId}"][data-status=stopped]`).waitFor({ timeout: 15_000 });
+    const run = await client.invoke('runs.get', { runId });
+    expect(run.status).toBe('stopped');
+    runId = '';
+  });
+});
