@@ -1,6 +1,7 @@
 import type { Component } from 'vue';
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
 import AccountsView from './views/AccountsView.vue';
+import CoinListsView from './views/CoinListsView.vue';
 import AccountView from './views/AccountView.vue';
 import DashboardView from './views/DashboardView.vue';
 import LogsView from './views/LogsView.vue';
@@ -19,13 +20,14 @@ declare module 'vue-router' {
 }
 
 /** The pages of the sider menu, in menu order. */
-export const NAV_PAGES = ['dashboard', 'accounts', 'strategies', 'runs', 'settings', 'logs'] as const;
+export const NAV_PAGES = ['dashboard', 'accounts', 'coinLists', 'strategies', 'runs', 'settings', 'logs'] as const;
 /** The name (and path segment) of a sider menu page. */
 export type NavPage = (typeof NAV_PAGES)[number];
 
 const pages: Record<NavPage, Component> = {
   dashboard: DashboardView,
   accounts: AccountsView,
+  coinLists: CoinListsView,
   strategies: StrategiesView,
   runs: RunsView,
   settings: SettingsView,

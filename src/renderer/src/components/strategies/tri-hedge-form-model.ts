@@ -4,13 +4,20 @@
  * it sends with `runs.start` (the original JSON shape) and the form fields
  * server issues are shown next to.
  */
+import type { CoinList } from '../../../../shared/schemas/coin-lists';
 import type { StrategyParam } from '../../../../shared/schemas/strategy-params';
 
-/** One coin-list row. Numbers are null when left empty (the config's default applies). */
+/**
+ * One coin-list row. Numbers are null when left empty (the config's default
+ * applies). `sliceNotional` (USDC) and `holdMinutes` come from a loaded coin
+ * list; a slice notional replaces the slice count.
+ */
 export interface CoinRow {
   symbol: string;
   targetNotional: number | null;
   sliceCount: number | null;
+  sliceNotional?: number | null;
+  holdMinutes?: number | null;
 }
 
 /** A parameter's value in the form: null when left empty (the config's default applies). */
@@ -87,7 +94,9 @@ export function triHedgeConfig(model: TriHedgeFormModel, params: readonly Strate
   config.coinlist = model.coins.map((row) => {
     const coin: Record<string, unknown> = { symbol: row.symbol.trim().toUpperCase() };
     if (row.targetNotional !== null) coin.target_notional = row.targetNotional;
-    if (row.sliceCount !== null) coin.slice_count = row.sliceCount;
+    if (row.sliceNotional != null) coin.slice_notional = row.sliceNotional;
+    else if (row.sliceCount !== null) coin.slice_count = row.sliceCount;
+    if (row.holdMinutes != null) coin.hold_minutes = row.holdMinutes;
     return coin;
   });
   return config;
@@ -110,7 +119,7 @@ export function triFormFields(model: TriHedgeFormModel, params: readonly Strateg
     'accountIds',
     ...params.flatMap(paramPaths),
     'coinlist',
-    ...model.coins.flatMap((_, i) => [`coinlist.${i}`, `coinlist.${i}.symbol`, `coinlist.${i}.target_notional`, `coinlist.${i}.slice_count`, `coinlist.${i}.slice_notional`]),
+    ...model.coins.flatMap((_, i) => [`coinlist.${i}`, `coinlist.${i}.symbol`, `coinlist.${i}.target_notional`, `coinlist.${i}.slice_count`, `coinlist.${i}.slice_notional`, `coinlist.${i}.hold_minutes`]),
   ];
 }
 
@@ -135,4 +144,42 @@ const PARAM_TEST_IDS: Record<string, string> = {
 /** The test id of a parameter's input (a range's are this plus `-min` / `-max`). */
 export function paramTestId(key: string): string {
   return PARAM_TEST_IDS[key] ?? `tri-param-${key}`;
+}
+
+/** The rows of a saved coin list (USDC decimal strings as form numbers; empty overrides stay null: the config's defaults apply). */
+export function coinRowsFromList(list: CoinList): CoinRow[] {
+  return list.coins.map((c) => ({
+    symbol: c.symbol,
+    targetNotional: c.targetNotional !== undefined ? Number(c.targetNotional) : null,
+    sliceCount: c.sliceCount ?? null,
+    sliceNotional: c.sliceNotional !== undefined ? Number(c.sliceNotional) : null,
+    holdMinutes: c.holdMinutes ?? null,
+  }));
+}
+
+/** The rows as coin-list coins (`coinLists.create`): symbols trimmed, USDC as decimal strings, empty values left out. */
+export function coinListCoins(rows: readonly CoinRow[]): Record<string, unknown>[] {
+  return rows.map((row) => {
+    const coin: Record<string, unknown> = { symbol: row.symbol.trim().toUpperCase() };
+    if (row.targetNotional !== null) coin.targetNotional = String(row.targetNotional);
+    if (row.sliceNotional != null) coin.sliceNotional = String(row.sliceNotional);
+    else if (row.sliceCount !== null) coin.sliceCount = row.sliceCount;
+    if (row.holdMinutes != null) coin.holdMinutes = row.holdMinutes;
+    return coin;
+  });
+}
+
+const COIN_LIST_FIELDS: Record<string, string> = {
+  symbol: 'symbol',
+  targetNotional: 'target_notional',
+  sliceCount: 'slice_count',
+  sliceNotional: 'slice_notional',
+  holdMinutes: 'hold_minutes',
+};
+
+/** A coin-list issue path (`coins.2.targetNotional`) as this form's field (`coinlist.2.target_notional`); other paths unchanged. */
+export function coinListIssueField(path: string): string {
+  const m = /^coins\.(\d+)(?:\.(\w+))?$/.exec(path);
+  if (!m) return path;
+  return m[2] === undefined ? `coinlist.${m[1]}` : `coinlist.${m[1]}.${COIN_LIST_FIELDS[m[2]] ?? m[2]}`;
 }
