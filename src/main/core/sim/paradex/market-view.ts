@@ -62,19 +62,6 @@ export function orderBookJson(venue: ParadexExchange, m: ParadexMarket, depth: n
   };
 }
 
-/**
- * A WS `order_book.{market}.snapshot@15@…` payload: the top `depth` levels per
- * side as `inserts` with `update_type: "s"` (a full snapshot each message, paradex.md §8).
- */
-export function orderBookSnapshotJson(venue: ParadexExchange, m: ParadexMarket, depth: number, seqNo: number) {
-  const book = venue.engine.book(m.engine.id);
-  const inserts = [
-    ...book.depth('buy', depth).map((l) => ({ side: 'BUY', price: l.price.toFixed(), size: l.size.toFixed() })),
-    ...book.depth('sell', depth).map((l) => ({ side: 'SELL', price: l.price.toFixed(), size: l.size.toFixed() })),
-  ];
-  return { seq_no: seqNo, market: m.spec.symbol, last_updated_at: venue.clock.now(), update_type: 's', inserts, updates: [], deletes: [] };
-}
-
 /** `GET /v1/bbo/{market}` / WS `bbo.{market}` payload. */
 export function bboJson(venue: ParadexExchange, m: ParadexMarket, seqNo: number) {
   const book = venue.engine.book(m.engine.id);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, login, openTestAccount, settle, signedOrder, startTestSim, type TestOrder, type TestSim } from './testing';
+import { call, login, openTestAccount, settle, signedModify, signedOrder, startTestSim, type TestOrder, type TestSim } from './testing';
 
 describe('Paradex sim orders', () => {
   let t: TestSim;
@@ -104,5 +104,19 @@ describe('Paradex sim orders', () => {
     expect(big.status).toBe(201);
     await settle();
     expect((await call(t.url, 'GET', `/v1/orders/${big.body.id}`, poorJwt)).body).toMatchObject({ status: 'CLOSED', cancel_reason: 'NOT_ENOUGH_MARGIN' });
+  });
+
+  it('modifies a resting order with a ModifyOrder signature (PUT /v1/orders/{id}); a wrong signature is refused', async () => {
+    const o = await place({ market: 'ETH-USD-PERP', side: 'BUY', type: 'LIMIT', size: '0.1', price: '2800' });
+    await settle();
+    const change = { market: 'ETH-USD-PERP', side: 'BUY' as const, type: 'LIMIT', size: '0.2', price: '2810' };
+    const forged = signedModify(t.A, o.body.id, change, t.clock.now(), openTestAccount(t.sim, 'other').privateKey);
+    expect((await call(t.url, 'PUT', `/v1/orders/${o.body.id}`, jwt, forged)).body.error).toBe('INVALID_ORDER_SIGNATURE');
+    const plainOrderSig = { ...signedOrder(t.A, change, t.clock.now()), id: o.body.id };
+    expect((await call(t.url, 'PUT', `/v1/orders/${o.body.id}`, jwt, plainOrderSig)).body.error).toBe('INVALID_ORDER_SIGNATURE');
+    const modified = await call(t.url, 'PUT', `/v1/orders/${o.body.id}`, jwt, signedModify(t.A, o.body.id, change, t.clock.now()));
+    expect(modified).toMatchObject({ status: 200, body: { id: o.body.id, status: 'OPEN', size: '0.2', remaining_size: '0.2', price: '2810' } });
+    const book = (await call(t.url, 'GET', '/v1/orderbook/ETH-USD-PERP?depth=500')).body;
+    expect(book.bids).toContainEqual(['2810', '0.2']);
   });
 });

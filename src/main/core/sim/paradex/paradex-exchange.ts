@@ -15,7 +15,7 @@ import type { NewOrder } from './order-request';
 import { ParadexError } from './paradex-error';
 import { parseSignature, verifyStarkSignature } from './stark-signature';
 import type { SystemConfig } from './system-config';
-import { messageHash, orderTypedData } from './typed-data';
+import { messageHash, modifyOrderTypedData, orderTypedData, type OrderToSign } from './typed-data';
 
 /** Engine ids of the sim's own market makers. */
 export const MAKER_ACCOUNTS: readonly number[] = [10, 11, 12];
@@ -72,6 +72,7 @@ export interface OrderRecord {
   id: string;
   account: ParadexAccount;
   market: ParadexMarket;
+  /** The request as signed (after a modify: with the new size, price and signature). */
   request: NewOrder;
   /** Unix ms. */
   receivedAt: number;
@@ -254,16 +255,42 @@ export class ParadexExchange extends EventEmitter<ParadexExchangeEvents> {
     if (o.clientId && this.liveOrders(account).some((r) => r.request.clientId === o.clientId)) {
       throw new ParadexError('DUPLICATED_CLIENT_ID', `${where}client_id: ${o.clientId} is already used by a live order`);
     }
+    this.verifySignature(account, o, null, where);
+  }
+
+  /**
+   * Modifies a resting LIMIT order (`PUT /v1/orders/{id}`, paradex.md §5 "Modify"): new
+   * size (total, filled part included) and price; the signature is over `ModifyOrder`.
+   * @throws ParadexError: ORDER_IS_CLOSED / ORDER_IS_NOT_OPEN, VALIDATION_ERROR (market, side or
+   *   type differ from the order's), INVALID_ORDER_SIZE, INVALID_PRICE_PRECISION, INVALID_ORDER_SIGNATURE,
+   *   NOT_ENOUGH_MARGIN when the new size needs more margin than the account has.
+   */
+  modify(record: OrderRecord, o: NewOrder): void {
+    const status = this.status(record);
+    if (status === 'CLOSED') throw new ParadexError('ORDER_IS_CLOSED', `order ${record.id} is already closed`);
+    if (status !== 'OPEN') throw new ParadexError('ORDER_IS_NOT_OPEN', `order ${record.id} is not open yet`);
+    const r = record.request;
+    if (o.market !== r.market || o.side !== r.side || o.type !== r.type) throw new ParadexError('VALIDATION_ERROR', 'market, side and type must be those of the order');
+    const market = record.market;
+    const filled = record.engineOrder!.filled;
+    if (!isMultipleOf(o.size, market.stepSize) || !o.size.gt(filled) || o.size.gt(market.maxOrderSize)) {
+      throw new ParadexError('INVALID_ORDER_SIZE', `size: ${o.sizeText} must be a multiple of ${market.spec.order_size_increment} above the filled ${filled.toFixed()} and ≤ max_order_size`);
+    }
+    if (!o.price || !o.price.gt(0) || !isMultipleOf(o.price, market.tickSize)) throw new ParadexError('INVALID_PRICE_PRECISION', `price: ${o.priceText} is not a positive multiple of ${market.spec.price_tick_size}`);
+    this.verifySignature(record.account, o, record.id, '');
+    record.request = { ...r, size: o.size, price: o.price, sizeText: o.sizeText, priceText: o.priceText, signature: o.signature, signatureTimestamp: o.signatureTimestamp };
+    const result = this.engine.modify(record.account.engineId, record.engineOrder!.id, o.price, o.size.sub(filled));
+    if (!result?.ok) record.request = r;
+    if (!result) throw new ParadexError('ORDER_IS_CLOSED', `order ${record.id} is already closed`);
+    if (!result.ok) throw new ParadexError(rejectReason(result.reason), `order ${record.id} cannot be modified: ${result.reason}`);
+  }
+
+  /** Verifies an order's (or, with `modifyId`, a modification's) signature against the account's key. */
+  private verifySignature(account: ParadexAccount, o: NewOrder, modifyId: string | null, where: string): void {
     const sig = parseSignature(o.signature);
     if (!sig) throw new ParadexError('INVALID_STARKNET_SIGNATURE', `${where}signature: expected a JSON array ["r","s"] of two integer strings`);
-    const td = orderTypedData(this.config.starknet_chain_id, {
-      signatureTimestampMs: o.signatureTimestamp,
-      market: o.market,
-      side: o.side,
-      type: o.type,
-      size: o.sizeText,
-      price: o.priceText,
-    });
+    const fields: OrderToSign = { signatureTimestampMs: o.signatureTimestamp, market: o.market, side: o.side, type: o.type, size: o.sizeText, price: o.priceText };
+    const td = modifyId === null ? orderTypedData(this.config.starknet_chain_id, fields) : modifyOrderTypedData(this.config.starknet_chain_id, fields, modifyId);
     if (!verifyStarkSignature(messageHash(td, account.address), sig, account.publicKey)) {
       throw new ParadexError('INVALID_ORDER_SIGNATURE', `${where}signature: does not verify against the public key registered for ${account.address}`);
     }

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { isLoopbackHost } from '../../server/loopback';
 import { systemSimClock, type SimClock } from '../engine/sim-clock';
 import { ADMIN_PREFIX, handleAdmin } from './admin-routes';
+import { BookFeed } from './book-feed';
 import { sendError, sendJson } from './http-io';
 import { DEFAULT_JWT_TTL_MS } from './jwt';
 import { loadMarkets, type ParadexMarketSpec } from './markets';
@@ -86,9 +87,10 @@ export async function startParadexSim(opts: ParadexSimOptions = {}): Promise<Run
     if (budgets && !buckets.take(`${scope}:${key}`, ...budgets[scope])) return rateLimited();
     return null;
   };
-  const hub = new WsHub({ venue, pingIntervalMs: opts.pingIntervalMs });
+  const books = new BookFeed(venue);
+  const hub = new WsHub({ venue, books, pingIntervalMs: opts.pingIntervalMs });
   const delayAck = () => new Promise<void>((resolve) => (venue.faults.ackDelayMs > 0 ? clock.after(venue.faults.ackDelayMs, resolve) : resolve()));
-  const rest = new RestApi({ venue, admit, delayAck });
+  const rest = new RestApi({ venue, books, admit, delayAck });
   const admin = createSimAdmin(venue, hub);
 
   const route = async (req: IncomingMessage, res: ServerResponse) => {

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { BookFeed } from './book-feed';
 import type { ParadexAccount } from './account-registry';
 import { accountSummaryJson, balancesJson, fillJson, positionsJson } from './account-view';
 import { readJson, readJsonObject, sendJson } from './http-io';
@@ -21,6 +22,8 @@ export type RateScope = 'public' | 'auth' | 'orders' | 'private-get';
 /** Options of {@link RestApi}. */
 export interface RestApiOptions {
   venue: ParadexExchange;
+  /** The order-book streams: `/orderbook` and `/bbo` report their `seq_no`. */
+  books: BookFeed;
   /** Rate-limit gate: the error to answer with, or null. `key` is an account address or `ip:<address>`. */
   admit: (scope: RateScope, key: string) => ParadexError | null;
   /** Waits out the ack-delay fault before an order placement / cancellation answer. */
@@ -61,11 +64,9 @@ function page<T>(items: readonly T[], url: URL, max = 5000): { next: string | nu
  * time / state, markets, summaries, order book, BBO, trades; onboarding and
  * auth (StarkNet-signed headers → JWT); with `Authorization: Bearer <jwt>`:
  * account, balance, positions, fills, orders (place, batch, cancel one / by
- * client id / batch / all, read, history). Errors: `{error, message, data}`.
+ * client id / batch / all, modify, read, history). Errors: `{error, message, data}`.
  */
 export class RestApi {
-  private bookSeq = 1;
-
   constructor(private readonly opts: RestApiOptions) {}
 
   /**
@@ -157,9 +158,13 @@ export class RestApi {
     if (parts.length === 2 && parts[0] === 'orderbook') {
       const depth = Number(q('depth') ?? '20');
       if (!Number.isInteger(depth) || depth < 1 || depth > 500) throw new ParadexError('VALIDATION_ERROR', 'depth: a whole number 1–500');
-      return orderBookJson(venue, this.marketOf(parts[1]), depth, this.bookSeq++);
+      const m = this.marketOf(parts[1]);
+      return orderBookJson(venue, m, depth, this.opts.books.seq(m));
     }
-    if (parts.length === 2 && parts[0] === 'bbo') return bboJson(venue, this.marketOf(parts[1]), this.bookSeq++);
+    if (parts.length === 2 && parts[0] === 'bbo') {
+      const m = this.marketOf(parts[1]);
+      return bboJson(venue, m, this.opts.books.seq(m));
+    }
     return undefined;
   }
 
@@ -283,6 +288,14 @@ export class RestApi {
     if (method === 'DELETE') {
       venue.cancel(this.findOrder(account, parts));
       return { status: 204 };
+    }
+    if (method === 'PUT' && parts.length === 2) {
+      const record = this.findOrder(account, parts);
+      const body = await readJson(req);
+      const id = (body as { id?: unknown } | undefined)?.id;
+      if (id !== record.id) throw new ParadexError('VALIDATION_ERROR', `id: must be the order id in the path (${record.id})`);
+      venue.modify(record, parseOrderRequest(body));
+      return { status: 200, body: orderJson(venue, record) };
     }
     throw new ParadexError('NOT_FOUND', `no route ${method} /v1/${parts.join('/')}`, 404);
   }

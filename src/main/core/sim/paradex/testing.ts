@@ -12,7 +12,7 @@ import { ManualSimClock } from '../engine/sim-clock';
 import { startParadexSim, type ParadexSimOptions, type RunningParadexSim } from './paradex-sim';
 import { formatSignature } from './stark-signature';
 import { SIM_SYSTEM_CONFIG } from './system-config';
-import { authTypedData, messageHash, orderTypedData, type OrderToSign } from './typed-data';
+import { authTypedData, messageHash, modifyOrderTypedData, orderTypedData, type OrderToSign } from './typed-data';
 
 /** A STARK key pair and the Paradex account address of its public key. */
 export interface TestKey {
@@ -96,6 +96,12 @@ export function signedOrder(key: TestKey, order: TestOrder, nowMs: number, signe
   if (order.client_id !== undefined) body.client_id = order.client_id;
   if (order.flags !== undefined) body.flags = order.flags;
   return body;
+}
+
+/** A signed `PUT /v1/orders/{id}` body: the new size and price, signed over `ModifyOrder` (Order fields + `id`). */
+export function signedModify(key: TestKey, orderId: string, order: Omit<OrderToSign, 'signatureTimestampMs'>, nowMs: number, signer = key.privateKey): Record<string, unknown> {
+  const td = modifyOrderTypedData(SIM_SYSTEM_CONFIG.starknet_chain_id, { ...order, signatureTimestampMs: nowMs }, orderId);
+  return { id: orderId, ...order, signature: signHash(messageHash(td, key.address), signer), signature_timestamp: nowMs };
 }
 
 /** A JSON answer. */

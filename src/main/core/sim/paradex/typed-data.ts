@@ -119,3 +119,16 @@ export function onboardingTypedData(starknetChainId: string): TypedData {
     message: { action: 'Onboarding' },
   };
 }
+
+/** The `ModifyOrder` typed data: the Order fields plus the venue order `id` as a felt (paradex.md §3, §5 "Modify"). */
+export function modifyOrderTypedData(starknetChainId: string, order: OrderToSign, orderId: string): TypedData {
+  return {
+    domain: domain(starknetChainId),
+    primaryType: 'ModifyOrder',
+    types: {
+      StarkNetDomain: DOMAIN_TYPE,
+      ModifyOrder: [...orderTypedData(starknetChainId, order).types.Order!, { name: 'id', type: 'felt' }],
+    },
+    message: { ...orderMessage(order), id: orderId },
+  };
+}

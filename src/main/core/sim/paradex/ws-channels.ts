@@ -17,7 +17,7 @@ const PRIVATE: ReadonlySet<ChannelKind> = new Set(['orders', 'fills', 'positions
 
 /**
  * Parses a channel name (paradex.md §8 "Channels"): `markets_summary`,
- * `bbo.{market}`, `order_book.{market}.snapshot@15@50ms|100ms`,
+ * `bbo.{market}`, `order_book.{market}.snapshot@15@50ms|100ms`, `order_book.{market}.deltas`,
  * `trades.{market|ALL}`, and the private `orders.{market|ALL}`,
  * `fills.{market|ALL}`, `positions`, `account`, `balance_events`.
  * Null for anything else or an unknown market.
@@ -26,7 +26,7 @@ export function parseChannel(venue: ParadexExchange, name: unknown): Channel | n
   if (typeof name !== 'string') return null;
   const make = (kind: ChannelKind, market: ParadexMarket | null): Channel => ({ name, kind, market, private: PRIVATE.has(kind) });
   if (name === 'markets_summary' || name === 'positions' || name === 'account' || name === 'balance_events') return make(name, null);
-  const book = /^order_book\.([^.]+)\.snapshot@15@(50ms|100ms)$/.exec(name);
+  const book = /^order_book\.([^.]+)\.(snapshot@15@(50ms|100ms)|deltas)$/.exec(name);
   if (book) {
     const m = venue.market(book[1]!);
     return m ? make('order_book', m) : null;

@@ -3,9 +3,11 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { ParadexAccount } from './account-registry';
 import { accountSummaryJson, balanceEventJson, fillJson, positionsJson } from './account-view';
-import { bboJson, marketSummaryJson, orderBookSnapshotJson, tradeJson } from './market-view';
+import type { BookFeed } from './book-feed';
+import { bboJson, marketSummaryJson, tradeJson } from './market-view';
 import { orderJson } from './order-view';
 import type { ParadexError } from './paradex-error';
+import type { ParadexMarket } from './markets';
 import type { FillRecord, OrderRecord, ParadexExchange } from './paradex-exchange';
 import { parseChannel, type Channel } from './ws-channels';
 
@@ -29,6 +31,8 @@ export const RPC_ERRORS = {
 /** Options of {@link WsHub}. */
 export interface WsHubOptions {
   venue: ParadexExchange;
+  /** The order-book streams (shared with REST so `seq_no` agrees). */
+  books: BookFeed;
   /** Server ping period, ms (default 55,000; a connection that did not answer the previous ping is closed). */
   pingIntervalMs?: number;
 }
@@ -56,11 +60,12 @@ export class WsHub {
   private readonly dirtyAccounts = new Set<number>();
   private readonly dirtyMarks = new Set<number>();
   private flushScheduled = false;
-  private seq = 1;
   private readonly stopPing: () => void;
+  private readonly books: BookFeed;
 
   constructor(private readonly opts: WsHubOptions) {
     const { venue } = opts;
+    this.books = opts.books;
     venue.on('order', (r) => this.onOrder(r));
     venue.on('fill', (f) => this.onFill(f));
     venue.engine.on('level', (marketId) => this.mark(this.dirtyBooks, marketId));
@@ -200,8 +205,14 @@ export class WsHub {
   /** The first push of a public book/BBO channel (its current state); private and summary channels wait for changes. */
   private initial(channel: Channel): object | null {
     const { venue } = this.opts;
-    if (channel.kind === 'order_book') return orderBookSnapshotJson(venue, channel.market!, BOOK_DEPTH, this.seq++);
-    if (channel.kind === 'bbo') return bboJson(venue, channel.market!, this.seq++);
+    if (channel.kind === 'order_book') {
+      this.flushBook(channel.market!);
+      return this.books.snapshot(channel.market!, channel.name.endsWith('.deltas') ? Infinity : BOOK_DEPTH);
+    }
+    if (channel.kind === 'bbo') {
+      this.flushBook(channel.market!);
+      return bboJson(venue, channel.market!, this.books.seq(channel.market!));
+    }
     return null;
   }
 
@@ -253,12 +264,7 @@ export class WsHub {
   /** One push per changed book / BBO / summary, and per account whose positions or margin changed. */
   private flush(): void {
     const { venue } = this.opts;
-    for (const id of this.dirtyBooks) {
-      const m = venue.marketById(id)!;
-      this.push(`order_book.${m.spec.symbol}.snapshot@15@50ms`, () => orderBookSnapshotJson(venue, m, BOOK_DEPTH, this.seq++));
-      this.push(`order_book.${m.spec.symbol}.snapshot@15@100ms`, () => orderBookSnapshotJson(venue, m, BOOK_DEPTH, this.seq++));
-      this.push(`bbo.${m.spec.symbol}`, () => bboJson(venue, m, this.seq++));
-    }
+    for (const id of this.dirtyBooks) this.flushBook(venue.marketById(id)!);
     for (const id of this.dirtyMarks) {
       const m = venue.marketById(id)!;
       this.push('markets_summary', () => marketSummaryJson(venue, m));
@@ -278,6 +284,16 @@ export class WsHub {
     this.dirtyBooks.clear();
     this.dirtyAccounts.clear();
     this.dirtyMarks.clear();
+  }
+
+  /** Publishes a market's book changes: a delta, the 15-level snapshots and the BBO, all with the delta's `seq_no`. */
+  private flushBook(m: ParadexMarket): void {
+    const delta = this.books.delta(m);
+    if (!delta) return;
+    const symbol = m.spec.symbol;
+    this.push(`order_book.${symbol}.deltas`, () => delta);
+    for (const every of ['50ms', '100ms']) this.push(`order_book.${symbol}.snapshot@15@${every}`, () => this.books.snapshot(m, BOOK_DEPTH));
+    this.push(`bbo.${symbol}`, () => bboJson(this.opts.venue, m, delta.seq_no));
   }
 
   private ping(): void {

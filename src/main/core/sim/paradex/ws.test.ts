@@ -76,4 +76,27 @@ describe('Paradex sim WebSocket (JSON-RPC 2.0)', () => {
     expect(got).toEqual([expect.objectContaining({ id: 1, result: { channel: 'orders.ALL' } })]);
     raw.close();
   });
+
+  it('order_book deltas: a full snapshot, then deltas whose seq_no grows by one and rebuild the REST book', async () => {
+    await ws.rpc('subscribe', { channel: 'order_book.BTC-USD-PERP.deltas' });
+    const snap = (await ws.waitFor((m) => m.params?.channel === 'order_book.BTC-USD-PERP.deltas')).params.data;
+    expect(snap.update_type).toBe('s');
+    const book = new Map<string, string>(snap.inserts.map((l: { side: string; price: string; size: string }) => [`${l.side}:${l.price}`, l.size]));
+    for (let i = 0; i < 3; i++) {
+      t.clock.advance(1000);
+      await settle();
+    }
+    await ws.waitFor(() => ws.data('order_book.BTC-USD-PERP.deltas').length >= 4);
+    const pushes = ws.data('order_book.BTC-USD-PERP.deltas');
+    pushes.slice(1).forEach((d, i) => {
+      expect(d).toMatchObject({ update_type: 'd', seq_no: snap.seq_no + i + 1 });
+      for (const l of d.deletes) book.delete(`${l.side}:${l.price}`);
+      for (const l of [...d.updates, ...d.inserts]) book.set(`${l.side}:${l.price}`, l.size);
+    });
+    await settle();
+    const rest = (await call(t.url, 'GET', '/v1/orderbook/BTC-USD-PERP?depth=500')).body;
+    expect(rest.seq_no).toBe(pushes.at(-1).seq_no);
+    const fromRest = new Map<string, string>([...rest.bids.map(([p, q]: string[]) => [`BUY:${p}`, q]), ...rest.asks.map(([p, q]: string[]) => [`SELL:${p}`, q])]);
+    expect(book).toEqual(fromRest);
+  });
 });
