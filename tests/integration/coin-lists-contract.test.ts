@@ -37,7 +37,12 @@ describe('coin lists and markets over the headless server (real core and SQLite)
       referencePrice: '3000',
       status: 'active',
     });
+    const paradex = await c.invoke('markets.list', { venue: 'paradex' });
+    expect(paradex.source).toBe('simulator');
+    expect(paradex.markets.find((m) => m.symbol === 'ETH')).toMatchObject({ tickSize: '0.01', stepSize: '0.001', minNotional: '100', referencePrice: '3000' });
     expect(await c.invoke('markets.list', { venue: 'aster' })).toEqual({ venue: 'aster', source: 'unavailable', markets: [] });
+    const unchecked = await c.invoke('coinLists.validate', { venue: 'aster', coins: [{ symbol: 'ANYTHING' }] });
+    expect(unchecked).toEqual({ issues: [], warnings: [{ path: 'venue', message: 'market specs unavailable for Aster: symbols and minimum orders are not checked' }] });
   });
 
   it('validate returns issues naming the coin without saving anything', async () => {

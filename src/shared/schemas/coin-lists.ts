@@ -23,7 +23,7 @@ export const usdcAmountSchema = z
     if ((m[3]?.length ?? 0) > USDC_DECIMALS) ctx.addIssue({ code: 'custom', message: `must have at most ${USDC_DECIMALS} decimals (USDC)` });
   });
 
-/** A market symbol as the venue spells it (`ETH`, `ETH-USD-PERP`), trimmed and upper-cased. */
+/** A market symbol as HedgeDesk names it (`ETH`; Paradex perps by their base asset), trimmed and upper-cased. */
 export const coinSymbolSchema = z
   .string({ error: 'must be a symbol such as "ETH"' })
   .trim()

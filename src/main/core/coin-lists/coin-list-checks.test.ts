@@ -1,12 +1,13 @@
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { lighterSimulatorMarkets } from '../markets/lighter-simulator-markets';
+import { paradexSimulatorMarkets } from '../markets/paradex-simulator-markets';
 import type { CatalogMarkets } from '../markets/market-catalog';
 import { checkCoins, minimumOrder } from './coin-list-checks';
 
 /** Lighter's real specs as the simulator ships them (ETH: min 0.005 ETH / 10 USDC, indicative 3000 USDC → 15 USDC). */
 const lighter = lighterSimulatorMarkets();
-const paradexUnavailable: CatalogMarkets = { venue: 'paradex', source: 'unavailable', markets: [], referencePrices: new Map() };
+const backpackUnavailable: CatalogMarkets = { venue: 'backpack', source: 'unavailable', markets: [], referencePrices: new Map() };
 
 describe('coin-list checks against the venue market specs', () => {
   it('loads Lighter specs through the client parser: tick, step, minimums, indicative prices', () => {
@@ -89,13 +90,22 @@ describe('coin-list checks against the venue market specs', () => {
   });
 
   it('checks only the schema, with a warning, when the venue has no specs', () => {
-    expect(checkCoins([{ symbol: 'WHATEVER-USD-PERP', targetNotional: '1' }, { symbol: 'ETH', targetNotional: '0' }], paradexUnavailable)).toEqual({
+    expect(checkCoins([{ symbol: 'WHATEVER_USDC_PERP', targetNotional: '1' }, { symbol: 'ETH', targetNotional: '0' }], backpackUnavailable)).toEqual({
       issues: [{ path: 'coins.1.targetNotional', message: 'must be greater than 0' }],
-      warnings: [{ path: 'venue', message: 'market specs unavailable for Paradex: symbols and minimum orders are not checked' }],
+      warnings: [{ path: 'venue', message: 'market specs unavailable for Backpack: symbols and minimum orders are not checked' }],
     });
   });
 
   it('uses the patch prefix for updates', () => {
     expect(checkCoins([{ symbol: 'XYZ' }], lighter, 'patch.coins').issues).toEqual([{ path: 'patch.coins.0.symbol', message: 'XYZ is not a Lighter market' }]);
+  });
+
+  it('checks Paradex lists on the Paradex simulator specs (app symbols are base assets, min notional from /markets)', () => {
+    const paradex = paradexSimulatorMarkets();
+    expect(paradex.markets.map((m) => m.symbol)).toEqual(['BTC', 'ETH', 'SOL']);
+    expect(checkCoins([{ symbol: 'ETH', targetNotional: '150' }, { symbol: 'BTC', targetNotional: '400' }, { symbol: 'ETH-USD-PERP' }], paradex).issues).toEqual([
+      { path: 'coins.1.targetNotional', message: expect.stringMatching(/^BTC: target 400 USDC is below the minimum order of 500 USDC/) },
+      { path: 'coins.2.symbol', message: 'ETH-USD-PERP is not a Paradex market (write ETH: HedgeDesk names Paradex perps by their base asset)' },
+    ]);
   });
 });

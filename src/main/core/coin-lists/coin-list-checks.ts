@@ -42,7 +42,9 @@ export function checkCoinOnMarkets(coin: CoinEntry, prefix: string, catalog: Cat
   const s = coin.symbol;
   const market = bySymbol.get(s);
   if (!market) {
-    issues.push({ path: `${prefix}.symbol`, message: `${s} is not a ${venue} market` });
+    const named = [...bySymbol.values()].find((m) => String(m.venueMarketId).toUpperCase() === s);
+    const hint = named ? ` (write ${named.symbol}: HedgeDesk names ${venue} perps by their base asset)` : '';
+    issues.push({ path: `${prefix}.symbol`, message: `${s} is not a ${venue} market${hint}` });
     return { issues, warnings };
   }
   if (market.status !== 'active') {

@@ -1,11 +1,13 @@
 import { lighterSimulatorMarkets } from './lighter-simulator-markets';
 import { MarketCatalog } from './market-catalog';
+import { paradexSimulatorMarkets } from './paradex-simulator-markets';
 
 /**
  * The catalog the core uses: for each venue whose simulator ships market
- * specs, those specs (Lighter: the recorded `orderBookDetails`); the other
- * venues are `unavailable` until their simulator lands.
+ * specs, those specs (Lighter: the recorded `orderBookDetails`; Paradex: the
+ * simulator's `/markets`); Backpack and Aster are `unavailable` until their
+ * simulators land (coin lists for them are checked by schema only).
  */
 export function builtInMarketCatalog(): MarketCatalog {
-  return new MarketCatalog({ lighter: lighterSimulatorMarkets });
+  return new MarketCatalog({ lighter: lighterSimulatorMarkets, paradex: () => paradexSimulatorMarkets() });
 }
