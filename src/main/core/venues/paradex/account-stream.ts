@@ -42,7 +42,8 @@ export interface AccountStreamDeps {
  * Exactly-once fills: every fill goes through one {@link FillDeduper} keyed
  * by the fill `id`, whatever brings it. Fills the account had before the
  * stream started are history and never delivered. Order events are emitted
- * only when an order's state changed.
+ * only when an order's state changed, and never for older news (a REST
+ * answer that lost the race against the WS update).
  */
 export class AccountStream {
   private readonly listeners = new Set<(event: AccountEvent) => void>();
@@ -94,7 +95,7 @@ export class AccountStream {
       if (!market) continue;
       const order = toOrder(o, market.symbol);
       const before = this.orders.get(order.venueOrderId);
-      if (before && (sameState(before, order) || before.updatedAt > order.updatedAt)) continue;
+      if (before && (sameState(before, order) || isStale(before, order))) continue;
       this.orders.delete(order.venueOrderId);
       this.orders.set(order.venueOrderId, order);
       if (this.orders.size > REMEMBERED_ORDERS) this.orders.delete(this.orders.keys().next().value as string);
@@ -196,6 +197,18 @@ export class AccountStream {
       }
     }
   }
+}
+
+/** Lifecycle rank: an order never moves back from a final state, nor from open to pending. */
+const RANK: Record<Order['status'], number> = { pending: 0, open: 1, partially_filled: 1, filled: 2, canceled: 2, rejected: 2 };
+
+/**
+ * True when `next` is older news than `before` — e.g. the `POST /orders`
+ * answer (NEW) arriving after the WS already reported the order CLOSED:
+ * an earlier lifecycle stage, less filled, or an earlier update time.
+ */
+function isStale(before: Order, next: Order): boolean {
+  return RANK[next.status] < RANK[before.status] || next.filledSize.lt(before.filledSize) || next.updatedAt < before.updatedAt;
 }
 
 function sameState(a: Order, b: Order): boolean {

@@ -19,16 +19,16 @@ describe('Paradex JWT session (paradex.md §4)', () => {
     expect(session.issued).toBe(2);
   });
 
-  it('a short-lived token (exp claim) is replaced at 60 % of its lifetime', async () => {
+  it('a short-lived token (exp claim, less 1 s of rounding) is replaced at 60 % of its lifetime', async () => {
     const clock = new VirtualClock();
     let n = 0;
-    const session = new JwtSession(async () => jwt({ exp: Math.floor(clock.now() / 1000) + 10, n: ++n }), clock);
+    const session = new JwtSession(async () => jwt({ exp: Math.floor(clock.now() / 1000) + 11, n: ++n }), clock);
     const first = await session.get();
     clock.advance(5_999);
     expect(await session.get()).toBe(first);
     clock.advance(1);
     expect(await session.get()).not.toBe(first);
-    expect(jwtExpiryMs(first)).toBe(Math.floor(1_700_000_000_000 / 1000) * 1000 + 10_000);
+    expect(jwtExpiryMs(first)).toBe(Math.floor(1_700_000_000_000 / 1000) * 1000 + 11_000);
     expect(jwtExpiryMs('not-a-jwt')).toBeNull();
   });
 

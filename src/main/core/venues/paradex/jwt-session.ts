@@ -17,8 +17,9 @@ export function jwtExpiryMs(token: string): number | null {
 
 /**
  * The account's current Paradex JWT (paradex.md §4). A token is reused until
- * it is `refreshAfterMs` old (default 3 min) or 60 % of its own lifetime has
- * passed when its `exp` claim is readable, whichever comes first — well
+ * it is `refreshAfterMs` old (default 3 min) or 60 % of its own lifetime
+ * (its `exp` claim, less 1 s for the claim's rounding) has passed when the
+ * claim is readable, whichever comes first — well
  * before the 5-minute expiry, so retries still have a valid token. Concurrent
  * callers share one `POST /auth`. {@link invalidate} drops a token the venue
  * refused (HTTP 401), so the next call re-authenticates.
@@ -60,7 +61,8 @@ export class JwtSession {
     const issuedAt = this.clock.now();
     const token = await this.fetchToken();
     const exp = jwtExpiryMs(token);
-    const byLifetime = exp !== null && exp > issuedAt ? 0.6 * (exp - issuedAt) : Infinity;
+    // `exp` has 1 s granularity: the token may expire up to 1 s before it.
+    const byLifetime = exp !== null ? Math.max(0, 0.6 * (exp - 1000 - issuedAt)) : Infinity;
     this.token = token;
     this.refreshAt = issuedAt + Math.min(this.refreshAfterMs, byLifetime);
     this.issued++;
