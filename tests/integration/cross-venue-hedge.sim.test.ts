@@ -107,7 +107,7 @@ describe('cross-venue-hedge on two Lighter simulators', () => {
   it.each([0, 1] as const)('rolls back when the leg on account %i is refused: both flat, then the next cycle opens', async (index) => {
     world = await startCrossWorld();
     const w = world;
-    w.sims[index].admin.setFaults({ reject_orders: { count: 1, code: 21739 } });
+    w.lighter(index).admin.setFaults({ reject_orders: { count: 1, code: 21739 } });
     const runId = await w.engine.startRun({ strategy: 'cross-venue-hedge', config: fastCrossConfig({ hold_time: 30, cooldown: 1 }), accountIds: ids(w) });
     await until(() => ended(w, runId).length >= 1, 'the failed cycle');
     const failed = ended(w, runId)[0]!;
@@ -132,10 +132,10 @@ describe('cross-venue-hedge on two Lighter simulators', () => {
   it('flattens the difference when one leg fills partly, and holds the equal rest', async () => {
     world = await startCrossWorld();
     const w = world;
-    w.sims[1].admin.setFaults({ fill_fraction: 0.5 });
+    w.lighter(1).admin.setFaults({ fill_fraction: 0.5 });
     // The fault is for the opening order only: lifted at its first fill.
     const off = w.engine.onEvent((e) => {
-      if (e.type === 'fill' && e.accountId === w.accounts[1].id) w.sims[1].admin.clearFaults();
+      if (e.type === 'fill' && e.accountId === w.accounts[1].id) w.lighter(1).admin.clearFaults();
     });
     const runId = await w.engine.startRun({ strategy: 'cross-venue-hedge', config: fastCrossConfig({ hold_time: 30, margin: 120 }), accountIds: ids(w) });
     await until(() => holding(w, runId).length >= 1, 'holding');
