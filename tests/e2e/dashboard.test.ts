@@ -129,6 +129,7 @@ describe('Dashboard and account page against `hedgedesk serve` (paper accounts)'
     expect(new URL(accountPage.url()).searchParams.get('token')).toBe(new URL(serve.url).searchParams.get('token'));
     await accountPage.locator('[data-testid=compact-frame]').waitFor();
     expect(await accountPage.locator('[data-testid=nav-accounts]').count()).toBe(0);
+    expect(await accountPage.locator('[data-testid=account-view-open-window]').count()).toBe(0);
     await expect(accountPage.locator('[data-testid=account-view-label]').textContent()).resolves.toBe('Tri A');
     await accountPage.locator('[data-testid=account-view-connection][data-connection=connected]').waitFor({ timeout: 10_000 });
     await accountPage.locator('[data-testid="account-positions-row-Tri A-ETH"]').waitFor({ timeout: 10_000 });
@@ -141,6 +142,14 @@ describe('Dashboard and account page against `hedgedesk serve` (paper accounts)'
     await theme(accountPage, 'dark');
     await accountPage.screenshot({ path: join(SCREENSHOT_DIR, 'account-dark.png') });
     await theme(accountPage, 'light');
+  });
+
+  it('reaches the same page inside the main window from the account name, with a way back', async () => {
+    await page.click('[data-testid="dashboard-account-Tri B"] a');
+    await page.waitForURL(new RegExp(`#/account/${ids['Tri B']}$`));
+    await expect(page.locator('[data-testid=account-view-label]').textContent()).resolves.toBe('Tri B');
+    await page.click('[data-testid=account-view-back]');
+    await page.locator('[data-testid=dashboard-accounts]').waitFor();
   });
 
   it('shows an unknown account id as not found', async () => {
