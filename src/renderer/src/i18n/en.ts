@@ -37,9 +37,6 @@ const en = {
   errors: {
     toast: '{code}: {message}',
   },
-  placeholder: {
-    comingSoon: 'Coming soon',
-  },
   dashboard: {
     intro: 'Every account, live: collateral, positions, and the net exposure they leave per symbol across all accounts and venues.',
     totals: {

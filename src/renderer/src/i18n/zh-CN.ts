@@ -35,9 +35,6 @@ const zhCN: MessageSchema = {
   errors: {
     toast: '{code}：{message}',
   },
-  placeholder: {
-    comingSoon: '即将推出',
-  },
   dashboard: {
     intro: '实时查看每个账户：保证金、持仓，以及所有账户和交易所合计后每个交易对剩下的净敞口。',
     totals: {

@@ -35,9 +35,6 @@ const zhTW: MessageSchema = {
   errors: {
     toast: '{code}：{message}',
   },
-  placeholder: {
-    comingSoon: '即將推出',
-  },
   dashboard: {
     intro: '即時檢視每個帳戶：保證金、持倉，以及所有帳戶與交易所合計後每個交易對剩下的淨曝險。',
     totals: {
