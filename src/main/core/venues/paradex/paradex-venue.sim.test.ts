@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../clock';
 import { startParadexSim, type RunningParadexSim } from '../../sim/paradex/paradex-sim';
 import type { AccountEvent, Fill, Order, Venue } from '../venue';
-import { BelowMinSizeError, InvalidOrderError, InvalidSignatureError } from '../venue-errors';
+import { BelowMinSizeError, InvalidOrderError, InvalidSignatureError, type VenueError } from '../venue-errors';
 import { createParadexVenue, type ParadexVenueOptions } from './paradex-venue';
 
 const logger = pino({ level: 'silent' });
@@ -113,7 +113,7 @@ describe('Paradex client ↔ simulator: reads', () => {
     const venue = createParadexVenue({ accountId: 'acc_wrong', baseUrl: `${sim.url}/v1`, wsUrl: sim.wsUrl, l2PrivateKey: wrong, l2Address: address, clock: systemClock, logger });
     const err = await venue.connect().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InvalidSignatureError);
-    expect((err as InvalidSignatureError).venueCode).toBe('STARKNET_SIGNATURE_VERIFICATION_FAILED');
+    expect((err as VenueError).venueCode).toBe('STARKNET_SIGNATURE_VERIFICATION_FAILED');
     await expect(venue.markets()).rejects.toThrow(/connect\(\) first/);
   });
 
