@@ -38,6 +38,8 @@ export function fastCrossConfig(overrides: Record<string, unknown> = {}): Record
 export interface CrossWorld {
   db: OpenDatabase;
   engine: Engine;
+  /** A new engine on the same database and simulators (a restart after `engine.close()`); its events go to `events` too. */
+  restart(): Engine;
   /** The first (default long) and the second (default short) account. */
   accounts: [Account, Account];
   /** The Lighter simulator of account `index` (throws for the Paradex account). */
@@ -94,12 +96,19 @@ export async function startCrossWorld(opts: { collateral?: [string, string]; see
     },
   };
   const events: RunEvent[] = [];
-  const engine = new Engine({ db: db.db, venues, notifier: new NullNotifier(), clock: systemClock, logger, strategies: BUILT_IN_STRATEGIES, seed: () => 1 });
-  engine.onEvent((e) => events.push(e));
+  const engines: Engine[] = [];
+  const make = () => {
+    const engine = new Engine({ db: db.db, venues, notifier: new NullNotifier(), clock: systemClock, logger, strategies: BUILT_IN_STRATEGIES, seed: () => 1 });
+    engine.onEvent((e) => events.push(e));
+    engines.push(engine);
+    return engine;
+  };
+  const engine = make();
   const market = (sim: RunningLighterSim, symbol: string) => sim.admin.state().markets.find((m) => m.symbol === symbol)!;
   return {
     db,
     engine,
+    restart: make,
     accounts,
     events,
     lighter(index) {
@@ -133,7 +142,7 @@ export async function startCrossWorld(opts: { collateral?: [string, string]; see
       sim.admin.setMid(m.market_id, new Decimal(m.mid!).times(factor).toFixed(8));
     },
     async close() {
-      await engine.close();
+      for (const e of engines) await e.close();
       await Promise.all(papers.map((p) => p?.close()));
       await paradexSim?.close();
       db.db.close();

@@ -185,6 +185,29 @@ describe('cross-venue-hedge on two Lighter simulators', () => {
     expect(new OrdersRepository(w.db.db).listByRun(runId)).toEqual([]);
   }, 30_000);
 
+  it('resumes a holding cycle after a restart: same legs, hold timer kept, then closed on expiry', async () => {
+    world = await startCrossWorld();
+    const w = world;
+    const runId = await w.engine.startRun({ strategy: 'cross-venue-hedge', config: fastCrossConfig({ hold_time: 3 }), accountIds: ids(w) });
+    await until(() => holding(w, runId).length >= 1, 'holding');
+    const held = holding(w, runId)[0]!;
+    await w.engine.close();
+    const [long, short] = w.positions();
+    expect(long.gt(0) && short.eq(long.neg())).toBe(true);
+
+    const engine = w.restart();
+    expect(engine.interruptedRuns().map((r) => r.id)).toEqual([runId]);
+    await engine.resumeRun(runId);
+    await until(() => ended(w, runId).length >= 1, 'the resumed cycle closed');
+    const c = ended(w, runId)[0]!;
+    expect([c.cycle, c.closeReason, c.targetSize]).toEqual([1, 'hold-expired', held.targetSize]);
+    expect(c.holdEndsAt).toBe(held.holdEndsAt);
+    expect(c.legs.map((l) => l.entryPrice)).toEqual(held.legs.map((l) => l.entryPrice));
+    expect(engine.getRun(runId).transitions.some((t) => t.to === 'holding' && t.reason === 'cycle 1 resumed')).toBe(true);
+    await engine.stopRun(runId);
+    expect(w.positions().map(String)).toEqual(['0', '0']);
+  }, 30_000);
+
   it('with close_on_stop false, Stop & flatten closes the legs and a plain stop leaves them (a fresh run then refuses)', async () => {
     world = await startCrossWorld();
     const w = world;

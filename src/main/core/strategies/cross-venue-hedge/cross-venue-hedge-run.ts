@@ -17,6 +17,8 @@ const ZERO = new Decimal(0);
 const ORDER_END_MS = 10_000;
 /** Reduce-only orders sent at most to take a leg down by a given size (rollback, close). */
 const REDUCE_ATTEMPTS = 4;
+/** Wait before asking again for a quote a reduce-only order needs, ms of clock time. */
+const QUOTE_RETRY_MS = 500;
 /** How often a holding cycle looks at the marks, ms of clock time. */
 const CHECK_EVERY_MS = 200;
 /** A holding cycle is emitted (marks, PnL) at most this often, ms of clock time. */
@@ -83,7 +85,14 @@ export class CrossVenueHedgeRun {
    *   or the markets do not fit (the run fails with the message).
    */
   async run(): Promise<StrategyOutcome> {
-    const legs = await this.setUp();
+    const opened: Leg[] = [];
+    let legs: [Leg, Leg];
+    try {
+      legs = await this.setUp(opened);
+    } catch (err) {
+      this.teardown(opened);
+      throw err;
+    }
     let error: unknown = null;
     let halted = false;
     try {
@@ -109,7 +118,8 @@ export class CrossVenueHedgeRun {
 
   // ── set-up ────────────────────────────────────────────────────────────
 
-  private async setUp(): Promise<[Leg, Leg]> {
+  /** Builds both legs (pushed to `opened` as they are made, for teardown), checks the accounts, loads or stores the state. */
+  private async setUp(opened: Leg[]): Promise<[Leg, Leg]> {
     const { ctx, cfg } = this;
     if (ctx.accounts.length !== 2) throw new Error(`cross-venue-hedge needs two accounts, got ${ctx.accounts.length}`);
     const legs = (await Promise.all(
@@ -131,6 +141,7 @@ export class CrossVenueHedgeRun {
           entryPrice: null,
           fees: ZERO,
         };
+        opened.push(leg);
         this.detach.push(
           acc.venue.onAccountEvent((e) => {
             if (e.type !== 'fill' || e.fill.symbol !== leg.market.symbol || e.fill.clientOrderId === null) return;
@@ -460,7 +471,12 @@ export class CrossVenueHedgeRun {
     for (let attempt = 0; attempt < REDUCE_ATTEMPTS; attempt++) {
       const left = size.minus(taken);
       const mid = await this.mid(leg);
-      if (left.lte(0) || !mid || left.lt(minOrderSize(leg.market, mid))) break;
+      if (!mid) {
+        // No quote (empty side, venue unreachable): try again shortly, even while stopping.
+        await this.ctx.clock.sleep(QUOTE_RETRY_MS);
+        continue;
+      }
+      if (left.lte(0) || left.lt(minOrderSize(leg.market, mid))) break;
       const e = await this.execute(leg, closeSide(leg.role), left, mid, true, purpose);
       leg.fees = leg.fees.plus(e.fees);
       taken = taken.plus(e.filled);
@@ -571,12 +587,19 @@ export class CrossVenueHedgeRun {
     l.phase = to;
   }
 
-  /** The venue's mid (USDC) from its live book, else from a REST quote; null with an empty side. */
+  /** The venue's mid (USDC) from its live book, else from a REST quote; null with an empty side or when the quote failed (logged). */
   private async mid(l: Leg): Promise<Decimal | null> {
     const book = l.book?.snapshot();
     let bid = book?.bids[0]?.price ?? null;
     let ask = book?.asks[0]?.price ?? null;
-    if (!bid || !ask) ({ bid, ask } = await l.acc.venue.bestBidAsk(l.market.symbol));
+    if (!bid || !ask) {
+      try {
+        ({ bid, ask } = await l.acc.venue.bestBidAsk(l.market.symbol));
+      } catch (err) {
+        this.ctx.logger.warn({ account: l.acc.accountId, err: (err as Error).message }, 'no quote');
+        return null;
+      }
+    }
     return bid && ask ? bid.plus(ask).div(2) : null;
   }
 
