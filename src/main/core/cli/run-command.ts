@@ -1,6 +1,7 @@
 import type { StrategyId } from '../../../shared/schemas/strategy-ids';
 import type { CliCommand } from './command';
 import { runCrossVenueHedgeCommand } from './run-cross-venue-hedge';
+import { runMakerTakerHedgeCommand } from './run-maker-taker-hedge';
 import { runTriHedgeCommand } from './run-tri-hedge';
 import { UsageError } from './usage-error';
 
@@ -8,6 +9,7 @@ import { UsageError } from './usage-error';
 const RUN_STRATEGIES: Partial<Record<StrategyId, CliCommand>> = {
   'tri-hedge-hold': runTriHedgeCommand,
   'cross-venue-hedge': runCrossVenueHedgeCommand,
+  'maker-taker-hedge': runMakerTakerHedgeCommand,
 };
 
 const supported = (): string => Object.keys(RUN_STRATEGIES).join(', ');

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { formatPath, type FieldIssue } from '../../../../shared/errors';
 import type { MakerTakerMode } from '../../../../shared/schemas/maker-taker-hedge';
 import { ConfigError } from '../../engine/config-error';
+import { redactRedisUrl } from './redis-url';
 
 const number = (what: string) => z.number({ error: `must be a number (${what})` }).finite();
 const positive = (what: string) => number(what).positive('must be greater than 0');
@@ -11,22 +12,6 @@ const whole = (what: string) => number(what).int('must be a whole number');
 /** How `quantity` is counted: the venue's integer base amount (`--quantity 100000` = 10 ETH with 4 size decimals), or base units (0.01 ETH). */
 export const QUANTITY_UNITS = ['integer', 'base'] as const;
 export type QuantityUnit = (typeof QUANTITY_UNITS)[number];
-
-/** One account of a CLI config file (moved into HedgeDesk's accounts and keychain by the CLI; A first, then B). */
-const accountSchema = z.object({
-  label: z.string({ error: 'must be a name' }).trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters'),
-  api_private_key: z.string().optional(),
-  account_index: whole('an account index').min(0, 'must not be negative').optional(),
-  account_address: z
-    .string()
-    .regex(/^0x[0-9a-fA-F]{40}$/, 'must be 0x followed by 40 hex digits')
-    .optional(),
-  api_key_index: whole('an API key index').min(0, 'must be 0–254').max(254, 'must be 0–254').optional(),
-  base_url: z.url('must be a URL').optional(),
-  chain_id: z.union([z.literal(304), z.literal(300)], { error: 'must be 304 (mainnet) or 300 (testnet)' }).optional(),
-  signer_lib_dir: z.string().optional(),
-  paper: z.boolean().optional(),
-});
 
 /**
  * The maker-taker-hedge configuration, with the field names of the systems it
@@ -43,7 +28,7 @@ export const makerTakerConfigSchema = z
       .min(1, 'must not be empty')
       .transform((s) => s.toUpperCase())
       .describe('The market A quotes and B hedges, e.g. ETH.'),
-    quantity: positive('a size').describe('Size of each maker order of A: the venue integer base amount (as the original --quantity 100000) or base units, as quantity_unit says.'),
+    quantity: positive('a size').optional().describe('Size of each maker order of A: the venue integer base amount (as the original --quantity 100000) or base units, as quantity_unit says.'),
     quantity_unit: z.enum(QUANTITY_UNITS, { error: 'must be "integer" (venue base amount) or "base" (base units)' }).default('integer').describe('integer: quantity is the venue integer base amount (scaled by the size decimals); base: quantity is in base units (ETH).'),
     depth: whole('a book level').min(1, 'must be at least 1 (1 = best bid)').max(50, 'must be at most 50').default(1).describe('The bid level A joins: 1 = best bid, 2 = second bid…'),
     mode: z.enum(['both', 'a', 'b'], { error: 'must be both, a or b' }).default('both').describe('both: A posts and B hedges here; a: only A (its fills go to the transport); b: only B (hedges the fills of an A elsewhere, needs redis_url).'),
@@ -59,24 +44,21 @@ export const makerTakerConfigSchema = z
     slippage_bps: positive('basis points').max(2000, 'must be at most 2000').default(50).describe("Slippage cap of B's marketable IOC hedges: worst price = best bid × (1 − cap), basis points."),
     ack_timeout: positive('seconds').default(30).describe("How long A waits for B's hedge ack before it flattens its unhedged size and stops, seconds."),
     max_cycles: whole('cycles').min(0, 'must not be negative').default(0).describe('Stop after this many hedged maker orders (0 = until stopped).'),
-    accounts: z.array(accountSchema).optional(),
-    base_url: z.url('must be a URL').optional(),
   })
   .superRefine((c, ctx) => {
     if (c.mode === 'b' && c.redis_url === undefined) ctx.addIssue({ code: 'custom', path: ['redis_url'], message: 'B-only mode hedges the fills of an A elsewhere: give the Redis URL they come through' });
-    if (c.quantity_unit === 'integer' && !Number.isInteger(c.quantity)) ctx.addIssue({ code: 'custom', path: ['quantity'], message: `${c.quantity} is not a whole venue base amount (use quantity_unit "base" for base units)` });
-    const needed = c.mode === 'both' ? 2 : 1;
-    if (c.accounts !== undefined && c.accounts.length !== needed) {
-      ctx.addIssue({ code: 'custom', path: ['accounts'], message: `mode ${c.mode} needs ${needed} account${needed === 1 ? '' : 's'} (${rolesForMode(c.mode).join(', ')}), got ${c.accounts.length}` });
-    }
+    if (c.quantity === undefined && c.mode !== 'b') ctx.addIssue({ code: 'custom', path: ['quantity'], message: 'the size of A\'s maker orders is required (mode both and a)' });
+    if (c.quantity !== undefined && c.quantity_unit === 'integer' && !Number.isInteger(c.quantity)) ctx.addIssue({ code: 'custom', path: ['quantity'], message: `${c.quantity} is not a whole venue base amount (use quantity_unit "base" for base units)` });
   });
 type RawConfig = z.output<typeof makerTakerConfigSchema>;
-export type MakerTakerConfigAccount = z.infer<typeof accountSchema>;
+/** The configuration as a caller writes it (defaults optional). */
+export type MakerTakerConfigInput = z.input<typeof makerTakerConfigSchema>;
 
 /** A parsed configuration. Durations ms; the quantity as given (converted with the market's size decimals by {@link orderSize}). */
 export interface MakerTakerConfig {
   symbol: string;
-  quantity: Decimal;
+  /** Null in B-only mode when not given (B hedges what A fills). */
+  quantity: Decimal | null;
   quantityUnit: QuantityUnit;
   depth: number;
   mode: MakerTakerMode;
@@ -88,8 +70,6 @@ export interface MakerTakerConfig {
   ackTimeoutMs: number;
   /** 0 = until stopped. */
   maxCycles: number;
-  accounts: MakerTakerConfigAccount[] | undefined;
-  baseUrl: string | undefined;
 }
 
 /** The account roles of a mode, in order: `both` → A, B; `a` → A; `b` → B. */
@@ -99,7 +79,7 @@ export function rolesForMode(mode: MakerTakerMode): readonly string[] {
 
 /**
  * The originals' nested config (`strategy: {retry_times, poll_interval}`,
- * `lighter: {maker_order_time_out, base_url}`, `redis: {host, port, db}`)
+ * `lighter: {maker_order_time_out}`, `redis: {host, port, db}`)
  * flattened onto this schema's keys; flat keys win.
  */
 function flattenOriginal(raw: unknown): unknown {
@@ -113,7 +93,6 @@ function flattenOriginal(raw: unknown): unknown {
   if (s.retry_times !== undefined) out.retry_times = s.retry_times;
   if (s.poll_interval !== undefined) out.poll_interval = s.poll_interval;
   if (l.maker_order_time_out !== undefined) out.order_timeout = l.maker_order_time_out;
-  if (l.base_url !== undefined) out.base_url = l.base_url;
   if (r.host !== undefined) out.redis_url = `redis://${String(r.host)}:${String(r.port ?? 6379)}/${String(r.db ?? 0)}`;
   return { ...out, ...rest };
 }
@@ -121,7 +100,7 @@ function flattenOriginal(raw: unknown): unknown {
 function normalise(c: RawConfig): MakerTakerConfig {
   return {
     symbol: c.market,
-    quantity: new Decimal(String(c.quantity)),
+    quantity: c.quantity === undefined ? null : new Decimal(String(c.quantity)),
     quantityUnit: c.quantity_unit,
     depth: c.depth,
     mode: c.mode,
@@ -132,8 +111,6 @@ function normalise(c: RawConfig): MakerTakerConfig {
     slippageBps: c.slippage_bps,
     ackTimeoutMs: Math.round(c.ack_timeout * 1000),
     maxCycles: c.max_cycles,
-    accounts: c.accounts,
-    baseUrl: c.base_url,
   };
 }
 
@@ -157,18 +134,11 @@ export function modeOf(raw: unknown): MakerTakerMode {
   return mode === 'a' || mode === 'b' ? mode : 'both';
 }
 
-/** The configuration with its secrets (`api_private_key`, a password in `redis_url`) removed, for storing with a run. */
+/** The configuration with its secret (a password in `redis_url`) masked, for storing with a run. */
 export function withoutSecrets(raw: unknown): unknown {
   const flat = flattenOriginal(raw);
   if (typeof flat !== 'object' || flat === null || Array.isArray(flat)) return flat;
   const rest = { ...(flat as Record<string, unknown>) };
-  if (typeof rest.redis_url === 'string') rest.redis_url = rest.redis_url.replace(/\/\/([^@/]*)@/, '//***@');
-  if (Array.isArray(rest.accounts)) {
-    rest.accounts = rest.accounts.map((a: unknown) => {
-      if (typeof a !== 'object' || a === null) return a;
-      const { api_private_key: _key, ...account } = a as Record<string, unknown>;
-      return account;
-    });
-  }
+  if (typeof rest.redis_url === 'string') rest.redis_url = redactRedisUrl(rest.redis_url);
   return rest;
 }

@@ -42,7 +42,8 @@ class MakerTakerHedgeStrategy implements Strategy {
     const transport: FillTransport = this.config.redisUrl
       ? new RedisTransport({ url: this.config.redisUrl, onInvalid: (channel, error) => ctx.emit({ type: 'log', level: 'warn', message: `ignored a message on ${channel}: ${error}` }) })
       : new InProcessTransport();
-    return new MakerTakerRun(ctx, this.config, this.market, transport, orderSize(this.config, this.market)).run();
+    const { quantity } = this.config;
+    return new MakerTakerRun(ctx, this.config, this.market, transport, quantity === null ? null : orderSize({ ...this.config, quantity }, this.market)).run();
   }
 }
 

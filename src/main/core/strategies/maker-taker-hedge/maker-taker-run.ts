@@ -39,7 +39,7 @@ export class MakerTakerRun implements LegHost {
     readonly cfg: MakerTakerConfig,
     readonly market: Market,
     readonly transport: FillTransport,
-    orderSize: Decimal,
+    orderSize: Decimal | null,
   ) {
     this.clock = ctx.clock;
     this.expectAcks = cfg.mode === 'both' || (cfg.mode === 'a' && cfg.redisUrl !== null);
@@ -51,7 +51,7 @@ export class MakerTakerRun implements LegHost {
     const byRole = (role: string) => ctx.accounts.find((a) => a.role === role) ?? null;
     const a = byRole('A');
     const b = byRole('B');
-    this.maker = cfg.mode !== 'b' && a ? new MakerLeg(this, a, orderSize) : null;
+    this.maker = cfg.mode !== 'b' && a && orderSize ? new MakerLeg(this, a, orderSize) : null;
     this.taker = cfg.mode !== 'a' && b ? new TakerLeg(this, b, (err) => this.onFatal(err)) : null;
   }
 

@@ -10,7 +10,7 @@ import type { MakerTakerConfig } from './config-schema';
  * venues/lighter.md: sizes are integers × 10^size_decimals, so 100000 on ETH
  * with 4 size decimals is 10 ETH).
  */
-export function orderSize(config: MakerTakerConfig, market: Market): Decimal {
+export function orderSize(config: MakerTakerConfig & { quantity: Decimal }, market: Market): Decimal {
   return config.quantityUnit === 'integer' ? config.quantity.div(new Decimal(10).pow(market.sizeDecimals)) : config.quantity;
 }
 
@@ -27,7 +27,8 @@ export function checkMakerTakerMarkets(config: MakerTakerConfig, markets: readon
     return [{ path: 'market', message: `unknown market "${config.symbol}" (the venue has e.g. ${known}…)` }];
   }
   if (market.status === 'inactive') return [{ path: 'market', message: `${config.symbol} does not trade on the venue (inactive)` }];
-  const size = orderSize(config, market);
+  if (config.quantity === null) return [];
+  const size = orderSize({ ...config, quantity: config.quantity }, market);
   const issues: FieldIssue[] = [];
   const asGiven = config.quantityUnit === 'integer' ? ` (${config.quantity} = ${size} ${config.symbol} at ${market.sizeDecimals} size decimals)` : '';
   if (size.lt(market.minBaseAmount)) issues.push({ path: 'quantity', message: `${size} ${config.symbol}${asGiven} is below the minimum order of ${market.minBaseAmount} ${config.symbol}` });

@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import type { TransportState } from '../../../../shared/schemas/maker-taker-hedge';
 import { A_FILLED_CHANNEL, B_FILLED_CHANNEL, parseFillMessage, type FillChannel, type FillMessage } from './fill-message';
 import { TransportDownError, type FillTransport } from './fill-transport';
+import { redactRedisUrl } from './redis-url';
 
 /** Construction of a {@link RedisTransport}. */
 export interface RedisTransportOptions {
@@ -13,11 +14,6 @@ export interface RedisTransportOptions {
   maxReconnectDelayMs?: number;
   /** A message on a channel that does not parse (logged by the caller, never delivered). */
   onInvalid(channel: string, error: string): void;
-}
-
-/** The URL without its password, for messages. */
-export function redactRedisUrl(url: string): string {
-  return url.replace(/\/\/([^@/]*)@/, '//***@');
 }
 
 /**

@@ -1,0 +1,232 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { formatPath, type FieldIssue } from '../../../shared/errors';
+import type { Account } from '../../../shared/schemas/account';
+import type { RunEvent } from '../../../shared/schemas/runs';
+import { systemClock } from '../clock';
+import { ConfigError } from '../engine/config-error';
+import { createEngine } from '../engine/create-engine';
+import { processPaperLighter } from '../engine/paper-lighter';
+import type { AccountsRepository } from '../store/accounts-repository';
+import { parseMakerTakerConfig, rolesForMode } from '../strategies/maker-taker-hedge/config-schema';
+import { openCliRuntime } from './cli-runtime';
+import type { CliCommand } from './command';
+import { parseLogLevel } from './flags';
+import { ask, follow, formatConfigError, readConfig } from './run-foreground';
+import { RunProgressPrinter } from './run-progress-printer';
+import { runNotifier } from './run-notifier';
+import { UsageError } from './usage-error';
+
+const STRATEGY = 'maker-taker-hedge';
+/** Labels of the paper accounts `--paper` creates when none are named. */
+const DEFAULT_LABELS: Record<string, string> = { A: 'Maker A', B: 'Taker B' };
+
+/** The CLI-only fields of the JSON config (the rest is the strategy's config). */
+const cliFieldsSchema = z.object({
+  account_a: z.string().trim().min(1, 'must not be empty').optional(),
+  account_b: z.string().trim().min(1, 'must not be empty').optional(),
+  telegram_chat_id: z.union([z.string(), z.number()]).optional(),
+});
+
+/** Strategy fields set by flags, with the flag that sets them. */
+const FLAG_FIELDS: readonly { flag: string; field: string; kind: 'string' | 'number' }[] = [
+  { flag: 'market', field: 'market', kind: 'string' },
+  { flag: 'quantity', field: 'quantity', kind: 'number' },
+  { flag: 'quantity-unit', field: 'quantity_unit', kind: 'string' },
+  { flag: 'depth', field: 'depth', kind: 'number' },
+  { flag: 'mode', field: 'mode', kind: 'string' },
+  { flag: 'redis', field: 'redis_url', kind: 'string' },
+  { flag: 'max-cycles', field: 'max_cycles', kind: 'number' },
+];
+
+/** The strategy config, account labels and Telegram chat assembled from `--config` and the flags (flags win). */
+interface Assembled {
+  config: Record<string, unknown>;
+  labels: { A?: string; B?: string };
+  telegramChatId: string | undefined;
+}
+
+/** @throws ConfigError naming each bad field (config path or `--flag`); UsageError for an unreadable file. */
+function assemble(values: Record<string, string | boolean | undefined>): Assembled {
+  const issues: FieldIssue[] = [];
+  let fromFile: Record<string, unknown> = {};
+  const file = values.config as string | undefined;
+  if (file) {
+    const raw = readConfig(file);
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError('bad config', [{ path: '(config)', message: `${file} must hold a JSON object` }]);
+    fromFile = raw as Record<string, unknown>;
+  }
+  const { account_a, account_b, telegram_chat_id, ...config } = fromFile;
+  const cli = cliFieldsSchema.safeParse({ account_a, account_b, telegram_chat_id });
+  if (!cli.success) issues.push(...cli.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
+  for (const { flag, field, kind } of FLAG_FIELDS) {
+    const v = values[flag];
+    if (typeof v !== 'string') continue;
+    if (kind === 'string') config[field] = v;
+    else if (/^\d+(\.\d+)?$/.test(v.trim())) config[field] = Number(v);
+    else issues.push({ path: `--${flag}`, message: `"${v}" is not a number` });
+  }
+  if (issues.length > 0) throw new ConfigError('bad settings', issues);
+  const labels = { A: (values['account-a'] as string | undefined) ?? cli.data?.account_a, B: (values['account-b'] as string | undefined) ?? cli.data?.account_b };
+  const chat = cli.data?.telegram_chat_id;
+  return { config, labels, telegramChatId: chat === undefined ? undefined : String(chat) };
+}
+
+/**
+ * The stored account of each role the mode takes, by label (case-insensitive).
+ * With `--paper` a missing one is created as a paper Lighter account (default
+ * labels "Maker A" / "Taker B"); live accounts must exist (Accounts page).
+ * @throws ConfigError naming `account_a` / `account_b`.
+ */
+function resolveAccounts(roles: readonly string[], labels: Assembled['labels'], repo: AccountsRepository, paper: boolean, notes: string[]): Account[] {
+  const issues: FieldIssue[] = [];
+  const stored = repo.list();
+  const found = roles.map((role) => {
+    const path = `account_${role.toLowerCase()}`;
+    const label = labels[role as 'A' | 'B'] ?? (paper ? DEFAULT_LABELS[role] : undefined);
+    if (!label) {
+      issues.push({ path, message: `name account ${role} (--account-${role.toLowerCase()} LABEL, or "${path}" in the config), or pass --paper` });
+      return null;
+    }
+    const existing = stored.find((a) => a.label.toLowerCase() === label.toLowerCase());
+    if (existing) {
+      if (paper && existing.mode !== 'paper') issues.push({ path, message: `"${existing.label}" is a live account; use another label for a paper one` });
+      return existing;
+    }
+    if (!paper) {
+      issues.push({ path, message: `no account "${label}" (known: ${stored.map((a) => a.label).join(', ') || 'none'}); add live accounts on the Accounts page, or pass --paper` });
+      return null;
+    }
+    const created = repo.create({ venue: 'lighter', label, mode: 'paper', identifiers: {} });
+    notes.push(`created paper Lighter account "${created.label}" (${created.id})`);
+    stored.push(created);
+    return created;
+  });
+  if (found.length === 2 && found[0] && found[1] && found[0].id === found[1].id) issues.push({ path: 'account_b', message: 'the same account as account_a' });
+  if (issues.length > 0) throw new ConfigError('accounts', issues);
+  return found as Account[];
+}
+
+/** One line when the cycles, the unhedged size or the transport change. */
+function stateLine(e: Extract<RunEvent, { type: 'maker-taker' }>): string {
+  const a = e.a ? ` A ${e.a.position}` : '';
+  const b = e.b ? ` B ${e.b.position} (hedges ${e.b.hedges}, retries ${e.b.retries})` : '';
+  return `cycles ${e.cycles}:${a}${b} ${e.symbol}; unhedged ${e.unhedgedSize}${e.transport === 'off' ? '' : `; redis ${e.transport}`}`;
+}
+
+/** `hedgedesk run maker-taker-hedge`: A posts at bid depth, B hedges every fill; in the foreground. */
+export const runMakerTakerHedgeCommand: CliCommand = {
+  summary: 'Run maker-taker-hedge in the foreground: A posts a bid, B hedges every fill; then the summary.',
+  help: `  hedgedesk run maker-taker-hedge --market ETH --quantity 100000 --depth 1 [options]
+  --market M         The market A quotes and B hedges (ETH, BTC…).
+  --quantity Q       Size of each maker order: the venue integer base amount as the originals take
+                     it (100000 = 10 ETH at 4 size decimals), or base units with --quantity-unit base.
+  --depth N          Bid level A joins (1 = best bid; default 1).
+  --mode M           both (default: A and B here) | a (A only; its fills go to Redis) | b (B only:
+                     hedges the fills an A elsewhere publishes; needs --redis).
+  --redis URL        redis://host:port/db: fills on hedge:account_a_filled, acks on
+                     hedge:account_b_filled (the originals' channels and JSON), so A and B can run
+                     on two machines. Default: in-process.
+  --account-a LABEL --account-b LABEL
+                     The stored accounts (default with --paper: "Maker A", "Taker B").
+  --paper            Create missing accounts as paper accounts on the built-in Lighter simulator.
+  --max-cycles N     Stop after N hedged maker orders (default 0: until Ctrl+C).
+  --config FILE      JSON with any of the above as config keys (market, quantity, quantity_unit,
+                     depth, mode, redis_url, account_a, account_b) and retry_times, poll_interval (s),
+                     order_timeout (s), slippage_bps, ack_timeout (s), max_cycles, telegram_chat_id;
+                     the originals' nested strategy/lighter/redis keys are read too. Flags win.
+  --on-restart M     resume | flatten | ask (default) for a run a previous process left running.
+  --data-dir D  --log-level L
+  Ctrl+C stops the run: A's order is cancelled, hedges in flight finish, residual positions are
+  reported. Exit code 1 when the run failed.`,
+  async run(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: {
+        config: { type: 'string' },
+        market: { type: 'string' },
+        quantity: { type: 'string' },
+        'quantity-unit': { type: 'string' },
+        depth: { type: 'string' },
+        mode: { type: 'string' },
+        redis: { type: 'string' },
+        'max-cycles': { type: 'string' },
+        'account-a': { type: 'string' },
+        'account-b': { type: 'string' },
+        paper: { type: 'boolean', default: false },
+        'on-restart': { type: 'string', default: 'ask' },
+        'data-dir': { type: 'string' },
+        'log-level': { type: 'string' },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (positionals.length > 0) throw new UsageError(`run: unexpected argument "${positionals[0]}"`);
+    const onRestart = values['on-restart'];
+    if (onRestart !== 'resume' && onRestart !== 'flatten' && onRestart !== 'ask') throw new UsageError(`--on-restart: "${onRestart}" is not resume, flatten or ask`);
+    if (!values.config && !values.market) throw new UsageError('run: give --market and --quantity (or --config FILE)');
+    const source = values.config ?? '(command line)';
+    const out = (s: string) => void process.stdout.write(s);
+    let assembled: Assembled;
+    let roles: readonly string[];
+    try {
+      assembled = assemble(values);
+      roles = rolesForMode(parseMakerTakerConfig(assembled.config).mode);
+    } catch (err) {
+      if (err instanceof ConfigError) throw new Error(formatConfigError(err, source));
+      throw err;
+    }
+    const rt = openCliRuntime({ dataDir: values['data-dir'], logLevel: parseLogLevel(values['log-level']) });
+    const { notifier, notes } = await runNotifier({ telegram: { botToken: undefined, chatId: assembled.telegramChatId } }, rt, source).catch(async (err: unknown) => {
+      await rt.close();
+      throw err;
+    });
+    const engine = createEngine({ db: rt.db, secrets: rt.secrets, logger: rt.log.logger, notifier, dataDir: rt.dataDir });
+    let runId: string | null = null;
+    const printer = new RunProgressPrinter(() => runId, { write: out, tty: process.stdout.isTTY === true, clock: systemClock });
+    let lastLine = '';
+    engine.onEvent((e: RunEvent) => {
+      printer.handle(e);
+      if (e.type !== 'maker-taker' || e.runId !== runId) return;
+      const line = stateLine(e);
+      if (line !== lastLine) out(`${line}\n`);
+      lastLine = line;
+    });
+    try {
+      for (const note of notes) out(`${note}\n`);
+      for (const run of engine.interruptedRuns().filter((r) => r.strategy === STRATEGY)) {
+        const choice = onRestart === 'ask' ? await ask(run) : onRestart;
+        if (choice === 'abort') throw new UsageError(`run ${run.id} left as it is; nothing started`);
+        if (choice === 'resume') {
+          out(`resuming run ${run.id} with its stored configuration and accounts\n`);
+          runId = run.id;
+          await engine.resumeRun(run.id);
+          const view = await follow(engine, run.id, printer, out);
+          if (view.status === 'failed') process.exitCode = 1;
+          return;
+        }
+        out(`flattening interrupted run ${run.id}…\n`);
+        const flattened = await engine.flattenInterruptedRun(run.id);
+        out(`run ${run.id} ${flattened.status}: ${flattened.stopReason ?? flattened.error ?? ''}\n`);
+      }
+      const created: string[] = [];
+      let accounts: Account[];
+      try {
+        accounts = resolveAccounts(roles, assembled.labels, rt.accounts, values.paper, created);
+        for (const note of created) out(`${note}\n`);
+        runId = await engine.startRun({ strategy: STRATEGY, config: assembled.config, accountIds: accounts.map((a) => a.id) });
+      } catch (err) {
+        if (err instanceof ConfigError) throw new Error(formatConfigError(err, source));
+        throw err;
+      }
+      out(`run ${runId} started: ${accounts.map((a, i) => `${roles[i]} "${a.label}"`).join(', ')} (data: ${rt.dataDir})\n`);
+      const view = await follow(engine, runId, printer, out);
+      if (view.status === 'failed') process.exitCode = 1;
+    } finally {
+      await notifier.flush(10_000);
+      await engine.close();
+      await processPaperLighter().close();
+      await rt.close();
+    }
+  },
+};
