@@ -573,7 +573,7 @@ const en = {
       updated: 'Changed',
       actions: 'Actions',
     },
-    tri: {
+    picker: {
       load: 'Load coin list',
       loadPlaceholder: 'Load a saved coin list…',
       noLists: 'No Lighter coin lists yet: create one on the Coin lists page.',

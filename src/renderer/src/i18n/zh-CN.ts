@@ -571,7 +571,7 @@ const zhCN: MessageSchema = {
       updated: '修改时间',
       actions: '操作',
     },
-    tri: {
+    picker: {
       load: '载入币种列表',
       loadPlaceholder: '载入已保存的币种列表…',
       noLists: '还没有 Lighter 币种列表：请在“币种列表”页面新建。',

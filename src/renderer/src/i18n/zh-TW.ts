@@ -571,7 +571,7 @@ const zhTW: MessageSchema = {
       updated: '修改時間',
       actions: '操作',
     },
-    tri: {
+    picker: {
       load: '載入幣種清單',
       loadPlaceholder: '載入已儲存的幣種清單…',
       noLists: '還沒有 Lighter 幣種清單：請在「幣種清單」頁面新增。',
