@@ -8,6 +8,7 @@ import { BUILT_IN_STRATEGIES } from '../strategies';
 import type { LighterTiming } from '../venues/lighter/lighter-venue';
 import { Engine } from './engine';
 import type { PaperLighter } from './paper-lighter';
+import type { PaperParadex } from './paper-paradex';
 import { createVenueProvider } from './venue-provider';
 
 /** What the app (core, CLI, demo) gives the engine. */
@@ -20,6 +21,8 @@ export interface EngineSetup {
   clock?: Clock;
   /** Paper trading simulator (default: the process's one). */
   paper?: PaperLighter;
+  /** Paper trading Paradex simulator (default: the process's one). */
+  paperParadex?: PaperParadex;
   /** HedgeDesk's data directory (official signer search). */
   dataDir?: string;
   /** Outbound HTTP dispatcher (proxy) for live venues. */
@@ -38,6 +41,7 @@ export function createEngine(setup: EngineSetup): Engine {
       clock: systemClock,
       logger: setup.logger,
       paper: setup.paper,
+      paperParadex: setup.paperParadex,
       dataDir: setup.dataDir,
       dispatcher: setup.dispatcher,
       lighterTiming: setup.lighterTiming,

@@ -48,7 +48,7 @@ describe('venue provider', () => {
 
   it('other venues are refused; WebSocket URLs derive from the REST base', async () => {
     const provider = createVenueProvider({ secrets: new EnvSecretStore({}, new Redactor()), clock: systemClock, logger, paper });
-    await expect(provider.venueFor(account({ venue: 'paradex' }))).rejects.toThrow(/only Lighter/);
+    await expect(provider.venueFor(account({ venue: 'backpack' }))).rejects.toThrow(/only Lighter/);
     expect(lighterWsUrl('https://testnet.zklighter.elliot.ai')).toBe('wss://testnet.zklighter.elliot.ai/stream');
     expect(lighterWsUrl('http://127.0.0.1:9000')).toBe('ws://127.0.0.1:9000/stream');
   });

@@ -4,9 +4,12 @@ import type { Clock } from '../clock';
 import type { Logger } from '../log/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import type { LighterTiming } from '../venues/lighter/lighter-venue';
+import type { ParadexTiming } from '../venues/paradex/paradex-venue';
 import type { Venue } from '../venues/venue';
 import { liveLighterVenue, type LiveLighterOverrides } from './live-lighter';
+import { liveParadexVenue } from './live-paradex';
 import { processPaperLighter, type PaperLighter } from './paper-lighter';
+import { processPaperParadex, type PaperParadex } from './paper-paradex';
 
 /** From a stored account to a connected venue client. */
 export interface VenueProvider {
@@ -29,25 +32,41 @@ export interface VenueProviderOptions {
   logger: Logger;
   /** Paper trading; default the process's one simulator. */
   paper?: PaperLighter;
+  /** Paper trading on Paradex; default the process's one Paradex simulator. */
+  paperParadex?: PaperParadex;
   /** Outbound HTTP dispatcher (proxy) for live venues. */
   dispatcher?: Dispatcher;
   /** HedgeDesk's data directory (signer search). */
   dataDir?: string;
   /** Lighter client timing (tests shorten reconnect backoffs). */
   lighterTiming?: LighterTiming;
+  /** Paradex client timing (tests shorten reconnect backoffs). */
+  paradexTiming?: ParadexTiming;
 }
 
 /**
  * Paper Lighter accounts → the built-in simulator ({@link PaperLighter});
  * live Lighter accounts → Lighter mainnet with the official signer
- * ({@link liveLighterVenue}). Other venues are not supported yet. Venues are
- * cached per account, mode and identifiers; a failed connect is not cached.
+ * ({@link liveLighterVenue}). Paper Paradex accounts → the built-in Paradex
+ * simulator ({@link PaperParadex}); live Paradex accounts → Paradex mainnet
+ * with the L2 key from the secret store ({@link liveParadexVenue}; `overrides`
+ * are Lighter's and do not apply). Other venues (Backpack, Aster) are not
+ * supported yet. Venues are cached per account, mode and identifiers; a
+ * failed connect is not cached.
  */
 export function createVenueProvider(opts: VenueProviderOptions): VenueProvider {
   const venues = new Map<string, Promise<Venue>>();
   const paper = opts.paper ?? processPaperLighter();
   const open = async (account: Account, overrides?: LiveLighterOverrides): Promise<Venue> => {
-    if (account.venue !== 'lighter') throw new Error(`${account.venue} accounts cannot trade yet: only Lighter is supported`);
+    if (account.venue === 'paradex') {
+      const venue =
+        account.mode === 'paper'
+          ? await (opts.paperParadex ?? processPaperParadex()).venueFor(account, { clock: opts.clock, logger: opts.logger, timing: opts.paradexTiming })
+          : await liveParadexVenue(account, { secrets: opts.secrets, clock: opts.clock, logger: opts.logger, dispatcher: opts.dispatcher, timing: opts.paradexTiming });
+      await venue.connect();
+      return venue;
+    }
+    if (account.venue !== 'lighter') throw new Error(`${account.venue} accounts cannot trade yet: only Lighter and Paradex are supported`);
     const venue =
       account.mode === 'paper'
         ? await paper.venueFor(account, { clock: opts.clock, logger: opts.logger, timing: opts.lighterTiming })
