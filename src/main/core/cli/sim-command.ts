@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
+import { isLoopbackHost } from '../server/loopback';
 import { STANDARD_TIER } from '../sim/lighter/rate-limiter';
 import { startLighterSim } from '../sim/lighter/lighter-sim';
+import { startParadexSim } from '../sim/paradex/paradex-sim';
+import { simKeyPair } from '../sim/paradex/sim-keys';
 import type { CliCommand } from './command';
 import { parsePort, stopOnSignals } from './flags';
 import { UsageError } from './usage-error';
@@ -12,9 +15,9 @@ function parseCount(flag: string, value: string | undefined, fallback: number, m
   return n;
 }
 
-/** `hedgedesk sim <venue>`: a venue simulator on loopback (only `lighter` so far). */
+/** `hedgedesk sim <venue>`: a venue simulator on loopback (`lighter` or `paradex`). */
 export const simCommand: CliCommand = {
-  summary: 'Run a venue simulator (lighter) on 127.0.0.1 for paper trading and client tests.',
+  summary: 'Run a venue simulator (lighter, paradex) on 127.0.0.1 for paper trading and client tests.',
   help: `  hedgedesk sim lighter [options]
   --port N          Port to listen on (default 0: a free one).
   --markets FILE    A full orderBookDetails JSON response to load (default: ETH, BTC, SOL and
@@ -29,12 +32,24 @@ export const simCommand: CliCommand = {
   Lighter's REST API is under /api/v1/, its WebSocket at /stream. Admin routes for tests and
   paper mode only, same port: POST /admin/accounts {collateral, l1_address?},
   POST /admin/accounts/{index}/collateral {amount}, POST|DELETE /admin/faults, POST /admin/mid
-  {market_id, price}, GET /admin/state (see src/main/core/sim/README.md).`,
+  {market_id, price}, GET /admin/state (see src/main/core/sim/README.md).
+
+  hedgedesk sim paradex [options]
+  --port N, --host H, --seed S, --markets FILE (a /markets JSON response), --no-liquidity as above
+  --accounts N      Accounts to open at start, with STARK keys derived from the seed (default 2).
+  --collateral USDC Collateral of each of them (default 10000).
+  --rate-limit 0    Do not apply Paradex's published rate limits (applied by default).
+  Prints the REST URL (API under /v1), the WebSocket URL (/v1) and one line per account with
+  its address and (sim-only, not secret) private key. Auth and orders need StarkNet signatures
+  by the registered key. Admin: POST /admin/accounts {public_key, collateral},
+  POST /admin/accounts/{address}/deposit {amount}, POST /admin/mid {market, price},
+  POST|DELETE /admin/faults, GET /admin/state.`,
   async run(args) {
     const { values, positionals } = parseArgs({
       args,
       options: {
         port: { type: 'string' },
+        host: { type: 'string' },
         markets: { type: 'string' },
         seed: { type: 'string' },
         accounts: { type: 'string' },
@@ -46,11 +61,13 @@ export const simCommand: CliCommand = {
       strict: true,
     });
     const [venue, ...extra] = positionals;
-    if (venue === undefined) throw new UsageError('sim: which venue? (supported: lighter)');
-    if (venue !== 'lighter') throw new UsageError(`sim: no simulator for venue "${venue}" (supported: lighter)`);
+    if (venue === undefined) throw new UsageError('sim: which venue? (supported: lighter, paradex)');
+    if (venue !== 'lighter' && venue !== 'paradex') throw new UsageError(`sim: no simulator for venue "${venue}" (supported: lighter, paradex)`);
     if (extra.length > 0) throw new UsageError(`sim: unexpected argument "${extra[0]}"`);
     const collateral = values.collateral ?? '10000';
     if (!/^\d+(\.\d{1,6})?$/.test(collateral)) throw new UsageError(`--collateral: "${collateral}" is not a USDC amount`);
+    if (venue === 'paradex') return runParadexSim(values, collateral);
+    if (values.host !== undefined) throw new UsageError('--host: only for paradex (the lighter simulator binds 127.0.0.1)');
     const perMinute = parseCount('--rate-limit', values['rate-limit'], STANDARD_TIER.limit, 1_000_000);
     const sim = await startLighterSim({
       port: parsePort(values.port, 0),
@@ -67,3 +84,35 @@ export const simCommand: CliCommand = {
     stopOnSignals(() => sim.close());
   },
 };
+
+/**
+ * `hedgedesk sim paradex`: starts the Paradex simulator, opens `--accounts` accounts with keys
+ * derived from the seed, prints the URL line first, then serves until SIGINT/SIGTERM.
+ * @throws UsageError for bad flags.
+ */
+async function runParadexSim(
+  values: { port?: string; host?: string; markets?: string; seed?: string; accounts?: string; 'rate-limit'?: string; 'no-liquidity'?: boolean },
+  collateral: string,
+): Promise<void> {
+  const rateLimit = values['rate-limit'];
+  if (rateLimit !== undefined && rateLimit !== '0') throw new UsageError(`--rate-limit: "${rateLimit}" — for paradex only 0 (off) is accepted; Paradex's published limits apply otherwise`);
+  const seed = parseCount('--seed', values.seed, 1, 2 ** 32 - 1);
+  const count = parseCount('--accounts', values.accounts, 2, 100);
+  if (values.host !== undefined && !isLoopbackHost(values.host)) throw new UsageError(`--host: "${values.host}" is not a loopback address (the simulator binds 127.0.0.1, ::1 or localhost only)`);
+  const sim = await startParadexSim({
+    port: parsePort(values.port, 0),
+    host: values.host,
+    markets: values.markets,
+    seed,
+    liquidity: !values['no-liquidity'],
+    rateLimit: rateLimit !== '0',
+  });
+  const accounts = Array.from({ length: count }, (_, i) => {
+    const keys = simKeyPair(seed, i);
+    return { ...keys, address: sim.admin.createAccount({ publicKey: keys.publicKey, collateral }).address };
+  });
+  process.stdout.write(`paradex simulator listening on ${sim.url}\n`);
+  process.stdout.write(`websocket: ${sim.wsUrl}\n`);
+  for (const a of accounts) process.stdout.write(`account: ${a.address} private key ${a.privateKey}\n`);
+  stopOnSignals(() => sim.close());
+}

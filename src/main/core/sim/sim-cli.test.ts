@@ -1,7 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fetch } from 'undici';
+import { ec } from 'starknet';
 import { describe, expect, it } from 'vitest';
+import { accountAddressOf } from './paradex/account-address';
+import { SIM_SYSTEM_CONFIG } from './paradex/system-config';
+import { login } from './paradex/testing';
 
 const BIN = join(__dirname, '../../../../bin/hedgedesk.js');
 
@@ -45,11 +49,36 @@ describe('hedgedesk sim', () => {
     }
   });
 
+  it('`sim paradex --port 0` prints the URL line exactly, then the WS URL and the accounts with keys that authenticate', async () => {
+    const child = spawn(process.execPath, [BIN, 'sim', 'paradex', '--port', '0', '--accounts', '1', '--seed', '5', '--host', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const [first, second, third] = await firstLines(child, 3, 20_000);
+      const m = /^paradex simulator listening on (http:\/\/127\.0\.0\.1:(\d+))$/.exec(first!);
+      expect(m, first).not.toBeNull();
+      expect(second).toBe(`websocket: ws://127.0.0.1:${m![2]}/v1`);
+      const account = /^account: (0x[0-9a-f]+) private key (0x[0-9a-f]+)$/.exec(third!);
+      expect(account, third).not.toBeNull();
+      const privateKey = account![2]!;
+      const key = { privateKey, publicKey: ec.starkCurve.getStarkKey(privateKey), address: account![1]! };
+      expect(accountAddressOf(key.publicKey, SIM_SYSTEM_CONFIG)).toBe(key.address);
+      const jwt = await login(m![1]!, key, Date.now());
+      const summary = (await (await fetch(`${m![1]}/v1/account`, { headers: { Authorization: `Bearer ${jwt}` } })).json()) as { account: string; account_value: string };
+      expect(summary).toMatchObject({ account: key.address, account_value: '10000' });
+    } finally {
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    }
+  });
+
   it('refuses unknown venues and bad flags with a usage error (exit 2)', () => {
     const run = (...args: string[]) => spawnSync(process.execPath, [BIN, 'sim', ...args], { encoding: 'utf8', timeout: 20_000 });
-    const paradex = run('paradex');
-    expect(paradex.status).toBe(2);
-    expect(paradex.stderr).toContain('no simulator for venue "paradex"');
+    const unknown = run('hyperliquid');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('no simulator for venue "hyperliquid" (supported: lighter, paradex)');
     expect(run().stderr).toContain('which venue?');
+    const publicHost = run('paradex', '--host', '0.0.0.0');
+    expect(publicHost.status).toBe(2);
+    expect(publicHost.stderr).toContain('--host: "0.0.0.0" is not a loopback address');
   });
 });
