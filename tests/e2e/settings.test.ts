@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LarkStub } from '../../src/main/core/notify/testing/lark-stub';
 import { TelegramStub } from '../../src/main/core/notify/testing/telegram-stub';
 import { clearKeychainService, readKeychain } from '../helpers/keychain';
 import { startServe, type ServeProcess } from '../helpers/serve-process';
@@ -14,14 +15,16 @@ const BOT_TOKEN = '7000001234:AAH-e2e-' + randomBytes(12).toString('hex');
 const WRONG_TOKEN = '7000009999:AAH-wrong-' + randomBytes(12).toString('hex');
 const CHAT_ID = '-1001234567890';
 const PROXY_URL = 'http://127.0.0.1:3128';
+const LARK_HOOK = 'e2e-lark-hook-' + randomBytes(8).toString('hex');
 
 /** The feedback line under a settings field, once it shows an error. */
 const errorFeedback = (field: string) => `.n-form-item-feedback--error [data-testid=settings-feedback-${field}]`;
 
-describe('Settings page in Chromium against `hedgedesk serve` and a loopback Telegram Bot API', () => {
+describe('Settings and Logs pages in Chromium against `hedgedesk serve`, a loopback Telegram Bot API and a loopback Lark webhook', () => {
   const keychainService = `hedgedesk-e2e-${randomBytes(4).toString('hex')}`;
   const dir = tempDir();
   let telegram: TelegramStub;
+  let lark: LarkStub;
   let serve: ServeProcess;
   let browser: Browser;
   let page: Page;
@@ -38,6 +41,7 @@ describe('Settings page in Chromium against `hedgedesk serve` and a loopback Tel
 
   beforeAll(async () => {
     telegram = await TelegramStub.start(BOT_TOKEN);
+    lark = await LarkStub.start(LARK_HOOK);
     serve = await startServe(['--data-dir', dir.path], {
       HEDGEDESK_KEYCHAIN_SERVICE: keychainService,
       HEDGEDESK_TELEGRAM_API_URL: telegram.baseUrl,
@@ -52,6 +56,7 @@ describe('Settings page in Chromium against `hedgedesk serve` and a loopback Tel
     await browser?.close();
     await serve?.stop();
     await telegram?.close();
+    await lark?.close();
     await clearKeychainService(keychainService);
     dir.remove();
   });
@@ -134,6 +139,69 @@ describe('Settings page in Chromium against `hedgedesk serve` and a loopback Tel
     await expect.poll(() => page.inputValue('[data-testid=settings-telegram-chat-id]')).toBe(CHAT_ID);
   });
 
+  it('switches notification kinds off and sets the threshold and delays, with inline errors; all survive a reload', async () => {
+    const exposureSwitch = page.locator('[data-testid=settings-notify-exposure]');
+    await expect(exposureSwitch.getAttribute('aria-checked')).resolves.toBe('true');
+    await exposureSwitch.click();
+    await page.locator('[data-testid=settings-notify-exposure][aria-checked=false]').waitFor();
+    await page.focus('[data-testid=settings-notify-runStarted]');
+    await page.keyboard.press('Space');
+    await page.locator('[data-testid=settings-notify-runStarted][aria-checked=false]').waitFor();
+
+    await page.fill('[data-testid=settings-exposure-threshold]', '12,5');
+    await page.fill('[data-testid=settings-exposure-seconds]', '45');
+    await page.click('[data-testid=settings-alerts-save]');
+    const feedback = page.locator(errorFeedback('exposureThresholdUsdc'));
+    await feedback.waitFor();
+    expect(await feedback.textContent()).toMatch(/non-negative amount in USDC/);
+
+    await page.fill('[data-testid=settings-exposure-threshold]', '250.5');
+    await page.locator(errorFeedback('exposureThresholdUsdc')).waitFor({ state: 'detached' });
+    await page.fill('[data-testid=settings-disconnect-seconds]', '90');
+    await page.press('[data-testid=settings-disconnect-seconds]', 'Enter');
+    await page.locator('[data-testid=settings-alerts-save][disabled]').waitFor();
+
+    await page.reload();
+    await page.locator('[data-testid=settings-exposure-threshold]').waitFor();
+    await expect.poll(() => page.inputValue('[data-testid=settings-exposure-threshold]')).toBe('250.5');
+    await expect.poll(() => page.inputValue('[data-testid=settings-exposure-seconds]')).toBe('45');
+    await expect.poll(() => page.inputValue('[data-testid=settings-disconnect-seconds]')).toBe('90');
+    await expect(page.locator('[data-testid=settings-notify-exposure]').getAttribute('aria-checked')).resolves.toBe('false');
+    await expect(page.locator('[data-testid=settings-notify-runStarted]').getAttribute('aria-checked')).resolves.toBe('false');
+    await expect(page.locator('[data-testid=settings-notify-runFailed]').getAttribute('aria-checked')).resolves.toBe('true');
+    // The browser cannot open folders: the data directory is shown without the button.
+    await expect(page.locator('[data-testid=settings-data-dir]').textContent()).resolves.toBe(dir.path);
+    await expect(page.locator('[data-testid=settings-open-data-dir]').count()).resolves.toBe(0);
+  });
+
+  it('stores the Lark webhook write-only and sends a test message to the loopback Lark server', async () => {
+    const status = page.locator('[data-testid=settings-lark-webhook-status]');
+    await expect(status.textContent()).resolves.toMatch(/not set/i);
+    await expect(page.locator('[data-testid=settings-lark-test][disabled]').count()).resolves.toBe(1);
+
+    await page.fill('[data-testid=settings-lark-webhook]', lark.webhookUrl('e2e-wrong-hook-0000'));
+    await page.click('[data-testid=settings-lark-webhook-save]');
+    await page.locator('[data-testid=settings-lark-webhook-status]', { hasText: /^\s*stored\s*$/i }).waitFor();
+    await page.click('[data-testid=settings-lark-test]');
+    const result = page.locator('[data-testid=settings-lark-test-result]');
+    await result.waitFor();
+    expect(await result.getAttribute('data-ok')).toBe('false');
+    expect(await result.textContent()).toContain('incoming webhook access token invalid');
+
+    await page.fill('[data-testid=settings-lark-webhook]', lark.webhookUrl());
+    await page.click('[data-testid=settings-lark-webhook-save]');
+    await page.locator('[data-testid=settings-lark-webhook-save][disabled]').waitFor();
+    await expect(page.inputValue('[data-testid=settings-lark-webhook]')).resolves.toBe('');
+    expect(await readKeychain(keychainService, 'app:larkWebhookUrl')).toBe(lark.webhookUrl());
+    await page.click('[data-testid=settings-lark-test]');
+    await page.locator('[data-testid=settings-lark-test-result][data-ok=true]').waitFor();
+    expect(lark.requests.at(-1)).toMatchObject({ hookToken: LARK_HOOK, body: { msg_type: 'text', content: { text: expect.stringContaining('HedgeDesk') } } });
+
+    await page.reload();
+    await page.locator('[data-testid=settings-lark-webhook-status]', { hasText: /^\s*stored\s*$/i }).waitFor();
+    expect(await page.content()).not.toContain(LARK_HOOK);
+  });
+
   it('takes screenshots of the page in the light and the dark theme', async () => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     // Tall enough for the whole page (it scrolls inside the layout, so fullPage would not help).
@@ -147,5 +215,42 @@ describe('Settings page in Chromium against `hedgedesk serve` and a loopback Tel
       await page.screenshot({ path: join(SCREENSHOT_DIR, `settings-${theme}.png`) });
     }
     expect(await page.content()).not.toContain(BOT_TOKEN);
+  });
+
+  it('filters the live log by text and level, and exports the lines shown as a redacted JSON Lines file', async () => {
+    await page.click('[data-testid=nav-logs]');
+    await page.locator('[data-testid=logs-list]').waitFor();
+    await page.fill('[data-testid=logs-filter]', 'test message');
+    await expect.poll(async () => (await page.locator('[data-testid=logs-list] .line').allTextContents()).length).toBeGreaterThanOrEqual(3);
+    const shown = await page.locator('[data-testid=logs-list] .line').allTextContents();
+    expect(shown.every((l) => /test message/i.test(l))).toBe(true);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=logs-export]')]);
+    expect(download.suggestedFilename()).toMatch(/^hedgedesk-logs-\d{8}T\d{6}Z\.jsonl$/);
+    const file = join(dir.path, download.suggestedFilename());
+    await download.saveAs(file);
+    const text = readFileSync(file, 'utf8');
+    const lines = text.trimEnd().split('\n').map((l) => JSON.parse(l) as { msg: string; level: string; isoTime: string });
+    expect(lines.length).toBe(shown.length);
+    expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['Telegram test message sent', 'Lark test message sent']));
+    expect(lines.some((l) => l.msg.startsWith('Telegram test message failed: Unauthorized'))).toBe(true);
+    for (const secret of [BOT_TOKEN, WRONG_TOKEN, LARK_HOOK]) expect(text).not.toContain(secret);
+
+    // Level filter: the failed tests were warnings.
+    await page.click('[data-testid=logs-level]');
+    await page.click('.n-base-select-option >> text=warn');
+    await expect.poll(async () => (await page.locator('[data-testid=logs-list] .line').allTextContents()).every((l) => l.includes('warn'))).toBe(true);
+    await page.fill('[data-testid=logs-filter]', '');
+
+    for (const [theme, name] of [['dark', 'logs-dark'], ['light', 'logs']] as const) {
+      await page.click('[data-testid=nav-settings]');
+      await page.click(`[data-testid=settings-theme-${theme}]`);
+      await noToasts();
+      await page.click('[data-testid=nav-logs]');
+      await page.locator('[data-testid=logs-list]').waitFor();
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+    }
   });
 });

@@ -31,5 +31,15 @@ export const useSettingsStore = defineStore('settings', () => {
     return api.invoke('notify.testTelegram', {});
   }
 
-  return { settings, locale, load, update, testTelegram };
+  /** Sends a test message to the Lark webhook stored in the keychain; `description` says why it failed. */
+  function testLark(): Promise<ResponseOf<'notify.testLark'>> {
+    return api.invoke('notify.testLark', {});
+  }
+
+  /** Opens the data directory in the OS file manager (desktop app only; `opened: false` in the browser). */
+  async function openDataDir(): Promise<boolean> {
+    return (await api.invoke('desktop.openDataDir', {})).opened;
+  }
+
+  return { settings, locale, load, update, testTelegram, testLark, openDataDir };
 });
