@@ -71,5 +71,11 @@ export function runEventText(event: RunEvent, label: (accountId: string | null) 
         params: { cycle: event.cycle, phase: event.phase, size: event.targetSize, symbol: event.symbol, pnl: event.pnl, reason: event.closeReason ?? '—' },
         level: event.phase === 'failed' ? 'warn' : 'info',
       };
+    case 'maker-taker':
+      return {
+        key: 'makerTaker.event',
+        params: { cycles: event.cycles, a: event.a?.position ?? '—', b: event.b?.position ?? '—', unhedged: event.unhedgedSize, symbol: event.symbol },
+        level: 'info',
+      };
   }
 }

@@ -1,6 +1,7 @@
 import type { Component } from 'vue';
 import type { StrategyId } from '../../../../shared/schemas/strategy-ids';
 import CrossVenueHedgePanel from './CrossVenueHedgePanel.vue';
+import MakerTakerHedgePanel from './MakerTakerHedgePanel.vue';
 
 /**
  * The live panel a strategy adds to its run page (above the generic
@@ -9,4 +10,5 @@ import CrossVenueHedgePanel from './CrossVenueHedgePanel.vue';
  */
 export const STRATEGY_RUN_PANELS: Partial<Record<StrategyId, Component>> = {
   'cross-venue-hedge': CrossVenueHedgePanel,
+  'maker-taker-hedge': MakerTakerHedgePanel,
 };

@@ -1,0 +1,21 @@
+import type { MakerTakerEvent } from '../../../../shared/schemas/maker-taker-hedge';
+import type { RunEvent } from '../../../../shared/schemas/runs';
+
+/** The latest `maker-taker` event among a run's events (oldest first), or null before the first. */
+export function latestMakerTakerState(events: readonly RunEvent[]): MakerTakerEvent | null {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (e.type === 'maker-taker') return e;
+  }
+  return null;
+}
+
+/** The naive-ui tag type of a transport state: up green, down red, connecting amber, in-process plain. */
+export function transportTagType(state: MakerTakerEvent['transport']): 'success' | 'error' | 'warning' | 'default' {
+  return state === 'up' ? 'success' : state === 'down' ? 'error' : state === 'connecting' ? 'warning' : 'default';
+}
+
+/** True when the unhedged size (signed decimal string) is not zero. */
+export function hasUnhedged(size: string): boolean {
+  return Number(size) !== 0;
+}
