@@ -1,5 +1,7 @@
 import { fetch } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ManualSimClock } from '../engine/sim-clock';
+import { startParadexSim } from './paradex-sim';
 import { authHeaders, call, login, openTestAccount, settle, signedOrder, startTestSim, type TestSim } from './testing';
 
 describe('Paradex sim REST', () => {
@@ -78,3 +80,35 @@ async function fetchAuth(url: string, headers: Record<string, string>) {
   const res = await fetch(`${url}/v1/auth`, { method: 'POST', headers });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
+
+describe('Paradex sim onboarding and auth with the published paradex-py vectors (paradex.md §10 TV1)', () => {
+  it('onboards the TV1 key with its published signature and issues a JWT for its published auth signature', async () => {
+    const clock = new ManualSimClock(1706868900_000);
+    const sim = await startParadexSim({ clock, liquidity: false });
+    try {
+      const address = '0x129c135ed63df9353885e292be4426b8ed6122b13c6c0e1bb787288a1f5adfa';
+      const publicKey = '0x2c144d2f2d4fc61b6f8967f3ba0012a87d90140bcfe5a3e92e8df83258c960f';
+      const r = '1977703130303461992863803129734853218488251484396280000763960303272760326570';
+      const onboardingSig = `["${r}","3348963307717496773562227645175864223012165976444899528454487585773913151"]`;
+      const authSig = `["${r}","1751655746465244006452018629921152189693020752513749714656209614151193043281"]`;
+      const onboard = (sig: string) =>
+        fetch(`${sim.url}/v1/onboarding`, {
+          method: 'POST',
+          headers: { 'PARADEX-ETHEREUM-ACCOUNT': '0xd2c7314539dCe7752c8120af4eC2AA750Cf2035e', 'PARADEX-STARKNET-ACCOUNT': address, 'PARADEX-STARKNET-SIGNATURE': sig, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ public_key: publicKey }),
+        });
+      const headers = { 'PARADEX-STARKNET-ACCOUNT': address, 'PARADEX-STARKNET-SIGNATURE': authSig, 'PARADEX-TIMESTAMP': '1706868900', 'PARADEX-SIGNATURE-EXPIRATION': '1706955300' };
+      expect((await fetchAuth(sim.url, headers)).body).toMatchObject({ error: 'NOT_ONBOARDED' });
+      expect(await (await onboard(authSig)).json()).toMatchObject({ error: 'STARKNET_SIGNATURE_VERIFICATION_FAILED' });
+      expect((await onboard(onboardingSig)).status).toBe(200);
+      const auth = await fetchAuth(sim.url, headers);
+      expect(auth.status).toBe(200);
+      expect(typeof auth.body.jwt_token).toBe('string');
+      expect(sim.admin.account(address)).toMatchObject({ publicKey, collateral: '0' });
+      const stale = await fetchAuth(sim.url, { ...headers, 'PARADEX-TIMESTAMP': '1706860000' });
+      expect(stale.body).toMatchObject({ error: 'INVALID_TIMESTAMP' });
+    } finally {
+      await sim.close();
+    }
+  });
+});

@@ -132,17 +132,22 @@ describe('Paradex simulator ↔ recorded traffic ↔ client wire schemas', () =>
       const jwt = await login(t.url, t.A, t.clock.now());
       parses(wire.wsResultSchema, await ws.rpc('auth', { bearer: jwt }));
       parses(wire.wsErrorSchema, await ws.rpc('subscribe', { channel: 'nope' }));
-      for (const channel of ['order_book.ETH-USD-PERP.snapshot@15@50ms', 'order_book.ETH-USD-PERP.deltas', 'bbo.ETH-USD-PERP', 'orders.ALL', 'fills.ALL', 'positions', 'account']) {
+      for (const channel of ['order_book.ETH-USD-PERP.snapshot@15@50ms', 'order_book.ETH-USD-PERP.deltas', 'bbo.ETH-USD-PERP', 'trades.ALL', 'markets_summary', 'orders.ALL', 'fills.ALL', 'positions', 'account']) {
         parses(wire.wsResultSchema, await ws.rpc('subscribe', { channel }));
       }
       const order = signedOrderBody({ market: 'ETH-USD-PERP', side: 'sell', type: 'MARKET', size: new Decimal('0.05'), price: null, timeInForce: 'GTC', reduceOnly: false, clientId: 'ws-w' }, signer, chain, t.clock.now());
       expect((await call(t.url, 'POST', '/v1/orders', jwt, order)).status).toBe(201);
       await ws.waitFor((m) => m.params?.channel === 'account');
+      await ws.waitFor((m) => m.params?.channel === 'trades.ALL');
+      t.clock.advance(1000);
+      await ws.waitFor((m) => m.params?.channel === 'markets_summary');
       await ws.waitFor((m) => m.params?.channel === 'order_book.ETH-USD-PERP.deltas' && m.params.data.update_type === 'd');
       const schemaOf: Record<string, z.ZodTypeAny> = {
         'order_book.ETH-USD-PERP.snapshot@15@50ms': wire.wsOrderBookSchema,
         'order_book.ETH-USD-PERP.deltas': wire.wsOrderBookSchema,
         'bbo.ETH-USD-PERP': wire.bboSchema,
+        'trades.ALL': wire.tradeSchema,
+        markets_summary: wire.marketSummarySchema,
         'orders.ALL': wire.orderSchema,
         'fills.ALL': wire.fillSchema,
         positions: wire.positionSchema,

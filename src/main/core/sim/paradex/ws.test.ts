@@ -99,4 +99,13 @@ describe('Paradex sim WebSocket (JSON-RPC 2.0)', () => {
     const fromRest = new Map<string, string>([...rest.bids.map(([p, q]: string[]) => [`BUY:${p}`, q]), ...rest.asks.map(([p, q]: string[]) => [`SELL:${p}`, q])]);
     expect(book).toEqual(fromRest);
   });
+
+  it('protocol pings keep an answering connection open', async () => {
+    for (let i = 0; i < 3; i++) {
+      t.clock.advance(55_000);
+      await settle();
+    }
+    expect(ws.ws.readyState).toBe(WebSocket.OPEN);
+    expect(t.sim.admin.state().ws_connections).toBe(1);
+  });
 });
