@@ -25,23 +25,47 @@ describe('hedgedesk run cross-venue-hedge', () => {
     return file;
   };
 
-  it('names every bad setting: config field, env line, flag; and a missing account', () => {
+  it('names every bad setting at once: config field, env line, flag; then a missing account', () => {
     const config = write('bad.json', JSON.stringify({ ticker: 'ETH', margin: -5, hold_tme: 3 }));
     const env = write('bad.env', 'CROSS_HEDGE_TAKE_PROFIT=lots\n');
     const r = runCli(['run', 'cross-venue-hedge', '--config', config, '--env-file', env, '--stop-loss', 'x', '--data-dir', join(dir.path, 'data')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${env}:1 CROSS_HEDGE_TAKE_PROFIT: "lots" is not a number`);
-    const r2 = runCli(['run', 'cross-venue-hedge', '--config', config, '--stop-loss', 'x', '--data-dir', join(dir.path, 'data')]);
-    expect(r2.stderr).toContain('--stop-loss: "x" is not a number');
-    const r3 = runCli(['run', 'cross-venue-hedge', '--config', config, '--data-dir', join(dir.path, 'data')]);
-    expect(r3.stderr).toContain('margin: must be greater than 0');
-    expect(r3.stderr).toContain('hold_tme: is not a known field');
+    expect(r.stderr).toContain('--stop-loss: "x" is not a number');
+    expect(r.stderr).toContain('margin: must be greater than 0');
+    expect(r.stderr).toContain('hold_tme: is not a known field');
     const ok = write('ok.json', JSON.stringify({ ticker: 'ETH', margin: 50 }));
-    const r4 = runCli(['run', 'cross-venue-hedge', '--config', ok, '--long-account', 'Nobody', '--data-dir', join(dir.path, 'data')]);
-    expect(r4.code).toBe(1);
-    expect(r4.stderr).toContain('long_account: no account "Nobody"');
-    expect(r4.stderr).toContain('short_account: name the account');
+    const r2 = runCli(['run', 'cross-venue-hedge', '--config', ok, '--long-account', 'Nobody', '--data-dir', join(dir.path, 'data')]);
+    expect(r2.code).toBe(1);
+    expect(r2.stderr).toContain('long_account: no account "Nobody"');
+    expect(r2.stderr).toContain('short_account: name the account');
   }, 30_000);
+
+  /** Spawns `hedgedesk run cross-venue-hedge <args>`, waits for `until` in its output, sends Ctrl+C; resolves with its exit code and output. */
+  async function runUntil(args: string[], pattern: RegExp): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    const child = spawn(process.execPath, [HEDGEDESK_BIN, 'run', 'cross-venue-hedge', ...args, '--data-dir', join(dir.path, 'data')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      await until(() => pattern.test(stdout) || child.exitCode !== null, String(pattern), 30_000);
+      child.kill('SIGINT');
+      return { code: await exited, stdout, stderr };
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  }
+
+  it('--paper alone: Paradex long on the built-in Paradex simulator, Lighter short on the Lighter one', async () => {
+    const r = await runUntil(['--paper', '--ticker', 'ETH', '--margin', '150', '--hold-time', '0.5', '--cooldown', '0.2'], /^cycle 1 closed/m);
+    expect(r.code, r.stderr + r.stdout.slice(-2000)).toBe(0);
+    expect(r.stdout).toContain('created paper paradex account "Paper Paradex"');
+    expect(r.stdout).toContain('created paper lighter account "Paper Lighter"');
+    expect(r.stdout).toMatch(/^cycle 1 closed \(hold-expired\): long 0\.05 on Paper Paradex \(paradex\) [\d.]+ → [\d.]+ .* \| short 0\.05 on Paper Lighter \(lighter\)/m);
+    expect(r.stdout).toMatch(/net exposure: ETH 0 /);
+  }, 60_000);
 
   it('runs cycles from config + env file + flags on paper accounts and stops on Ctrl+C with the legs closed', async () => {
     const config = write(
@@ -57,21 +81,8 @@ describe('hedgedesk run cross-venue-hedge', () => {
       }),
     );
     const env = write('.env', 'CROSS_HEDGE_MARGIN=60\nCROSS_HEDGE_POSITION_HOLD_TIME=30\nCROSS_HEDGE_REVERSE=false\nLIGHTER_API_KEY=secret\n');
-    const child = spawn(process.execPath, [HEDGEDESK_BIN, 'run', 'cross-venue-hedge', '--config', config, '--env-file', env, '--ticker', 'eth', '--hold-time', '0.5', '--reverse', '--data-dir', join(dir.path, 'data')], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    try {
-      await until(() => /^cycle 2 holding/m.test(stdout) || child.exitCode !== null, 'the second cycle', 30_000);
-      child.kill('SIGINT');
-      expect(await exited, stderr + stdout.slice(-2000)).toBe(0);
-    } finally {
-      if (child.exitCode === null) child.kill('SIGKILL');
-    }
+    const { code, stdout, stderr } = await runUntil(['--config', config, '--env-file', env, '--ticker', 'eth', '--hold-time', '0.5', '--reverse'], /^cycle 2 holding/m);
+    expect(code, stderr + stdout.slice(-2000)).toBe(0);
     expect(stdout).toContain('ignored 1 other setting(s) (LIGHTER_API_KEY)');
     expect(stdout).not.toContain('secret');
     expect(stdout).toContain('created paper lighter account "CLI long"');

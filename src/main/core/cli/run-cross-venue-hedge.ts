@@ -10,9 +10,10 @@ import { systemClock } from '../clock';
 import { ConfigError } from '../engine/config-error';
 import { createEngine } from '../engine/create-engine';
 import { processPaperLighter } from '../engine/paper-lighter';
+import { processPaperParadex } from '../engine/paper-paradex';
 import type { AccountsRepository } from '../store/accounts-repository';
 import { parseCrossVenueHedgeConfig, type CrossVenueHedgeConfigInput } from '../strategies/cross-venue-hedge/config-schema';
-import { parseCrossHedgeEnv } from '../strategies/cross-venue-hedge/env-settings';
+import { CROSS_HEDGE_ENV, parseCrossHedgeEnv } from '../strategies/cross-venue-hedge/env-settings';
 import { openCliRuntime } from './cli-runtime';
 import type { CliCommand } from './command';
 import { parseLogLevel } from './flags';
@@ -48,10 +49,16 @@ interface Assembled {
   notes: string[];
 }
 
+/** The CROSS_HEDGE_* variable that sets a config field, or the field itself. */
+function envKey(field: string): string {
+  return Object.entries(CROSS_HEDGE_ENV).find(([, v]) => v.field === field)?.[0] ?? field;
+}
+
 /**
  * Merges, lowest first: the JSON config (`--config`), the env-style settings
- * (`--env-file`), the flags. @throws ConfigError naming each bad field
- * (config paths, `file:line KEY`, or `--flag`); UsageError for unreadable files.
+ * (`--env-file`), the flags, and checks the result against the strategy's
+ * schema. @throws ConfigError naming every bad field at once (config paths,
+ * `file:line KEY`, `--flag`); UsageError for unreadable files.
  */
 function assemble(values: Record<string, string | boolean | undefined>): Assembled {
   const notes: string[] = [];
@@ -75,9 +82,14 @@ function assemble(values: Record<string, string | boolean | undefined>): Assembl
     } catch (err) {
       throw new UsageError(`cannot read the env file ${envFile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
-    const env = parseCrossHedgeEnv(text, envFile);
-    config = { ...config, ...env.config };
-    if (env.ignored.length > 0) notes.push(`note: ${envFile}: ignored ${env.ignored.length} other setting(s) (${env.ignored.join(', ')}); keys belong in the keychain (Accounts page)`);
+    try {
+      const env = parseCrossHedgeEnv(text, envFile);
+      config = { ...config, ...env.config };
+      if (env.ignored.length > 0) notes.push(`note: ${envFile}: ignored ${env.ignored.length} other setting(s) (${env.ignored.join(', ')}); keys belong in the keychain (Accounts page)`);
+    } catch (err) {
+      if (!(err instanceof ConfigError)) throw err;
+      issues.push(...(err.issues ?? []));
+    }
   }
   const numberFlag = (flag: string, field: keyof CrossVenueHedgeConfigInput) => {
     const v = values[flag];
@@ -93,6 +105,13 @@ function assemble(values: Record<string, string | boolean | undefined>): Assembl
   numberFlag('stop-loss', 'stop_loss');
   numberFlag('cooldown', 'cooldown');
   if (values.reverse === true) config.reverse = true;
+  try {
+    parseCrossVenueHedgeConfig(config);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    // A field an env line or a flag failed to set is reported there, not again as missing.
+    issues.push(...(err.issues ?? []).filter((i) => !issues.some((x) => x.path.endsWith(` ${envKey(i.path)}`) || x.path === `--${i.path.replace(/_/g, '-')}`)));
+  }
   if (issues.length > 0) throw new ConfigError('bad settings', issues);
   const accounts = { ...(cli.success ? { long_account: cli.data.long_account, short_account: cli.data.short_account } : {}) };
   if (typeof values['long-account'] === 'string') accounts.long_account = values['long-account'];
@@ -201,7 +220,6 @@ export const runCrossVenueHedgeCommand: CliCommand = {
     let assembled: Assembled;
     try {
       assembled = assemble(values);
-      parseCrossVenueHedgeConfig(assembled.config);
     } catch (err) {
       if (err instanceof ConfigError) throw new Error(formatConfigError(err, source));
       throw err;
@@ -266,6 +284,7 @@ export const runCrossVenueHedgeCommand: CliCommand = {
       await notifier.flush(10_000);
       await engine.close();
       await processPaperLighter().close();
+      await processPaperParadex().close();
       await rt.close();
     }
   },
