@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InvalidSignatureError, OrderNotFoundError, RateLimitedError, UnknownVenueError, VenueUnavailableError } from '../venue-errors';
+import { InvalidSignatureError, OrderNotFoundError, RateLimitedError, UnknownVenueError, VenueUnavailableError, type VenueError } from '../venue-errors';
 import { VirtualClock } from '../virtual-clock';
 import { JwtSession } from './jwt-session';
 import { ParadexRateLimits } from './rate-limits';
@@ -97,7 +97,7 @@ describe('Paradex REST client', () => {
     replies.push({ status: 404, body: { error: 'ORDER_ID_NOT_FOUND', message: 'order 9 not found' } });
     const err = await client.cancelOrder('9').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OrderNotFoundError);
-    expect((err as OrderNotFoundError).venueMessage).toBe('order 9 not found');
+    expect((err as VenueError).venueMessage).toBe('order 9 not found');
     replies.push({ status: 200, body: { results: [{ symbol: 'X' }] } });
     await expect(client.markets()).rejects.toBeInstanceOf(UnknownVenueError);
     replies.push({ status: 200, body: {} });
