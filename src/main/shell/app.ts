@@ -45,6 +45,8 @@ function start(): void {
   const running = () => (core ? activeRuns(core.engine.listRuns(50)) : []);
 
   app.on('second-instance', showMain);
+  // Windows shows native notifications only for an app with this id (electron-builder's appId).
+  if (process.platform === 'win32') app.setAppUserModelId('app.hedgedesk.desktop');
 
   void app.whenReady().then(() => {
     hardenApp();
@@ -57,6 +59,7 @@ function start(): void {
         appVersion: app.getVersion(),
         electronVersion: process.versions.electron ?? null,
         desktopHost: createDesktopHost(windows, showMain),
+        demoWorkspace: true,
       });
     } catch (err) {
       dialog.showErrorBox('HedgeDesk cannot start', (err as Error).message);
