@@ -1,10 +1,11 @@
 /**
- * PortfolioService against the built-in Lighter simulator: two paper
- * accounts trade through the real Lighter client (the same shared venues
- * runs use), a live account without its key and a venue that cannot trade
- * yet stay in `error` without disturbing the others; positions, marks, net
- * exposure, threshold, connection drops and the change throttle are checked
- * on a real SQLite file.
+ * PortfolioService against the built-in Lighter and Paradex simulators: two
+ * paper Lighter accounts and one paper Paradex account trade through the
+ * real clients (the same shared venues runs use), a live account without
+ * its key and a venue that cannot trade yet stay in `error` without
+ * disturbing the others; positions, marks, net exposure across venues,
+ * threshold, connection drops and the change throttle are checked on a real
+ * SQLite file.
  */
 import Decimal from 'decimal.js';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import type { Account } from '../../src/shared/schemas/account';
 import type { PortfolioSnapshot } from '../../src/shared/schemas/portfolio';
 import { systemClock } from '../../src/main/core/clock';
 import { PaperLighter } from '../../src/main/core/engine/paper-lighter';
+import { PaperParadex } from '../../src/main/core/engine/paper-paradex';
 import { createVenueProvider, type VenueProvider } from '../../src/main/core/engine/venue-provider';
 import { Redactor } from '../../src/main/core/log/redactor';
 import type { RunView } from '../../src/main/core/engine/engine';
@@ -29,11 +31,12 @@ import { until } from './tri-hedge-harness';
 const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 const THROTTLE_MS = 100;
 
-describe('PortfolioService on the Lighter simulator', () => {
+describe('PortfolioService on the Lighter and Paradex simulators', () => {
   const dir = tempDir();
   let db: OpenDatabase;
   let repo: AccountsRepository;
   let paper: PaperLighter;
+  let paperParadex: PaperParadex;
   let venues: VenueProvider;
   let service: PortfolioService;
   let threshold = '10';
@@ -41,6 +44,7 @@ describe('PortfolioService on the Lighter simulator', () => {
   let b: Account;
   let liveNoKey: Account;
   let paradex: Account;
+  let backpack: Account;
   const notified: { at: number; snapshot: PortfolioSnapshot }[] = [];
 
   const accountOf = (s: PortfolioSnapshot, id: string) => s.accounts.find((x) => x.accountId === id)!;
@@ -60,12 +64,15 @@ describe('PortfolioService on the Lighter simulator', () => {
     b = repo.create({ venue: 'lighter', label: 'Paper B', mode: 'paper', identifiers: {} });
     liveNoKey = repo.create({ venue: 'lighter', label: 'Live without key', mode: 'live', identifiers: { accountIndex: 7, apiKeyIndex: 4 } });
     paradex = repo.create({ venue: 'paradex', label: 'Paradex paper', mode: 'paper', identifiers: {} });
+    backpack = repo.create({ venue: 'backpack', label: 'Backpack paper', mode: 'paper', identifiers: {} });
     paper = new PaperLighter({ seed: 5 });
+    paperParadex = new PaperParadex({ seed: 5 });
     venues = createVenueProvider({
       secrets: new EnvSecretStore({}, new Redactor()),
       clock: systemClock,
       logger,
       paper,
+      paperParadex,
       lighterTiming: { reconnect: { baseMs: 2_000, maxMs: 2_000 } },
     });
     service = new PortfolioService({ accounts: repo, venues, thresholdUsdc: () => threshold, clock: systemClock, logger, refreshMs: 1_000, throttleMs: THROTTLE_MS });
@@ -77,6 +84,7 @@ describe('PortfolioService on the Lighter simulator', () => {
     await service.close();
     await venues.close();
     await paper.close();
+    await paperParadex.close();
     db.db.close();
     dir.remove();
   });
@@ -84,11 +92,11 @@ describe('PortfolioService on the Lighter simulator', () => {
   it('connects paper accounts to the simulator and shows accounts it cannot open as errors', async () => {
     await until(() => {
       const s = service.snapshot();
-      return [a, b].every((x) => accountOf(s, x.id).connection === 'connected') && [liveNoKey, paradex].every((x) => accountOf(s, x.id).connection === 'error');
+      return [a, b, paradex].every((x) => accountOf(s, x.id).connection === 'connected') && [liveNoKey, backpack].every((x) => accountOf(s, x.id).connection === 'error');
     }, 'paper accounts connected, the others in error', 20_000);
     const s = service.snapshot();
     expect(s.accounts.map((x) => x.accountId)).toEqual(repo.list().map((x) => x.id));
-    expect(s.accounts).toHaveLength(4);
+    expect(s.accounts).toHaveLength(5);
     for (const x of [a, b]) {
       expect(accountOf(s, x.id)).toMatchObject({ mode: 'paper', venue: 'lighter', equity: '10000', available: '10000', positions: [], error: null, disconnectedSince: null });
     }
@@ -96,18 +104,21 @@ describe('PortfolioService on the Lighter simulator', () => {
     expect(missing.error).toMatch(/no apiPrivateKey in the keychain/);
     expect(missing.disconnectedSince).toBeGreaterThan(0);
     expect(missing.equity).toBeNull();
-    expect(accountOf(s, paradex.id).error).toMatch(/paradex accounts cannot trade yet/);
+    expect(accountOf(s, paradex.id)).toMatchObject({ venue: 'paradex', mode: 'paper', positions: [], error: null });
+    expect(new Decimal(accountOf(s, paradex.id).equity!).gt(0)).toBe(true);
+    expect(accountOf(s, backpack.id).error).toMatch(/backpack accounts cannot trade yet/);
     expect(s.exposure).toEqual([]);
   });
 
-  it('shows positions with marks and the net exposure per symbol as the accounts trade', async () => {
+  it('shows positions with marks and the net exposure per symbol across accounts and venues as they trade', async () => {
     await trade(a, 'ETH', 'buy', '0.05');
     await trade(b, 'ETH', 'sell', '0.03');
     await trade(b, 'BTC', 'sell', '0.001');
+    await trade(paradex, 'ETH', 'sell', '0.04');
     await until(() => {
       const s = service.snapshot();
-      return accountOf(s, a.id).positions.length === 1 && accountOf(s, b.id).positions.length === 2 && s.exposure.length === 2;
-    }, 'positions of A and B', 15_000);
+      return accountOf(s, a.id).positions.length === 1 && accountOf(s, b.id).positions.length === 2 && accountOf(s, paradex.id).positions.length === 1 && s.exposure.length === 2;
+    }, 'positions of A, B and the Paradex account', 15_000);
     const s = service.snapshot();
     const ethA = accountOf(s, a.id).positions[0]!;
     expect(ethA).toMatchObject({ symbol: 'ETH', size: '0.05', priceDecimals: 2, sizeDecimals: 4 });
@@ -120,8 +131,12 @@ describe('PortfolioService on the Lighter simulator', () => {
       ['ETH', '-0.03'],
     ]);
 
+    expect(accountOf(s, paradex.id).positions.map((p) => [p.symbol, p.size])).toEqual([['ETH', '-0.04']]);
+
+    // 0.05 (Lighter A) − 0.03 (Lighter B) − 0.04 (Paradex) = −0.02 ETH, valued at the mark of the first account holding ETH.
     const eth = s.exposure.find((e) => e.symbol === 'ETH')!;
-    expect(eth).toMatchObject({ netSize: '0.02', accounts: 2, beyondThreshold: true });
+    const firstHolder = s.accounts.find((x) => x.positions.some((p) => p.symbol === 'ETH'))!;
+    expect(eth).toMatchObject({ netSize: '-0.02', accounts: 3, beyondThreshold: true, markPrice: firstHolder.positions.find((p) => p.symbol === 'ETH')!.markPrice });
     expect(new Decimal(eth.netNotional).minus(new Decimal('0.02').times(eth.markPrice)).abs().lte('0.000001')).toBe(true);
     const btc = s.exposure.find((e) => e.symbol === 'BTC')!;
     expect(btc).toMatchObject({ netSize: '-0.001', accounts: 1 });
@@ -131,7 +146,7 @@ describe('PortfolioService on the Lighter simulator', () => {
     expect(service.snapshot().exposure.every((e) => !e.beyondThreshold)).toBe(true);
     expect(service.snapshot().thresholdUsdc).toBe('100000');
 
-    await trade(a, 'ETH', 'sell', '0.02');
+    await trade(a, 'ETH', 'buy', '0.02');
     await until(() => service.snapshot().exposure.find((e) => e.symbol === 'ETH')?.netSize === '0', 'ETH hedged to zero', 15_000);
   });
 
@@ -186,13 +201,13 @@ describe('PortfolioService on the Lighter simulator', () => {
 
   it('follows account changes: a deleted account disappears, a renamed one keeps its state', async () => {
     repo.update(a.id, { label: 'Paper A renamed', mode: 'paper', identifiers: {} });
-    repo.delete(paradex.id);
+    repo.delete(backpack.id);
     service.reload();
     const s = service.snapshot();
     expect(s.accounts.map((x) => x.label)).toEqual(repo.list().map((x) => x.label));
     expect(s.accounts.map((x) => x.label)).toContain('Paper A renamed');
-    expect(s.accounts).toHaveLength(3);
+    expect(s.accounts).toHaveLength(4);
     expect(accountOf(s, a.id).connection).toBe('connected');
-    expect(() => service.account(paradex.id)).toThrow(/no account/);
+    expect(() => service.account(backpack.id)).toThrow(/no account/);
   });
 });
