@@ -138,6 +138,7 @@ export class MakerLeg {
   /** Cancels A's resting order (wind-down). */
   async cancelResting(): Promise<void> {
     if (this.order) await this.cancel(this.order);
+    this.order = null;
   }
 
   /** Waits (bounded by `untilMs`, clock time) for B's answers to A's fills. */
