@@ -9,8 +9,8 @@ import { startServe, type ServeProcess } from '../helpers/serve-process';
 import { tempDir } from '../helpers/temp-dir';
 
 const SCREENSHOT_DIR = join(__dirname, '../../docs/screenshots');
-const LONG = 'Hedge long';
-const SHORT = 'Hedge short';
+const LONG = 'Hedge Paradex';
+const SHORT = 'Hedge Lighter';
 
 describe('Cross-Venue Hedge from the Strategies page against `hedgedesk serve` (paper accounts)', () => {
   const keychainService = `hedgedesk-e2e-${randomBytes(4).toString('hex')}`;
@@ -35,14 +35,13 @@ describe('Cross-Venue Hedge from the Strategies page against `hedgedesk serve` (
     dir.remove();
   });
 
-  async function addPaperLighter(label: string, apiKeyIndex: number): Promise<void> {
+  async function addPaperAccount(venue: 'Paradex' | 'Lighter', label: string): Promise<void> {
     await page.click('[data-testid=accounts-add]');
     await page.locator('[data-testid=account-form]').waitFor();
     await page.click('[data-testid=account-venue]');
-    await page.locator('.n-base-select-option', { hasText: 'Lighter' }).first().click();
+    await page.locator('.n-base-select-option', { hasText: venue }).first().click();
     await page.fill('[data-testid=account-label]', label);
     await page.click('[data-testid=account-mode-paper]');
-    await page.fill('[data-testid=account-identifier-apiKeyIndex]', String(apiKeyIndex));
     await page.click('[data-testid=account-submit]');
     await page.locator(`[data-testid="account-row-${label}"]`).waitFor();
     await page.locator('[data-testid=account-form]').waitFor({ state: 'detached' });
@@ -55,10 +54,17 @@ describe('Cross-Venue Hedge from the Strategies page against `hedgedesk serve` (
     await expect.poll(() => page.locator('.n-base-select-menu:visible').count(), { timeout: 5_000 }).toBe(0);
   }
 
-  it('creates two paper accounts', async () => {
+  /** Closes notifications (run started…) and waits for messages to leave, so screenshots show the page. */
+  async function closeToasts(): Promise<void> {
+    for (const close of await page.locator('.n-notification .n-base-close').all()) await close.click().catch(() => undefined);
+    await page.locator('.n-notification').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+    await page.locator('.n-message').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  }
+
+  it('creates a paper Paradex and a paper Lighter account', async () => {
     await page.click('[data-testid=nav-accounts]');
-    await addPaperLighter(LONG, 4);
-    await addPaperLighter(SHORT, 5);
+    await addPaperAccount('Paradex', LONG);
+    await addPaperAccount('Lighter', SHORT);
   });
 
   it('shows the server validation of a missing margin next to the field', async () => {
@@ -71,11 +77,12 @@ describe('Cross-Venue Hedge from the Strategies page against `hedgedesk serve` (
     await feedback.filter({ hasText: /number/ }).waitFor({ timeout: 10_000 });
   });
 
-  it('starts a run and shows both legs, the phase and the cycle history on the run page', async () => {
+  it('starts a Paradex ⇄ Lighter run and shows both legs, the phase and the cycle history on the run page', async () => {
     await choose('cross-account-long', LONG);
     await choose('cross-account-short', SHORT);
     await page.fill('[data-testid=cross-ticker]', 'eth');
-    await page.fill('[data-testid=cross-param-margin]', '60');
+    // Paradex's ETH minimum order is 100 USDC.
+    await page.fill('[data-testid=cross-param-margin]', '150');
     await page.fill('[data-testid=cross-param-hold_time]', '3');
     await page.fill('[data-testid=cross-param-take_profit]', '50');
     await page.fill('[data-testid=cross-param-stop_loss]', '50');
@@ -91,7 +98,8 @@ describe('Cross-Venue Hedge from the Strategies page against `hedgedesk serve` (
     await long.waitFor({ timeout: 20_000 });
     await expect(long.textContent()).resolves.toContain(LONG);
     await expect(short.textContent()).resolves.toContain(SHORT);
-    await expect(long.textContent()).resolves.toContain('Lighter');
+    await expect(long.textContent()).resolves.toContain('Paradex');
+    await expect(short.textContent()).resolves.toContain('Lighter');
     // Equal, non-zero sizes on both legs.
     const size = async (leg: typeof long) => Number(await leg.locator('[data-testid=cross-leg-size]').textContent());
     await expect.poll(() => size(long), { timeout: 10_000 }).toBeGreaterThan(0);
@@ -108,7 +116,7 @@ describe('Cross-Venue Hedge from the Strategies page against `hedgedesk serve` (
     await page.locator('[data-testid=run-exposure-ETH]').waitFor();
     await expect(page.locator('[data-testid=run-exposure-ETH]').textContent()).resolves.toMatch(/^ETH0/);
 
-    await page.locator('.n-message').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+    await closeToasts();
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'cross-venue-hedge.png'), fullPage: true });
   });
@@ -121,7 +129,7 @@ describe('Cross-Venue Hedge from the Strategies page against `hedgedesk serve` (
     await page.locator('[data-testid=cross-phase][data-phase=holding]').waitFor({ timeout: 15_000 });
     await page.locator('[data-testid=cross-history-2]').waitFor();
     await expect.poll(() => page.locator('[data-testid=cross-leg-long] [data-testid=cross-leg-mark]').textContent(), { timeout: 5_000 }).toMatch(/^\d/);
-    await page.locator('.n-message').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+    await closeToasts();
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'cross-venue-hedge-dark.png'), fullPage: true });
 
     await page.click('[data-testid=run-stop]');
