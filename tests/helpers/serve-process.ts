@@ -15,7 +15,8 @@ export interface ServeProcess {
  */
 export function startServe(args: string[], env: NodeJS.ProcessEnv): Promise<ServeProcess> {
   const child = spawn(process.execPath, [HEDGEDESK_BIN, 'serve', '--port', '0', ...args], {
-    env: { ...process.env, ...env },
+    // Tests start from an empty data directory: no demo workspace.
+    env: { ...process.env, HEDGEDESK_DEMO_WORKSPACE: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

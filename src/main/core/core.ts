@@ -21,7 +21,9 @@ import { engineRunLabel } from './notify/run-label';
 import { EnvSecretStore, secretsFromEnvEnabled } from './secrets/env-secret-store';
 import { KeytarSecretStore } from './secrets/keytar-secret-store';
 import type { SecretStore } from './secrets/secret-store';
+import { seedDemoWorkspace } from './demo-workspace';
 import { builtInMarketCatalog } from './markets/built-in-market-catalog';
+import { lighterSimulatorMarkets } from './markets/lighter-simulator-markets';
 import { AccountsRepository } from './store/accounts-repository';
 import { CoinListsRepository } from './store/coin-lists-repository';
 import { openDatabase } from './store/database';
@@ -43,6 +45,12 @@ export interface CoreOptions {
   consoleLevel?: LogLevel;
   /** Telegram Bot API base URL (default https://api.telegram.org); tests use a loopback server. */
   telegramBaseUrl?: string;
+  /**
+   * On a brand-new database, create the demo workspace (three paper Lighter
+   * accounts and a coin list, demo-workspace.ts). The desktop app and
+   * `hedgedesk serve` opt in; tests never do.
+   */
+  demoWorkspace?: boolean;
   /** The Electron shell's windows, native notifications and file manager; absent headless. */
   desktopHost?: DesktopHost;
 }
@@ -91,6 +99,13 @@ export function createCore(opts: CoreOptions): Core {
   }
   const { db, schemaVersion, applied } = opened;
   if (applied.length > 0) log.logger.info({ component: 'store', applied }, `database migrated to schema ${schemaVersion}`);
+  if (opts.demoWorkspace && applied.includes(1)) {
+    try {
+      seedDemoWorkspace({ db, accounts: new AccountsRepository(db), coinLists: new CoinListsRepository(db), lighterMarkets: lighterSimulatorMarkets(), logger: log.logger });
+    } catch (err) {
+      log.logger.warn({ component: 'core', err }, `demo workspace not created: ${(err as Error).message}`);
+    }
+  }
   const secrets: SecretStore = secretsFromEnvEnabled(env)
     ? new EnvSecretStore(env, redactor)
     : new KeytarSecretStore(redactor, opts.keychainService);

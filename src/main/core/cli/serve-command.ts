@@ -16,7 +16,9 @@ export const serveCommand: CliCommand = {
                     token controls your accounts. Prefer an SSH tunnel to 127.0.0.1.
   --allow-remote    Opt in to binding a non-loopback host.
   --data-dir D      Data directory (default $HEDGEDESK_DATA_DIR or ~/.hedgedesk).
-  --log-level L     trace|debug|info|warn|error (default info).`,
+  --log-level L     trace|debug|info|warn|error (default info).
+A brand-new data directory starts with a demo workspace (three paper Lighter accounts and
+a coin list); HEDGEDESK_DEMO_WORKSPACE=0 starts it empty.`,
   async run(args) {
     const { values } = parseArgs({
       args,
@@ -40,6 +42,7 @@ export const serveCommand: CliCommand = {
       keychainService: process.env.HEDGEDESK_KEYCHAIN_SERVICE,
       telegramBaseUrl: process.env.HEDGEDESK_TELEGRAM_API_URL,
       consoleLevel: 'warn',
+      demoWorkspace: process.env.HEDGEDESK_DEMO_WORKSPACE !== '0',
     });
     let server;
     try {
