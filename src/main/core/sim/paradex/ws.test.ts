@@ -100,12 +100,26 @@ describe('Paradex sim WebSocket (JSON-RPC 2.0)', () => {
     expect(book).toEqual(fromRest);
   });
 
-  it('protocol pings keep an answering connection open', async () => {
+  it('protocol pings keep an answering connection open and close one that does not pong', async () => {
     for (let i = 0; i < 3; i++) {
+      const pinged = new Promise((resolve) => ws.ws.once('ping', resolve));
       t.clock.advance(55_000);
-      await settle();
+      await pinged;
+      // The automatic pong precedes this request on the same connection: once answered, the server has seen the pong.
+      await ws.rpc('unsubscribe', { channel: 'bbo.ETH-USD-PERP' });
     }
     expect(ws.ws.readyState).toBe(WebSocket.OPEN);
     expect(t.sim.admin.state().ws_connections).toBe(1);
+
+    const silent = new WebSocket(t.sim.wsUrl, { autoPong: false });
+    await new Promise((resolve) => silent.once('open', resolve));
+    const closed = new Promise((resolve) => silent.once('close', resolve));
+    const pingedBoth = Promise.all([new Promise((resolve) => silent.once('ping', resolve)), new Promise((resolve) => ws.ws.once('ping', resolve))]);
+    t.clock.advance(55_000);
+    await pingedBoth;
+    await ws.rpc('unsubscribe', { channel: 'bbo.ETH-USD-PERP' });
+    t.clock.advance(55_000);
+    await closed;
+    expect(ws.ws.readyState).toBe(WebSocket.OPEN);
   });
 });
