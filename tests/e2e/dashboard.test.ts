@@ -20,6 +20,8 @@ import { tempDir } from '../helpers/temp-dir';
 
 const SCREENSHOT_DIR = join(__dirname, '../../docs/screenshots');
 const LABELS = ['Tri A', 'Tri B', 'Tri C'] as const;
+/** A paper account on the other venue: the dashboard covers every venue. */
+const PARADEX = 'Paradex P';
 
 /** A tri-hedge-hold pass on ETH whose entry crosses the spread (fills at once as taker) and holds for a minute: long enough to watch. */
 const RUN_CONFIG = {
@@ -47,6 +49,13 @@ describe('Dashboard and account page against `hedgedesk serve` (paper accounts)'
   let accountPage: Page;
   const ids: Record<string, string> = {};
   let runId = '';
+
+  /** Closes toasts and in-page notifications (e.g. "run started") so that screenshots show the page itself. */
+  async function clearPopups(p: Page): Promise<void> {
+    for (const close of await p.locator('.n-notification .n-base-close').all()) await close.click().catch(() => undefined);
+    await p.locator('.n-notification').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+    await p.locator('.n-message').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  }
 
   /** Sets the theme over the contract and waits for naive-ui's colour transitions. */
   async function theme(p: Page, name: 'light' | 'dark'): Promise<void> {
@@ -86,13 +95,18 @@ describe('Dashboard and account page against `hedgedesk serve` (paper accounts)'
     await page.locator('[data-testid=dashboard-no-accounts]').waitFor();
   });
 
-  it('shows new paper accounts connecting live, with their collateral', async () => {
+  it('shows new paper accounts on Lighter and Paradex connecting live, with their collateral', async () => {
     for (const label of LABELS) {
       const account = await client.invoke('accounts.create', { venue: 'lighter', label, mode: 'paper' });
       ids[label] = account.id;
     }
-    for (const label of LABELS) await page.locator(`[data-testid="dashboard-connection-${label}"][data-connection=connected]`).waitFor({ timeout: 20_000 });
-    await expect.poll(() => page.locator('[data-testid=dashboard-total-equity]').textContent(), { timeout: 10_000 }).toContain('30,000.00');
+    ids[PARADEX] = (await client.invoke('accounts.create', { venue: 'paradex', label: PARADEX, mode: 'paper' })).id;
+    for (const label of [...LABELS, PARADEX]) {
+      await page.locator(`[data-testid="dashboard-connection-${label}"][data-connection=connected]`).waitFor({ timeout: 20_000 });
+    }
+    await expect.poll(() => page.locator('[data-testid=dashboard-total-equity]').textContent(), { timeout: 10_000 }).toContain('40,000.00');
+    await expect(page.locator('[data-testid=dashboard-connected]').textContent()).resolves.toContain('4 / 4');
+    await expect(page.locator(`[data-testid="dashboard-account-${PARADEX}"]`).textContent()).resolves.toContain('Paradex');
     await page.locator('[data-testid=dashboard-go-strategies]').waitFor();
     await expect(page.locator('[data-testid=dashboard-exposure]').textContent()).resolves.toContain('nothing is exposed');
   });
@@ -113,9 +127,10 @@ describe('Dashboard and account page against `hedgedesk serve` (paper accounts)'
     expect(Math.abs(await cellNumber(page, '[data-testid=exposure-row-ETH] [data-testid=exposure-notional]'))).toBeLessThanOrEqual(100);
 
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await page.locator('.n-message').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+    await clearPopups(page);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'dashboard.png') });
     await theme(page, 'dark');
+    await clearPopups(page);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'dashboard-dark.png') });
     await theme(page, 'light');
   });
@@ -138,8 +153,10 @@ describe('Dashboard and account page against `hedgedesk serve` (paper accounts)'
     await expect(accountPage.locator('[data-testid=account-runs]').textContent()).resolves.toContain('tri-hedge-hold');
     await expect(accountPage.locator('[data-testid=account-view-equity]').textContent()).resolves.toMatch(/\d,\d{3}\.\d{2}/);
 
+    await clearPopups(accountPage);
     await accountPage.screenshot({ path: join(SCREENSHOT_DIR, 'account.png') });
     await theme(accountPage, 'dark');
+    await clearPopups(accountPage);
     await accountPage.screenshot({ path: join(SCREENSHOT_DIR, 'account-dark.png') });
     await theme(accountPage, 'light');
   });
