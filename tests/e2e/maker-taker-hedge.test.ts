@@ -106,7 +106,7 @@ describe('Maker-Taker Hedge from the Strategies page against `hedgedesk serve` (
     await page.locator('[data-testid=mt-panel]').waitFor({ timeout: 20_000 });
     await page.locator('[data-testid=mt-transport]', { hasText: 'in-process' }).waitFor({ timeout: 20_000 });
     // The simulated market walks through A's bid now and then: wait for the first hedged cycle.
-    await expect.poll(async () => Number(await page.locator('[data-testid=mt-cycles]').textContent()), { timeout: 90_000, intervals: [500] }).toBeGreaterThanOrEqual(1);
+    await expect.poll(async () => Number(await page.locator('[data-testid=mt-cycles]').textContent()), { timeout: 90_000, interval: 500 }).toBeGreaterThanOrEqual(1);
     const a = Number(await page.locator('[data-testid=mt-position-a]').textContent());
     const b = Number(await page.locator('[data-testid=mt-position-b]').textContent());
     expect(a).toBeGreaterThanOrEqual(0.01);

@@ -310,10 +310,10 @@ export class MakerLeg {
     });
   }
 
-  /** Resends fills B has not answered for a poll interval (B dedupes by id), when the transport is up. */
+  /** Resends fills B has not answered for a poll interval (B dedupes by id), when Redis is up (in-process delivery is not lost). */
   private resend(): void {
     const { host } = this;
-    if (host.transport.state() === 'down' || host.transport.state() === 'connecting') return;
+    if (host.transport.state() !== 'up') return;
     const due = host.now() - Math.max(host.cfg.pollIntervalMs, 500);
     for (const u of this.unacked.values()) {
       if (u.sentAt > due) continue;

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import type { TransportState } from '../../../../shared/schemas/maker-taker-hedge';
+import type { RunEventInput } from '../../../../shared/schemas/runs';
 import type { Clock } from '../../clock';
 import { decimalText } from '../../engine/decimal-text';
 import { flattenAccounts } from '../../engine/flatten';
@@ -32,6 +33,8 @@ export class MakerTakerRun implements LegHost {
   private readonly placing = new Set<string>();
   private readonly detach: (() => void)[] = [];
   private failsafe: string | null = null;
+  /** The last `maker-taker` event emitted (JSON), so an unchanged state is not emitted again. */
+  private lastEmitted = '';
   private fatal: unknown = null;
 
   constructor(
@@ -97,7 +100,7 @@ export class MakerTakerRun implements LegHost {
     const { maker, taker } = this;
     const net = (maker?.position ?? new Decimal(0)).plus(taker?.position ?? 0);
     const unhedged = maker && taker ? net : maker ? maker.unackedSize : (taker?.carry.neg() ?? new Decimal(0));
-    this.ctx.emit({
+    const event: RunEventInput = {
       type: 'maker-taker',
       mode: this.cfg.mode,
       symbol: this.market.symbol,
@@ -116,7 +119,11 @@ export class MakerTakerRun implements LegHost {
       b: taker ? { accountId: taker.account.accountId, label: taker.account.label, position: decimalText(taker.position), hedges: taker.hedges, retries: taker.retries } : null,
       unhedgedSize: decimalText(unhedged),
       transport: this.transport.state(),
-    });
+    };
+    const json = JSON.stringify(event);
+    if (json === this.lastEmitted) return;
+    this.lastEmitted = json;
+    this.ctx.emit(event);
   }
 
   publishExposure(): void {

@@ -128,7 +128,10 @@ export class TakerLeg {
       host.awaitingPlacement(m.id, false);
       return;
     }
-    if (host.halt.aborted && !host.expectAcks) return;
+    if (host.halt.aborted && host.cfg.mode === 'b') {
+      host.warn(`${this.account.label} is stopping: fill ${m.id} of ${m.filled_base_amount} ${market.symbol} is not hedged (A's ack_timeout will flatten it)`);
+      return;
+    }
     const size = new Decimal(m.filled_base_amount);
     const owed = m.side === 'buy' ? size.neg() : size;
     host.info(`${this.account.label}: hedging A's ${m.side} fill of ${size} ${market.symbol} (${m.id})`);
