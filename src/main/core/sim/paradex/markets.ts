@@ -49,6 +49,8 @@ export interface ParadexMarket {
   stepSize: Decimal;
   minNotional: Decimal;
   maxOrderSize: Decimal;
+  /** Largest absolute position, base units (`position_limit`). */
+  positionLimit: Decimal;
   /** Market orders match up to mark × (1 ± this) (`price_bands_width`). */
   priceBand: Decimal;
   /** Starting mid of the synthetic liquidity, USD. */
@@ -111,6 +113,7 @@ export function buildMarkets(entries: readonly unknown[]): ParadexMarket[] {
       stepSize: step,
       minNotional: new Decimal(spec.min_notional),
       maxOrderSize: new Decimal(spec.max_order_size),
+      positionLimit: new Decimal(spec.position_limit),
       priceBand: new Decimal(spec.price_bands_width),
       referenceMid: known ? new Decimal(known) : fallback.toDecimalPlaces(tick.decimalPlaces()),
     };

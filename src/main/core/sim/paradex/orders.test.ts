@@ -119,4 +119,14 @@ describe('Paradex sim orders', () => {
     const book = (await call(t.url, 'GET', '/v1/orderbook/ETH-USD-PERP?depth=500')).body;
     expect(book.bids).toContainEqual(['2810', '0.2']);
   });
+
+  it('an order that would take the position beyond position_limit closes with ORDER_EXCEEDS_POSITION_LIMIT; unknown routes are 404', async () => {
+    t.sim.admin.deposit(t.A.address, '10000000');
+    const big = await call(t.url, 'POST', '/v1/orders', jwt, signedOrder(t.A, { market: 'BTC-USD-PERP', side: 'SELL', type: 'LIMIT', size: '61', price: '120000' }, t.clock.now()));
+    expect(big.status).toBe(201);
+    await settle();
+    expect(await get(big.body.id)).toMatchObject({ status: 'CLOSED', cancel_reason: 'ORDER_EXCEEDS_POSITION_LIMIT' });
+    expect((await call(t.url, 'GET', '/v1/nothing-here', jwt)).status).toBe(404);
+    expect((await call(t.url, 'GET', '/v1/nothing-here')).status).toBe(404);
+  });
 });

@@ -45,6 +45,8 @@ export const CANCEL_REASONS: Readonly<Record<CancelReason, string>> = {
 
 /** `cancel_reason` of an order below `min_notional` (recorded: shared/data/paradex fetchOrders). */
 export const BELOW_MIN_REASON = 'ORDER_SIZE_BELOW_MIN';
+/** `cancel_reason` of an order whose full fill would take the position beyond `position_limit` (paradex.md §5). */
+export const POSITION_LIMIT_REASON = 'ORDER_EXCEEDS_POSITION_LIMIT';
 
 function rejectReason(reason: RejectReason): string {
   if (reason === 'insufficient-margin') return 'NOT_ENOUGH_MARGIN';
@@ -418,6 +420,8 @@ export class ParadexExchange extends EventEmitter<ParadexExchangeEvents> {
     const closesPosition = o.reduceOnly && o.size.eq(position.abs());
     const refPrice = o.price ?? mark;
     if (!closesPosition && refPrice && o.size.mul(refPrice).lt(market.minNotional)) return this.closeRecord(record, BELOW_MIN_REASON);
+    const after = position.add(o.side === 'BUY' ? o.size : o.size.neg()).abs();
+    if (!o.reduceOnly && after.gt(position.abs()) && after.gt(market.positionLimit)) return this.closeRecord(record, POSITION_LIMIT_REASON);
     const price = o.price ?? this.bandPrice(market, o.side);
     if (!price) return this.closeRecord(record, CANCEL_REASONS['no-liquidity']);
     const result = this.engine.submit(

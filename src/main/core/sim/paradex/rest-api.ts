@@ -40,6 +40,9 @@ interface Ctx {
 
 type Reply = { status: number; body?: unknown };
 
+/** Private GET routes with a fixed path (plus `orders/{id}` and `orders/by_client_id/{id}`). */
+const PRIVATE_GETS: ReadonlySet<string> = new Set(['account', 'balance', 'positions', 'fills', 'orders', 'orders-history']);
+
 /** Longest accepted signature lifetime on `POST /auth` (paradex-code-samples use 7 days, paradex.md §4). */
 const MAX_SIGNATURE_LIFETIME_S = 7 * 86_400 + 60;
 /** Tolerated clock skew of `PARADEX-TIMESTAMP`, s. */
@@ -94,6 +97,9 @@ export class RestApi {
         this.admit('public', `ip:${ctx.ip}`);
         return ok(pub);
       }
+    }
+    if (method === 'GET' && !PRIVATE_GETS.has(path) && !(parts[0] === 'orders' && (parts.length === 2 || (parts.length === 3 && parts[1] === 'by_client_id')))) {
+      throw new ParadexError('NOT_FOUND', `no route GET /v1/${path}`, 404);
     }
     const account = this.authenticate(ctx);
     if (method === 'GET') {
