@@ -1,9 +1,10 @@
-import { app, dialog, Menu, nativeImage, Tray, type MenuItemConstructorOptions, type NativeImage } from 'electron';
+import { app, dialog, Menu, nativeImage, Notification, Tray, type MenuItemConstructorOptions, type NativeImage } from 'electron';
 import { join } from 'node:path';
+import { deskStopResultSchema } from '../../shared/schemas/desk';
 import { portfolioSnapshotSchema, type PortfolioSnapshot } from '../../shared/schemas/portfolio';
 import { settingsSchema, type Settings } from '../../shared/schemas/settings';
 import type { Core } from '../core/core';
-import { attentionReasons, trayModel, type TrayAction, type TrayItem, type TrayState } from '../core/desk/tray-model';
+import { attentionReasons, stopResultTexts, trayModel, type TrayAction, type TrayItem, type TrayState } from '../core/desk/tray-model';
 import { trayTranslator, type TrayTranslate } from './tray-texts';
 
 /** What the tray asks of the app. */
@@ -83,6 +84,14 @@ export class AppTray {
     return { label: t(item.label), enabled: item.enabled, click: () => void this.run(item.action) };
   }
 
+  /** Tells the user, as a native notification, what "stop all" / "flatten all" did. */
+  private report(action: 'stopAll' | 'flattenAll', result: Awaited<ReturnType<Core['dispatch']>>): void {
+    const parsed = result.ok ? deskStopResultSchema.safeParse(result.data) : null;
+    if (!parsed?.success || !Notification.isSupported()) return;
+    const t = this.translate();
+    new Notification({ title: t({ key: 'doneTitle' }), body: stopResultTexts(action, parsed.data).map(t).join('\n') }).show();
+  }
+
   private async run(action: TrayAction): Promise<void> {
     switch (action.type) {
       case 'show':
@@ -93,7 +102,7 @@ export class AppTray {
         await this.core.dispatch('runs.stop', { runId: action.runId });
         break;
       case 'stopAll':
-        await this.core.dispatch('runs.stopAll', {});
+        this.report('stopAll', await this.core.dispatch('runs.stopAll', {}));
         break;
       case 'flattenAll': {
         const t = this.translate();
@@ -106,7 +115,7 @@ export class AppTray {
           defaultId: 0,
           cancelId: 0,
         });
-        if (answer.response === 1) await this.core.dispatch('runs.flattenAll', {});
+        if (answer.response === 1) this.report('flattenAll', await this.core.dispatch('runs.flattenAll', {}));
         break;
       }
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeRuns, attentionReasons, trayModel, type TrayItem, type TrayRun } from './tray-model';
+import { activeRuns, attentionReasons, stopResultTexts, trayModel, type TrayItem, type TrayRun } from './tray-model';
 
 const run = (id: string, status: TrayRun['status'], extra: Partial<TrayRun> = {}): TrayRun => ({
   id,
@@ -75,5 +75,27 @@ describe('attentionReasons', () => {
   it('activeRuns keeps starting, running and stopping runs of this process', () => {
     const runs = [run('a', 'starting'), run('b', 'running'), run('c', 'stopping'), run('d', 'stopped'), run('e', 'failed'), run('f', 'running', { interrupted: true })];
     expect(activeRuns(runs).map((r) => r.id)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('stopResultTexts', () => {
+  const accounts = [
+    { accountId: 'a1', label: 'alpha', ok: true, error: null },
+    { accountId: 'a2', label: 'beta', ok: false, error: 'paradex accounts cannot trade yet' },
+    { accountId: 'a3', label: 'gamma', ok: false, error: 'missing secret' },
+  ];
+
+  it('counts what stop all did and names the accounts it could not reach', () => {
+    expect(stopResultTexts('stopAll', { stoppedRuns: ['r1', 'r2'], accounts, flattenOrders: 0, leftovers: [] })).toEqual([
+      { key: 'stopAllDone', params: { runs: 2, accounts: 1 } },
+      { key: 'notReached', params: { accounts: 'beta, gamma' } },
+    ]);
+  });
+
+  it('counts closing orders and leftovers of flatten all', () => {
+    const leftovers = [{ accountId: 'a1', symbol: 'ETH', size: '0.001', reason: 'below the minimum order' }];
+    expect(stopResultTexts('flattenAll', { stoppedRuns: [], accounts: accounts.slice(0, 1), flattenOrders: 3, leftovers })).toEqual([
+      { key: 'flattenAllDone', params: { runs: 0, orders: 3, leftovers: 1 } },
+    ]);
   });
 });

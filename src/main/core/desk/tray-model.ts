@@ -1,3 +1,4 @@
+import type { DeskStopResult } from '../../../shared/schemas/desk';
 import type { RunView } from '../engine/engine';
 
 /** What the tray icon shows: nothing running, strategies running, or something the user must look at. */
@@ -91,4 +92,19 @@ export function trayModel(runs: readonly TrayRun[], attention: readonly TrayText
       { kind: 'action', label: { key: 'quit' }, action: { type: 'quit' }, enabled: true },
     ],
   };
+}
+
+/**
+ * What the tray tells the user after "stop all" / "flatten all": the counts
+ * (runs stopped, accounts whose orders were cancelled, closing orders,
+ * positions left open) and, when some accounts could not be reached, their labels.
+ */
+export function stopResultTexts(action: 'stopAll' | 'flattenAll', result: DeskStopResult): TrayText[] {
+  const reached = result.accounts.filter((a) => a.ok).length;
+  const failed = result.accounts.filter((a) => !a.ok).map((a) => a.label);
+  const done: TrayText =
+    action === 'stopAll'
+      ? { key: 'stopAllDone', params: { runs: result.stoppedRuns.length, accounts: reached } }
+      : { key: 'flattenAllDone', params: { runs: result.stoppedRuns.length, orders: result.flattenOrders, leftovers: result.leftovers.length } };
+  return failed.length === 0 ? [done] : [done, { key: 'notReached', params: { accounts: failed.join(', ') } }];
 }

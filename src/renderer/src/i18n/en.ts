@@ -791,6 +791,10 @@ const en = {
       quitConfirm: 'Stop runs and quit',
       keptTitle: 'HedgeDesk keeps running',
       keptBody: 'Strategies are running, so HedgeDesk stays in the tray. Use the tray icon to open the window or to quit.',
+      doneTitle: 'HedgeDesk',
+      stopAllDone: 'Stop all: runs stopped {runs}, open orders cancelled on {accounts} account(s).',
+      flattenAllDone: 'Flatten all: runs stopped {runs}, closing orders {orders}, positions left open {leftovers}.',
+      notReached: 'Not reached: {accounts}.',
     },
   },
   logs: {

@@ -789,6 +789,10 @@ const zhCN: MessageSchema = {
       quitConfirm: '停止运行并退出',
       keptTitle: 'HedgeDesk 仍在运行',
       keptBody: '有策略正在运行，HedgeDesk 会留在系统托盘中。可通过托盘图标打开窗口或退出。',
+      doneTitle: 'HedgeDesk',
+      stopAllDone: '全部停止：已停止运行 {runs} 个，已撤销 {accounts} 个账户的挂单。',
+      flattenAllDone: '全部平仓：已停止运行 {runs} 个，平仓订单 {orders} 笔，未平持仓 {leftovers} 个。',
+      notReached: '无法连接：{accounts}。',
     },
   },
   logs: {

@@ -789,6 +789,10 @@ const zhTW: MessageSchema = {
       quitConfirm: '停止執行並結束',
       keptTitle: 'HedgeDesk 仍在執行',
       keptBody: '有策略正在執行，HedgeDesk 會留在系統匣中。可透過系統匣圖示開啟視窗或結束。',
+      doneTitle: 'HedgeDesk',
+      stopAllDone: '全部停止：已停止執行 {runs} 個，已取消 {accounts} 個帳戶的掛單。',
+      flattenAllDone: '全部平倉：已停止執行 {runs} 個，平倉訂單 {orders} 筆，未平持倉 {leftovers} 個。',
+      notReached: '無法連線：{accounts}。',
     },
   },
   logs: {
