@@ -19,10 +19,12 @@ const ORDER_END_MS = 10_000;
 const REDUCE_ATTEMPTS = 4;
 /** Wait before asking again for a quote a reduce-only order needs, ms of clock time. */
 const QUOTE_RETRY_MS = 500;
-/** How often a holding cycle looks at the marks, ms of clock time. */
-const CHECK_EVERY_MS = 200;
-/** A holding cycle is emitted (marks, PnL) at most this often, ms of clock time. */
-const EMIT_EVERY_MS = 1_000;
+/**
+ * A holding cycle looks at the marks on every book update of either venue,
+ * and at least this often (ms of clock time) — also how often it is emitted
+ * with marks and PnL.
+ */
+const LOOK_EVERY_MS = 1_000;
 
 /** A leg's phase as its account's transitions show it. */
 type LegPhase = 'flat' | 'opening' | 'holding' | 'closing';
@@ -376,8 +378,9 @@ export class CrossVenueHedgeRun {
 
   /**
    * Holds until take-profit, stop-loss or hold expiry (clock time), judging
-   * each leg on its own against its venue's mid; emits the cycle with marks
-   * and PnL about once a second. Returns why to close, or null on a stop.
+   * each leg on its own against its venue's mid on every book update (and at
+   * least once a second); emits the cycle with marks and PnL about once a
+   * second. Returns why to close, or null on a stop.
    */
   private async hold(legs: [Leg, Leg]): Promise<CycleCloseReason | null> {
     const record = this.state.current!;
@@ -400,10 +403,28 @@ export class CrossVenueHedgeRun {
         : null;
       if (reason) return reason;
       if (this.now() >= (record.holdEndsAt ?? 0)) return 'hold-expired';
-      if (this.now() - this.lastEmit >= EMIT_EVERY_MS) this.emitCycle(record);
-      await this.sleep(Math.min(CHECK_EVERY_MS, Math.max(1, (record.holdEndsAt ?? 0) - this.now())));
+      if (this.now() - this.lastEmit >= LOOK_EVERY_MS) this.emitCycle(record);
+      await this.nextLook(legs, Math.min(LOOK_EVERY_MS, Math.max(1, (record.holdEndsAt ?? 0) - this.now())));
     }
     return null;
+  }
+
+  /** Resolves on the next book update of either leg, after `ms` of clock time, or on a stop — whichever comes first. */
+  private nextLook(legs: readonly Leg[], ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = new AbortController();
+      const offs: (() => void)[] = [];
+      let done = false;
+      const wake = () => {
+        if (done) return;
+        done = true;
+        timer.abort();
+        for (const off of offs) off();
+        resolve();
+      };
+      for (const l of legs) if (l.book) offs.push(l.book.onUpdate(wake));
+      this.ctx.clock.sleep(Math.round(ms), AbortSignal.any([timer.signal, this.ctx.signal])).then(wake, wake);
+    });
   }
 
   /** Closes both legs at once (reduce-only, marketable) and records the ended cycle. */
