@@ -51,6 +51,7 @@ export class AccountStream {
   private readonly orders = new Map<string, Order>();
   private readonly positions = new Map<string, Position>();
   private wasDisconnected = false;
+  private caughtUp = false;
   private resyncing: Promise<void> | null = null;
   private readonly unsubscribe: (() => void)[] = [];
 
@@ -110,11 +111,28 @@ export class AccountStream {
       this.wasDisconnected = true;
       return;
     }
-    if (!this.wasDisconnected) return;
+    if (!this.wasDisconnected) {
+      if (!this.caughtUp) void this.catchUp();
+      return;
+    }
     this.wasDisconnected = false;
     this.resyncing ??= this.resync().finally(() => {
       this.resyncing = null;
     });
+  }
+
+  /**
+   * After the first connect: fills made between the history read of
+   * {@link start} and the `fills.ALL` subscription are read once over REST
+   * (deduplicated like any other).
+   */
+  private async catchUp(): Promise<void> {
+    this.caughtUp = true;
+    try {
+      this.applyFills(await this.deps.rest.fills(REPLAY_FILLS));
+    } catch (err) {
+      this.deps.logger.warn({ err: (err as Error).message }, 'Paradex fill catch-up after connect failed');
+    }
   }
 
   private async resync(): Promise<void> {

@@ -229,7 +229,8 @@ describe('Paradex client ↔ simulator: faults', () => {
     sim.admin.expireJwts();
     await venue.placeOrder({ symbol: 'ETH', side: 'buy', type: 'market', size: d('0.05'), price: d('3100'), timeInForce: 'IOC', clientOrderId: 'jwt-1' });
     await until(() => lastOrder(events, 'jwt-1')?.status === 'filled', 'the order after the JWT expired');
-    expect(lines.filter((l) => l.includes('re-authenticating once'))).toHaveLength(2);
+    // One re-auth per expiry at least (the stream's own REST reads may meet an expired token too).
+    expect(lines.filter((l) => l.includes('re-authenticating once')).length).toBeGreaterThanOrEqual(2);
   });
 
   it('short-lived JWTs are refreshed before they expire (no 401 needed)', async () => {

@@ -277,7 +277,7 @@ class ParadexVenue implements Venue {
     const accepted = res.orders.filter((o): o is NonNullable<typeof o> => o !== null);
     const refusal = res.errors.find((e) => e !== null);
     if (refusal || accepted.length !== orders.length) {
-      await Promise.all(accepted.map((o) => this.rest.cancelOrder(o.id).catch(() => undefined)));
+      if (accepted.length > 0) await this.rest.cancelOrders(accepted.map((o) => o.id)).catch((err: unknown) => this.log.warn({ err: (err as Error).message }, 'cancel of a partly accepted batch failed'));
       throw paradexError(refusal?.error, refusal?.message ?? `Paradex accepted ${accepted.length} of ${orders.length} batched orders`, 400);
     }
     stream.applyOrders(accepted);

@@ -15,7 +15,6 @@ import {
   fillsResponseSchema,
   marketsResponseSchema,
   orderBatchResponseSchema,
-  orderBookResponseSchema,
   orderSchema,
   ordersResponseSchema,
   positionsResponseSchema,
@@ -23,7 +22,6 @@ import {
   systemConfigSchema,
   type AccountSummary,
   type Bbo,
-  type OrderBookResponse,
   type ParadexFill,
   type ParadexMarket,
   type ParadexOrder,
@@ -114,11 +112,6 @@ export class ParadexRest {
   /** `GET /markets` (§7). */
   async markets(): Promise<ParadexMarket[]> {
     return (await this.call({ method: 'GET', path: '/markets' }, marketsResponseSchema, false)).results;
-  }
-
-  /** `GET /orderbook/{market}?depth=` (§6). */
-  orderBook(market: string, depth: number): Promise<OrderBookResponse> {
-    return this.call({ method: 'GET', path: `/orderbook/${encodeURIComponent(market)}`, query: { depth } }, orderBookResponseSchema, false);
   }
 
   /** `GET /bbo/{market}` (§6). */

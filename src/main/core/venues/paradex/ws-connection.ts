@@ -80,11 +80,6 @@ export class ParadexWs {
     this.requestTimeoutMs = opts.requestTimeoutMs ?? 10_000;
   }
 
-  /** True while a connection is open, authenticated and subscribed. */
-  get connected(): boolean {
-    return this.open;
-  }
-
   /** Opens the first connection (and keeps one open until {@link close}). */
   start(): void {
     this.connect();
