@@ -29,11 +29,6 @@ export function unauthorized(detail: string): ParadexError {
   return new ParadexError('INVALID_TOKEN', `missing or malformed jwt: ${detail}`, 401);
 }
 
-/** Bad input naming the field: HTTP 400 `VALIDATION_ERROR` (or another code given). */
-export function invalid(field: string, problem: string, code = 'VALIDATION_ERROR'): ParadexError {
-  return new ParadexError(code, `${field}: ${problem}`);
-}
-
 /** Over a rate limit: HTTP 429 (body format unverified, paradex.md §6 "Rate limits"). */
 export function rateLimited(): ParadexError {
   return new ParadexError('RATE_LIMIT_EXCEEDED', 'rate limit exceeded', 429);
