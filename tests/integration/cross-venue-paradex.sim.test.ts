@@ -25,9 +25,14 @@ const holding = (w: CrossWorld, runId: string) => w.cycles(runId).filter((c) => 
 const CONFIG = fastCrossConfig({ margin: 150 });
 
 describe('cross-venue-hedge: Paradex long ⇄ Lighter short', () => {
-  it('runs a full cycle on both venues and ends flat on both', async () => {
+  it('refuses a margin below Paradex\'s minimum order, then runs a full cycle on both venues and ends flat on both', async () => {
     world = await startCrossWorld({ paradex: true });
     const w = world;
+    // Paradex's minimum notional is checked before anything is stored.
+    await expect(w.engine.startRun({ strategy: 'cross-venue-hedge', config: { ...CONFIG, margin: 60 }, accountIds: ids(w) })).rejects.toThrow(
+      /margin: 60 USDC is below the minimum order of 100 USDC/,
+    );
+    expect(w.engine.listRuns()).toEqual([]);
     const runId = await w.engine.startRun({ strategy: 'cross-venue-hedge', config: CONFIG, accountIds: ids(w) });
     await until(() => holding(w, runId).length >= 1, 'holding');
     const [paradex, lighter] = w.positions();
