@@ -173,7 +173,7 @@ describe('PortfolioService on the Lighter and Paradex simulators', () => {
     expect(accountOf(service.snapshot(), a.id).disconnectedSince).toBeNull();
   });
 
-  it('gives one account its open orders from the venue, fills from the store and its runs', async () => {
+  it('gives one account its open orders from the venue, its fills (by hand, from the venue stream) and its runs', async () => {
     const venue = await venues.venueFor(b);
     const bba = await venue.bestBidAsk('ETH');
     await venue.placeOrder({ symbol: 'ETH', side: 'buy', size: new Decimal('0.01'), type: 'limit', price: bba.bid!.times(0.9).toDecimalPlaces(2), timeInForce: 'POST_ONLY' });
@@ -188,7 +188,10 @@ describe('PortfolioService on the Lighter and Paradex simulators', () => {
     expect(detail.portfolio.accountId).toBe(b.id);
     expect(detail.openOrders).toMatchObject([{ symbol: 'ETH', side: 'buy', size: '0.01', timeInForce: 'POST_ONLY', status: 'open' }]);
     expect(detail.ordersError).toBeNull();
-    expect(detail.recentFills).toEqual([]);
+    // B's market sells of ETH and BTC, made by hand (no run recorded them), come from the venue's stream.
+    expect(detail.recentFills.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(detail.recentFills.map((f) => f.symbol))).toEqual(new Set(['ETH', 'BTC']));
+    expect(detail.recentFills.every((f) => f.runId === null && f.purpose === null && f.side === 'sell')).toBe(true);
     expect(detail.runs.map((r) => [r.runId, r.role, r.status])).toEqual([
       ['r2', 'B', 'running'],
       ['r3', 'B', 'stopped'],

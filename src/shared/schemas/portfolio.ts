@@ -112,17 +112,23 @@ export const portfolioOrderSchema = z.object({
 });
 export type PortfolioOrder = z.infer<typeof portfolioOrderSchema>;
 
-/** A fill of an account recorded by a run (store `fills`): price USDC, size base units, fee USDC (negative = rebate), time the venue's. */
+/**
+ * A fill of an account: price USDC, size base units, fee USDC (negative =
+ * rebate), `at` the venue's time. Recorded by a run (store `fills`: `runId`
+ * and the order's `purpose`, e.g. `entry`, `hedge`), or seen on the venue's
+ * account stream since the app started without any run placing the order
+ * (a trade by hand: `runId` and `purpose` null).
+ */
 export const portfolioFillSchema = z.object({
   fillId: z.string(),
-  runId: z.string(),
+  runId: z.string().nullable(),
   symbol: z.string(),
   side: z.enum(['buy', 'sell']),
   price: dec,
   size: dec,
   fee: dec,
   liquidity: z.enum(['maker', 'taker']),
-  purpose: z.string(),
+  purpose: z.string().nullable(),
   at: z.number().int(),
 });
 export type PortfolioFill = z.infer<typeof portfolioFillSchema>;
@@ -142,7 +148,8 @@ export type AccountRun = z.infer<typeof accountRunSchema>;
  * The per-account view (`portfolio.account`): the account's portfolio, its
  * open orders as the venue reports them (empty when not connected;
  * `ordersError` says why they could not be read), its most recent fills
- * (newest first) and the runs it is part of (active ones first).
+ * (newest first: the store's, and those the venue streamed since the app
+ * started that no run recorded) and the runs it is part of (active ones first).
  */
 export const accountDetailSchema = z.object({
   portfolio: accountPortfolioSchema,

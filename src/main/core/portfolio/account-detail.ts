@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import type { AccountDetail, AccountRun, PortfolioOrder } from '../../../shared/schemas/portfolio';
+import type { AccountDetail, AccountRun, PortfolioFill, PortfolioOrder } from '../../../shared/schemas/portfolio';
 import type { RunView } from '../engine/engine';
-import type { Order } from '../venues/venue';
+import type { Fill, Order } from '../venues/venue';
 import { AccountFills } from './account-fills';
 import type { PortfolioService } from './portfolio-service';
 
@@ -18,6 +18,22 @@ export interface AccountDetailsDeps {
   db: Database;
   /** The engine's runs, newest first (`Engine.listRuns`). */
   runs: () => RunView[];
+}
+
+/** A venue-streamed fill as the view shows it (no run recorded it). */
+function streamedFillView(f: Fill): PortfolioFill {
+  return {
+    fillId: f.fillId,
+    runId: null,
+    symbol: f.symbol,
+    side: f.side,
+    price: f.price.toFixed(),
+    size: f.size.toFixed(),
+    fee: f.fee.toFixed(),
+    liquidity: f.liquidity,
+    purpose: null,
+    at: Math.floor(f.timestamp),
+  };
 }
 
 function orderView(o: Order): PortfolioOrder {
@@ -40,8 +56,10 @@ function orderView(o: Order): PortfolioOrder {
 /**
  * The per-account view (`portfolio.account`): the account's live portfolio,
  * its open orders read from the venue, its {@link RECENT_FILLS} most recent
- * fills from the store and the runs it is part of (active ones first, then
- * newest first; at most 20).
+ * fills — the store's (recorded by runs) merged with those the venue's
+ * account stream brought since the app started and no run recorded (trades
+ * by hand), by fill id, newest first — and the runs it is part of (active
+ * ones first, then newest first; at most 20).
  */
 export class AccountDetails {
   private readonly fills: AccountFills;
@@ -71,12 +89,13 @@ export class AccountDetails {
       })
       .sort((a, b) => Number(ACTIVE.has(b.status) && !b.interrupted) - Number(ACTIVE.has(a.status) && !a.interrupted))
       .slice(0, RECENT_RUNS);
-    return {
-      portfolio,
-      openOrders,
-      ordersError,
-      recentFills: this.fills.recent(portfolio.venue, accountId, RECENT_FILLS),
-      runs,
-    };
+    const stored = this.fills.recent(portfolio.venue, accountId, RECENT_FILLS);
+    const known = new Set(stored.map((f) => f.fillId));
+    const streamed = this.deps.portfolio
+      .streamedFills(accountId)
+      .filter((f) => !known.has(f.fillId))
+      .map(streamedFillView);
+    const recentFills = [...stored, ...streamed].sort((x, y) => y.at - x.at).slice(0, RECENT_FILLS);
+    return { portfolio, openOrders, ordersError, recentFills, runs };
   }
 }

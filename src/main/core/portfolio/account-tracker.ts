@@ -5,7 +5,7 @@ import type { Clock } from '../clock';
 import { MissingSecretError } from '../engine/engine-errors';
 import type { VenueProvider } from '../engine/venue-provider';
 import type { Logger } from '../log/logger';
-import type { AccountEvent, BookSubscription, Collateral, Market, Order, Position, Venue } from '../venues/venue';
+import type { AccountEvent, BookSubscription, Collateral, Fill, Market, Order, Position, Venue } from '../venues/venue';
 import { bookMid, markFromPnl, unrealizedPnlAt } from './mark-price';
 import type { ExposureInput } from './net-exposure';
 
@@ -28,6 +28,8 @@ interface MarkSource {
 
 /** Decimals of an unrealized PnL in USDC. */
 const PNL_DECIMALS = 6;
+/** How many of the account's latest fills from the venue stream are kept. */
+const KEPT_FILLS = 100;
 
 /** A message the user can act on for an account whose venue cannot be opened. */
 function openErrorText(err: unknown): string {
@@ -54,6 +56,7 @@ export class AccountTracker {
   private positions = new Map<string, Position>();
   private readonly markets = new Map<string, Market>();
   private readonly marks = new Map<string, MarkSource>();
+  private readonly fills: Fill[] = [];
   private detach: (() => void) | null = null;
   private opening: Promise<void> | null = null;
   private closed = false;
@@ -96,6 +99,11 @@ export class AccountTracker {
   async openOrders(): Promise<Order[]> {
     if (!this.venue) throw new Error(this.error ?? 'the account is not connected yet');
     return this.venue.openOrders();
+  }
+
+  /** The account's latest fills from the venue's account stream since it was opened (at most 100), newest first. */
+  recentFills(): readonly Fill[] {
+    return this.fills;
   }
 
   /** Stops listening (account events, books); the venue stays open for runs. */
@@ -172,6 +180,10 @@ export class AccountTracker {
       case 'collateral':
         this.collateral = event.collateral;
         break;
+      case 'fill':
+        this.fills.unshift(event.fill);
+        if (this.fills.length > KEPT_FILLS) this.fills.length = KEPT_FILLS;
+        return;
       case 'connection':
         if (event.state === 'disconnected') {
           this.state = 'disconnected';

@@ -5,7 +5,7 @@ import type { AccountPortfolio, PortfolioSnapshot } from '../../../shared/schema
 import type { Clock } from '../clock';
 import type { VenueProvider } from '../engine/venue-provider';
 import type { Logger } from '../log/logger';
-import type { Order } from '../venues/venue';
+import type { Fill, Order } from '../venues/venue';
 import { AccountTracker } from './account-tracker';
 import { ChangeThrottle, type ThrottleTimers } from './change-throttle';
 import { computeNetExposure } from './net-exposure';
@@ -125,6 +125,11 @@ export class PortfolioService {
   /** One account's open orders from its venue. @throws ContractError NOT_FOUND; Error when not connected; venue errors. */
   openOrders(accountId: string): Promise<Order[]> {
     return this.tracker(accountId).openOrders();
+  }
+
+  /** One account's latest fills from its venue's stream since it was opened, newest first. @throws ContractError NOT_FOUND. */
+  streamedFills(accountId: string): readonly Fill[] {
+    return this.tracker(accountId).recentFills();
   }
 
   /** Listens to changes (throttled); returns the unsubscribe function. */

@@ -732,7 +732,8 @@ const en = {
         maker: 'Maker',
         taker: 'Taker',
       },
-      empty: 'No fills recorded by strategy runs yet.',
+      byHand: 'By hand (no run)',
+      empty: 'No fills yet: neither a strategy run nor the venue reported one.',
     },
     runs: {
       title: 'Part in strategies',

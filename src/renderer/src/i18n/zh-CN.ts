@@ -730,7 +730,8 @@ const zhCN: MessageSchema = {
         maker: 'Maker（挂单）',
         taker: 'Taker（吃单）',
       },
-      empty: '策略运行尚未记录任何成交。',
+      byHand: '手动交易（无运行）',
+      empty: '暂无成交：策略运行和交易所均未报告任何成交。',
     },
     runs: {
       title: '参与的策略',

@@ -730,7 +730,8 @@ const zhTW: MessageSchema = {
         maker: 'Maker（掛單）',
         taker: 'Taker（吃單）',
       },
-      empty: '策略執行尚未記錄任何成交。',
+      byHand: '手動交易（無執行）',
+      empty: '尚無成交：策略執行與交易所皆未回報任何成交。',
     },
     runs: {
       title: '參與的策略',
