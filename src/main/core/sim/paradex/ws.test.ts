@@ -37,6 +37,9 @@ describe('Paradex sim WebSocket (JSON-RPC 2.0)', () => {
   it('private channels need auth; after auth orders, fills, positions, account and balance_events follow an order', async () => {
     expect((await ws.rpc('subscribe', { channel: 'orders.ALL' })).error).toMatchObject({ code: RPC_ERRORS.malformedBearer });
     expect((await ws.rpc('auth', { bearer: 'not-a-jwt' })).error).toMatchObject({ code: RPC_ERRORS.invalidBearer });
+    const expired = await login(t.url, t.A, t.clock.now());
+    t.sim.admin.expireJwts();
+    expect((await ws.rpc('auth', { bearer: expired })).error).toMatchObject({ code: RPC_ERRORS.invalidBearer, data: expect.stringContaining('revoked') });
     const jwt = await login(t.url, t.A, t.clock.now());
     expect((await ws.rpc('auth', { bearer: jwt })).result).toHaveProperty('node_id');
     for (const channel of ['orders.ETH-USD-PERP', 'fills.ALL', 'positions', 'account', 'balance_events']) {
