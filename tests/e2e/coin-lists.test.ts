@@ -63,9 +63,10 @@ describe('Coin lists page against `hedgedesk serve`', () => {
 
   const feedback = (row: number, field: string) => page.locator(`[data-testid="coin-feedback-${row}-${field}"]`);
 
-  /** Waits until every toast is gone, so that screenshots show the page itself. */
+  /** Closes the in-app notifications and waits until every toast is gone, so that screenshots show the page itself. */
   async function noToasts(): Promise<void> {
-    await expect.poll(() => page.locator('.n-message').count(), { timeout: 15_000 }).toBe(0);
+    const closeAll = "document.querySelectorAll('.n-notification .n-base-close').forEach((b) => b.click()); document.querySelectorAll('.n-message, .n-notification').length";
+    await expect.poll(() => page.evaluate<number>(closeAll), { timeout: 15_000 }).toBe(0);
   }
 
   /** `docs/screenshots/<name>.png` and `<name>-dark.png` (theme switched through the contract, as Settings does). */
@@ -194,7 +195,16 @@ describe('Coin lists page against `hedgedesk serve`', () => {
     const { runId } = await api.invoke('runs.start', {
       strategy: 'tri-hedge-hold',
       accountIds,
-      config: { coinlist: [{ symbol: 'ETH', target_notional: 60, slice_count: 2 }], hold_minutes: 10, slice_delay_seconds: 0.2, slice_delay_jitter_seconds: 0, run_once: true },
+      // A marketable IOC entry (50 bps above the bid) fills at once.
+      config: {
+        coinlist: [{ symbol: 'ETH', target_notional: 60, slice_count: 2 }],
+        hold_minutes: 10,
+        slice_delay_seconds: 0.2,
+        slice_delay_jitter_seconds: 0,
+        primary_time_in_force: 'IOC',
+        entry_price_offset_bps: -50,
+        run_once: true,
+      },
     });
     // Stop (and flatten) once the first slice filled.
     const filled = (e: { name: string; payload: unknown }) => e.name === 'run.event' && (e.payload as { type: string; runId: string }).type === 'fill' && (e.payload as { runId: string }).runId === runId;
