@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../../../shared/schemas/runs';
-import { hasUnhedged, latestMakerTakerState, transportTagType } from './maker-taker-state';
+import { hasUnhedged, latestMakerTakerState, storedCycles, transportTagType } from './maker-taker-state';
 
 const state = (cycles: number): RunEvent => ({
   type: 'maker-taker',
@@ -27,5 +27,11 @@ describe('maker-taker panel state', () => {
     expect(['up', 'down', 'connecting', 'off'].map((s) => transportTagType(s as 'up'))).toEqual(['success', 'error', 'warning', 'default']);
     expect(hasUnhedged('0')).toBe(false);
     expect(hasUnhedged('-0.01')).toBe(true);
+  });
+
+  it('reads the cycles a run saved, for a run with no live event', () => {
+    expect(storedCycles({ version: 1, cycles: 4, unacked: [] })).toBe(4);
+    expect(storedCycles(null)).toBeNull();
+    expect(storedCycles({ cycles: 'x' })).toBeNull();
   });
 });

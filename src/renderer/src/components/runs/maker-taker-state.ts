@@ -19,3 +19,9 @@ export function transportTagType(state: MakerTakerEvent['transport']): 'success'
 export function hasUnhedged(size: string): boolean {
   return Number(size) !== 0;
 }
+
+/** The cycles a run saved in its state (strategies/maker-taker-hedge/run-state.ts), for a run with no live event; null when absent. */
+export function storedCycles(state: unknown): number | null {
+  const cycles = typeof state === 'object' && state !== null ? (state as Record<string, unknown>).cycles : undefined;
+  return typeof cycles === 'number' && Number.isInteger(cycles) && cycles >= 0 ? cycles : null;
+}
