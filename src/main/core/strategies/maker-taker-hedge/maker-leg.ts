@@ -175,6 +175,7 @@ export class MakerLeg {
     this.publishFill(`${this.account.accountId}:reconcile:${host.now()}`, delta.isPositive() ? 'buy' : 'sell', delta.abs(), price, null, host.now());
   }
 
+  /** Stops listening to A's account, the transport and the book. */
   close(): void {
     for (const off of this.detach.splice(0)) off();
     this.watch.close();

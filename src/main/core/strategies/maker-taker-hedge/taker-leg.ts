@@ -109,6 +109,7 @@ export class TakerLeg {
     this.host.changed();
   }
 
+  /** Stops listening to B's account and the transport. */
   close(): void {
     for (const off of this.detach.splice(0)) off();
     this.watch.close();
