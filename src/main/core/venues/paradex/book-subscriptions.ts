@@ -7,10 +7,12 @@ import { wsOrderBookSchema } from './wire';
 import type { ParadexWs } from './ws-connection';
 
 /**
- * Which order book channel to follow (paradex.md §8): `snapshot` =
+ * Which order book channel to follow (paradex.md §8): `deltas` =
+ * `order_book.{market}.deltas`, a snapshot then deltas checked by `seq_no`
+ * (consecutive per market — what the crib sheet's "apply by seq_no" and the
+ * simulator say; unverified against the live venue); `snapshot` =
  * `order_book.{market}.snapshot@15@50ms`, 15 levels per side sent whole every
- * 50 ms (what ccxt uses; the simulator serves it); `deltas` =
- * `order_book.{market}.deltas`, a snapshot then deltas checked by `seq_no`.
+ * 50 ms (the channel ccxt uses), a fallback needing no continuity.
  */
 export type BookFeed = 'snapshot' | 'deltas';
 

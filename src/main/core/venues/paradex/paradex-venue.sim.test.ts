@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../clock';
 import { startParadexSim, type RunningParadexSim } from '../../sim/paradex/paradex-sim';
 import type { AccountEvent, Fill, Order, Venue } from '../venue';
-import { BelowMinSizeError, InvalidOrderError, InvalidSignatureError, type VenueError } from '../venue-errors';
+import { BelowMinSizeError, InvalidOrderError, InvalidSignatureError, OrderNotFoundError, type VenueError } from '../venue-errors';
 import { createParadexVenue, type ParadexVenueOptions } from './paradex-venue';
 
 const logger = pino({ level: 'silent' });
@@ -95,8 +95,20 @@ describe('Paradex client ↔ simulator: reads', () => {
     await until(() => updates > 0 && book.snapshot().bids[0]!.price.gt(3010), 'the book to follow the new mid');
     const live = await venue.bestBidAsk('ETH');
     expect(live.bid!.gt(3010)).toBe(true);
+    expect(book.resyncs).toBe(0);
+    expect(book.snapshot().sequence).toBeGreaterThan(snap.sequence);
     book.close();
     sim.admin.setMid('ETH-USD-PERP', '3000');
+  });
+
+  it('the snapshot feed (15 levels, whole books) as the alternative', async () => {
+    const { venue } = await client({ bookFeed: 'snapshot' });
+    const book = await venue.subscribeBook('ETH');
+    const snap = book.snapshot();
+    expect(snap.bids.length).toBeGreaterThan(0);
+    expect(snap.bids.length).toBeLessThanOrEqual(15);
+    expect(snap.asks[0]!.price.gt(snap.bids[0]!.price)).toBe(true);
+    book.close();
   });
 
   it('collateral and positions of a fresh account', async () => {
@@ -194,6 +206,18 @@ describe('Paradex client ↔ simulator: orders', () => {
     expect(order.status).toBe('canceled');
     expect(sum(fillsOf(events, 'pf-1')).toString()).toBe('0.2');
     expect((await venue.positions())[0]!.size.toString()).toBe('0.2');
+  });
+
+  it('modify a resting order (ModifyOrder signature): new size and price', async () => {
+    const { venue, events } = await client();
+    const handle = await venue.placeOrder({ symbol: 'ETH', side: 'sell', type: 'limit', size: d('0.1'), price: d('3300'), timeInForce: 'GTC', clientOrderId: 'mod-1' });
+    await until(() => lastOrder(events, 'mod-1')?.status === 'open', 'the order to rest');
+    await venue.modifyOrder({ symbol: 'ETH', venueOrderId: handle.venueOrderId!, size: d('0.15'), price: d('3250.004') });
+    const [listed] = await venue.openOrders('ETH');
+    expect([listed!.size.toString(), listed!.price.toString()]).toEqual(['0.15', '3250.01']);
+    await venue.cancelOrder('ETH', handle.venueOrderId!);
+    await until(() => lastOrder(events, 'mod-1')?.status === 'canceled', 'the cancel');
+    await expect(venue.modifyOrder({ symbol: 'ETH', venueOrderId: handle.venueOrderId!, size: d('0.1'), price: d('3200') })).rejects.toBeInstanceOf(OrderNotFoundError);
   });
 
   it('a batch of two orders; cancel all of one market', async () => {

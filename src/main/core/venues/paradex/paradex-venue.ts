@@ -90,7 +90,11 @@ export interface ParadexVenueOptions {
    */
   marketOrderMode?: MarketOrderMode;
   emulation?: Partial<MarketEmulation>;
-  /** Order book channel (default `snapshot`, see {@link BookFeed}). */
+  /**
+   * Order book channel (default `deltas`: a snapshot then deltas checked by
+   * `seq_no`, resubscribed on a gap; `snapshot`: whole 15-level books every
+   * 50 ms, the channel ccxt uses — see {@link BookFeed}).
+   */
   bookFeed?: BookFeed;
   timing?: ParadexTiming;
 }
@@ -188,7 +192,7 @@ class ParadexVenue implements Venue {
       for (const l of this.listeners) l(event);
     });
     await stream.start();
-    const books = new BookSubscriptions(ws, markets, this.log, opts.bookFeed ?? 'snapshot');
+    const books = new BookSubscriptions(ws, markets, this.log, opts.bookFeed ?? 'deltas');
     ws.start();
     try {
       await ws.waitConnected(timing.connectTimeoutMs ?? 15_000);
