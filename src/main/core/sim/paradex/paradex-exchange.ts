@@ -376,7 +376,7 @@ export class ParadexExchange extends EventEmitter<ParadexExchangeEvents> {
 
   /**
    * Cancels a live order: a resting one at once, a NEW one when it would execute.
-   * @throws ParadexError 404 ORDER_ID_NOT_FOUND, 400 ORDER_IS_CLOSED.
+   * @throws ParadexError 400 ORDER_IS_CLOSED.
    */
   cancel(record: OrderRecord): void {
     const status = this.status(record);

@@ -40,6 +40,9 @@ interface Ctx {
 
 type Reply = { status: number; body?: unknown };
 
+/** Public GET routes with a fixed path (plus `orderbook/{market}` and `bbo/{market}`). */
+const PUBLIC_GETS: ReadonlySet<string> = new Set(['system/config', 'system/time', 'system/state', 'markets', 'markets/summary', 'trades']);
+
 /** Private GET routes with a fixed path (plus `orders/{id}` and `orders/by_client_id/{id}`). */
 const PRIVATE_GETS: ReadonlySet<string> = new Set(['account', 'balance', 'positions', 'fills', 'orders', 'orders-history']);
 
@@ -91,12 +94,9 @@ export class RestApi {
     if (method === 'POST' && path === 'auth') return ok(await this.auth(ctx));
     if (method === 'POST' && path === 'onboarding') return { status: 200, body: await this.onboarding(ctx) };
 
-    if (method === 'GET') {
-      const pub = this.publicGet(ctx);
-      if (pub !== undefined) {
-        this.admit('public', `ip:${ctx.ip}`);
-        return ok(pub);
-      }
+    if (method === 'GET' && (PUBLIC_GETS.has(path) || (parts.length === 2 && (parts[0] === 'orderbook' || parts[0] === 'bbo')))) {
+      this.admit('public', `ip:${ctx.ip}`);
+      return ok(this.publicGet(ctx));
     }
     if (method === 'GET' && !PRIVATE_GETS.has(path) && !(parts[0] === 'orders' && (parts.length === 2 || (parts.length === 3 && parts[1] === 'by_client_id')))) {
       throw new ParadexError('NOT_FOUND', `no route GET /v1/${path}`, 404);
@@ -133,7 +133,7 @@ export class RestApi {
 
   // ---------------------------------------------------------------- public
 
-  /** The body of a public GET, or undefined when the path is not public. */
+  /** The body of a public GET (the path is one of them). */
   private publicGet(ctx: Ctx): unknown {
     const { venue } = this.opts;
     const { parts, url } = ctx;
@@ -167,11 +167,8 @@ export class RestApi {
       const m = this.marketOf(parts[1]);
       return orderBookJson(venue, m, depth, this.opts.books.seq(m));
     }
-    if (parts.length === 2 && parts[0] === 'bbo') {
-      const m = this.marketOf(parts[1]);
-      return bboJson(venue, m, this.opts.books.seq(m));
-    }
-    return undefined;
+    const m = this.marketOf(parts[1]);
+    return bboJson(venue, m, this.opts.books.seq(m));
   }
 
   // ---------------------------------------------------------------- auth
