@@ -77,6 +77,8 @@ describe('Paradex sim faults (admin, in process and over HTTP)', () => {
     expect(state.markets.find((m: { market: string }) => m.market === 'BTC-USD-PERP').mid).toBe('95000.1');
     expect(state.accounts[0]).toMatchObject({ address: t.A.address, collateral: '7499.5' });
     expect((await call(t.url, 'POST', '/admin/accounts', undefined, { public_key: 'nope' })).body.error).toBe('PUBLIC_KEY_INVALID');
+    const tooBig = await call(t.url, 'POST', '/admin/accounts', undefined, { public_key: `0x${'f'.repeat(64)}` });
+    expect(tooBig).toMatchObject({ status: 400, body: { error: 'PUBLIC_KEY_INVALID' } });
     expect((await call(t.url, 'GET', '/admin/accounts/0x99')).status).toBe(404);
   });
 });

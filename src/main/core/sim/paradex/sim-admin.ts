@@ -124,7 +124,11 @@ export function createSimAdmin(venue: ParadexExchange, ws: { dropAll(): void; co
       const amount = decimal(collateral ?? '0', 'collateral');
       if (amount.isNeg()) throw new ParadexError('VALIDATION_ERROR', 'collateral: must not be negative');
       if (typeof publicKey !== 'string' || !/^0x[0-9a-fA-F]{1,64}$/.test(publicKey)) throw new ParadexError('PUBLIC_KEY_INVALID', 'publicKey: expected 0x-hex (the STARK public key)');
-      return { address: venue.openAccount(publicKey, amount).address };
+      try {
+        return { address: venue.openAccount(publicKey, amount).address };
+      } catch (err) {
+        throw new ParadexError('PUBLIC_KEY_INVALID', `publicKey: ${(err as Error).message}`);
+      }
     },
     deposit(address, amount) {
       const a = requireAccount(address);
