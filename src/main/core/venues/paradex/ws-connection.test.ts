@@ -86,6 +86,14 @@ describe('Paradex WebSocket (paradex.md §8)', () => {
     await until(() => srv.calls.some((c) => c.method === 'subscribe' && c.params.channel === 'positions'), 'a live subscribe');
     off();
     await until(() => srv.calls.some((c) => c.method === 'unsubscribe' && c.params.channel === 'positions'), 'the unsubscribe');
+    // A book resync: unsubscribe, then subscribe again (subscribing twice is an error on Paradex, §8).
+    const before = srv.calls.length;
+    ws.resubscribe('orders.ALL');
+    await until(() => srv.calls.length === before + 2, 'the resubscribe');
+    expect(srv.calls.slice(before).map((c) => [c.method, c.params.channel])).toEqual([
+      ['unsubscribe', 'orders.ALL'],
+      ['subscribe', 'orders.ALL'],
+    ]);
   });
 
   it('a refused JWT is invalidated and the next connection authenticates with a new one', async () => {
