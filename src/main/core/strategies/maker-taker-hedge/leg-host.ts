@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import type { Clock } from '../../clock';
 import type { StrategyContext } from '../../engine/strategy';
-import type { Market } from '../../venues/venue';
+import type { BookSnapshot, Market } from '../../venues/venue';
 import type { MakerTakerConfig } from './config-schema';
 import type { FillTransport } from './fill-transport';
 import type { MakerTakerState } from './run-state';
@@ -32,7 +32,9 @@ export interface LegHost {
    * then, when A trades here).
    */
   hedgeFailed(reason: string): void;
-  /** The best bid/ask (USDC), for the hedges' worst prices. */
+  /** The live L2 book of the market (WebSocket), null when it could not be subscribed. */
+  book(): BookSnapshot | null;
+  /** The best bid/ask (USDC) from the live book, else over REST: the reference of the hedges' worst prices. */
   quote(): Promise<{ bid: Decimal | null; ask: Decimal | null }>;
   /** Clock time in whole ms. */
   now(): number;

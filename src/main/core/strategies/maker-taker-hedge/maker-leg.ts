@@ -6,7 +6,7 @@ import { floorToStep, minOrderSize, offsetPrice } from '../../engine/market-math
 import type { RunOrderRequest } from '../../engine/order-purpose';
 import { OrderWatch } from '../../engine/order-watch';
 import type { RunAccount, StrategyOutcome } from '../../engine/strategy';
-import type { BookSubscription, Fill, Position } from '../../venues/venue';
+import type { Fill, Position } from '../../venues/venue';
 import { OrderNotFoundError } from '../../venues/venue-errors';
 import { A_FILLED_CHANNEL, B_FILLED_CHANNEL, type FillMessage } from './fill-message';
 import { TransportDownError } from './fill-transport';
@@ -62,7 +62,6 @@ export class MakerLeg {
   private readonly makerOrders = new Set<string>();
   private readonly unacked = new Map<string, Unacked>();
   private readonly detach: (() => void)[] = [];
-  private book: BookSubscription | null = null;
   private placementFailures = 0;
   private pendingCycle = false;
   private drift: Decimal | null = null;
@@ -85,16 +84,11 @@ export class MakerLeg {
     return [...this.unacked.values()].reduce((s, u) => s.plus(u.signed), ZERO);
   }
 
-  /** Listens to A's fills and B's answers, subscribes to the book and cancels A's orders left in the market (the originals clear them at start). */
+  /** Listens to A's fills and B's answers and cancels A's orders left in the market (the originals clear them at start). */
   async start(): Promise<void> {
     const { host } = this;
     this.detach.push(this.account.venue.onAccountEvent((e) => (e.type === 'fill' && e.fill.symbol === host.market.symbol ? this.onFill(e.fill) : undefined)));
     this.detach.push(host.transport.subscribe(B_FILLED_CHANNEL, (m) => this.onAnswer(m)));
-    try {
-      this.book = await this.account.venue.subscribeBook(host.market.symbol);
-    } catch (err) {
-      host.warn(`no live ${host.market.symbol} book (${(err as Error).message}); A waits for one`);
-    }
     const left = (host.ctx.reconciled.get(this.account.accountId)?.openOrders ?? []).filter((o) => o.symbol === host.market.symbol);
     if (left.length > 0) {
       host.info(`${this.account.label}: cancelling ${left.length} ${host.market.symbol} order(s) left from before`);
@@ -175,11 +169,10 @@ export class MakerLeg {
     this.publishFill(`${this.account.accountId}:reconcile:${host.now()}`, delta.isPositive() ? 'buy' : 'sell', delta.abs(), price, null, host.now());
   }
 
-  /** Stops listening to A's account, the transport and the book. */
+  /** Stops listening to A's account and the transport. */
   close(): void {
     for (const off of this.detach.splice(0)) off();
     this.watch.close();
-    this.book?.close();
   }
 
   private setPhase(phase: MakerPhase): void {
@@ -248,7 +241,7 @@ export class MakerLeg {
 
   /** The price of bid (buy) or ask (sell) level `depth` of the live book, the deepest level there is when the book is shallower; null on an empty side. */
   private levelPrice(side: 'buy' | 'sell'): Decimal | null {
-    const book = this.book?.snapshot();
+    const book = this.host.book();
     const levels = side === 'buy' ? book?.bids : book?.asks;
     if (!levels || levels.length === 0) {
       this.host.warn(`the ${this.host.market.symbol} book has no ${side === 'buy' ? 'bids' : 'asks'}: waiting`);

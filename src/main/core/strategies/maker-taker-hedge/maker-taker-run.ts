@@ -5,7 +5,7 @@ import type { Clock } from '../../clock';
 import { decimalText } from '../../engine/decimal-text';
 import { flattenAccounts } from '../../engine/flatten';
 import type { StrategyContext, StrategyOutcome } from '../../engine/strategy';
-import type { Market } from '../../venues/venue';
+import type { BookSnapshot, BookSubscription, Market } from '../../venues/venue';
 import type { MakerTakerConfig } from './config-schema';
 import type { FillTransport } from './fill-transport';
 import type { LegHost } from './leg-host';
@@ -35,6 +35,7 @@ export class MakerTakerRun implements LegHost {
   private failsafe: string | null = null;
   /** The last `maker-taker` event emitted (JSON), so an unchanged state is not emitted again. */
   private lastEmitted = '';
+  private bookSubscription: BookSubscription | null = null;
   private fatal: unknown = null;
 
   constructor(
@@ -86,6 +87,7 @@ export class MakerTakerRun implements LegHost {
       this.maker?.close();
       this.taker?.close();
       for (const off of this.detach.splice(0)) off();
+      this.bookSubscription?.close();
       await this.transport.close();
     }
     if (error) throw error;
@@ -151,7 +153,13 @@ export class MakerTakerRun implements LegHost {
     this.haltController.abort();
   }
 
-  quote(): Promise<{ bid: Decimal | null; ask: Decimal | null }> {
+  book(): BookSnapshot | null {
+    return this.bookSubscription?.snapshot() ?? null;
+  }
+
+  async quote(): Promise<{ bid: Decimal | null; ask: Decimal | null }> {
+    const book = this.book();
+    if (book && book.bids.length > 0 && book.asks.length > 0) return { bid: book.bids[0]!.price, ask: book.asks[0]!.price };
     return this.ctx.accounts[0]!.venue.bestBidAsk(this.market.symbol);
   }
 
@@ -181,6 +189,11 @@ export class MakerTakerRun implements LegHost {
 
   private async setUp(): Promise<void> {
     const { ctx } = this;
+    try {
+      this.bookSubscription = await ctx.accounts[0]!.venue.subscribeBook(this.market.symbol);
+    } catch (err) {
+      this.warn(`no live ${this.market.symbol} book (${(err as Error).message}); prices come over REST`);
+    }
     const { bid, ask } = await this.quote();
     const mid = bid && ask ? bid.plus(ask).div(2) : (bid ?? ask);
     if (mid) ctx.risk.setPrice(this.market.symbol, mid);
