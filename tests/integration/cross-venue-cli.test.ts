@@ -8,7 +8,8 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HEDGEDESK_BIN, runCli } from '../helpers/cli';
+import { runCrossVenueHedgeCommand } from '../../src/main/core/cli/run-cross-venue-hedge';
+import { HEDGEDESK_BIN } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
 import { until } from './cross-venue-harness';
 
@@ -25,20 +26,25 @@ describe('hedgedesk run cross-venue-hedge', () => {
     return file;
   };
 
-  it('names every bad setting at once: config field, env line, flag; then a missing account', () => {
+  it('names every bad setting at once: config field, env line, flag; then a missing account (in process)', async () => {
+    const run = (args: string[]) => runCrossVenueHedgeCommand.run([...args, '--data-dir', join(dir.path, 'data')]);
     const config = write('bad.json', JSON.stringify({ ticker: 'ETH', margin: -5, hold_tme: 3 }));
     const env = write('bad.env', 'CROSS_HEDGE_TAKE_PROFIT=lots\n');
-    const r = runCli(['run', 'cross-venue-hedge', '--config', config, '--env-file', env, '--stop-loss', 'x', '--data-dir', join(dir.path, 'data')]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`${env}:1 CROSS_HEDGE_TAKE_PROFIT: "lots" is not a number`);
-    expect(r.stderr).toContain('--stop-loss: "x" is not a number');
-    expect(r.stderr).toContain('margin: must be greater than 0');
-    expect(r.stderr).toContain('hold_tme: is not a known field');
+    const bad = await run(['--config', config, '--env-file', env, '--stop-loss', 'x']).then(
+      () => null,
+      (err: unknown) => (err as Error).message,
+    );
+    expect(bad).toContain(`${env}:1 CROSS_HEDGE_TAKE_PROFIT: "lots" is not a number`);
+    expect(bad).toContain('--stop-loss: "x" is not a number');
+    expect(bad).toContain('margin: must be greater than 0');
+    expect(bad).toContain('hold_tme: is not a known field');
     const ok = write('ok.json', JSON.stringify({ ticker: 'ETH', margin: 50 }));
-    const r2 = runCli(['run', 'cross-venue-hedge', '--config', ok, '--long-account', 'Nobody', '--data-dir', join(dir.path, 'data')]);
-    expect(r2.code).toBe(1);
-    expect(r2.stderr).toContain('long_account: no account "Nobody"');
-    expect(r2.stderr).toContain('short_account: name the account');
+    const missing = await run(['--config', ok, '--long-account', 'Nobody']).then(
+      () => null,
+      (err: unknown) => (err as Error).message,
+    );
+    expect(missing).toContain('long_account: no account "Nobody"');
+    expect(missing).toContain('short_account: name the account');
   }, 30_000);
 
   /** Spawns `hedgedesk run cross-venue-hedge <args>`, waits for `until` in its output, sends Ctrl+C; resolves with its exit code and output. */
