@@ -112,7 +112,12 @@ describe('Coin lists page against `hedgedesk serve`', () => {
     await type('coin-target-0', '500');
     await choose('coin-slice-mode-0', 'Slice count');
     await type('coin-slice-count-0', '10');
-    await type('coin-symbol-1', 'BTC');
+    // Keyboard: type part of a symbol, pick the suggestion with the arrow keys and Enter.
+    await page.fill('[data-testid="coin-symbol-1"]', 'bt');
+    await page.locator('.n-base-select-option:visible', { hasText: 'min 0.0001 BTC' }).waitFor();
+    await page.press('[data-testid="coin-symbol-1"]', 'ArrowDown');
+    await page.press('[data-testid="coin-symbol-1"]', 'Enter');
+    await expect.poll(() => page.inputValue('[data-testid="coin-symbol-1"]')).toBe('BTC');
     await type('coin-hold-1', '30');
     await expect.poll(() => feedback(0, 'targetNotional').textContent(), { timeout: 5_000 }).toBe('');
     await expect.poll(() => feedback(1, 'symbol').textContent(), { timeout: 5_000 }).toBe('');

@@ -89,6 +89,9 @@ describe('coin list from an original tri-hedge JSON config', () => {
 
   it('refuses text that is not JSON, a non-object and a config without a coin list', () => {
     expect(issueOf(() => coinsFromTriHedgeConfig('{"coinlist": [')).path).toBe('config');
+    const broken = issueOf(() => coinsFromTriHedgeConfig('{"api_private_key": "f3f3f3f3f3" "coinlist": []}'));
+    expect(broken.message).toMatch(/^is not valid JSON/);
+    expect(broken.message).not.toContain('f3f3');
     expect(issueOf(() => coinsFromTriHedgeConfig('[1, 2]'))).toEqual({ path: 'config', message: 'must be a tri-hedge JSON object with a coinlist' });
     expect(issueOf(() => coinsFromTriHedgeConfig({ hold_minutes: 5 }))).toEqual({ path: 'config.coinlist', message: 'no coin list: expected coinlist, symbols or coins' });
     expect(issueOf(() => coinsFromTriHedgeConfig({ symbols: [] }))).toEqual({ path: 'config.symbols', message: 'lists no coins' });

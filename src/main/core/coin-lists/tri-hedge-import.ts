@@ -75,7 +75,9 @@ export function coinsFromTriHedgeConfig(config: unknown): ImportedCoins {
     try {
       c = JSON.parse(c) as unknown;
     } catch (err) {
-      throw invalid('config', `is not valid JSON (${(err as Error).message})`);
+      // Only where it broke: the parser's message may quote the text, keys included.
+      const at = /line \d+ column \d+|position \d+/.exec((err as Error).message)?.[0];
+      throw invalid('config', at ? `is not valid JSON (at ${at})` : 'is not valid JSON');
     }
   }
   if (typeof c !== 'object' || c === null || Array.isArray(c)) throw invalid('config', 'must be a tri-hedge JSON object with a coinlist');
