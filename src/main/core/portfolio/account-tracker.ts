@@ -87,6 +87,7 @@ export class AccountTracker {
       if (this.closed) return;
       if (this.state === 'error') this.setConnected();
       this.error = null;
+      this.loggedError = null;
     } catch (err) {
       if (this.closed) return;
       this.error = `refresh failed: ${openErrorText(err)}`;
