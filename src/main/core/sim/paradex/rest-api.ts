@@ -214,7 +214,12 @@ export class RestApi {
     const publicKey = body.public_key;
     if (typeof publicKey !== 'string' || !/^0x[0-9a-fA-F]{1,64}$/.test(publicKey)) throw new ParadexError('PUBLIC_KEY_INVALID', 'public_key: expected 0x-hex');
     const address = header(ctx.req, 'PARADEX-STARKNET-ACCOUNT') ?? '';
-    const expected = venue.registry.addressOf(publicKey);
+    let expected: string;
+    try {
+      expected = venue.registry.addressOf(publicKey);
+    } catch (err) {
+      throw new ParadexError('PUBLIC_KEY_INVALID', `public_key: ${(err as Error).message}`);
+    }
     let given: string | null = null;
     try {
       given = '0x' + BigInt(address).toString(16);
