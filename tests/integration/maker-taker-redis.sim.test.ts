@@ -76,6 +76,20 @@ describe('maker-taker-hedge through Redis', () => {
     expect(lastState(b.events, runB)).toMatchObject({ mode: 'b', a: null, phase: null, cycles: 2 });
   }, 60_000);
 
+  it('mode both through Redis: A and B in one run still hedge every fill once and wait for the ack', async () => {
+    redis = await startRedisServer();
+    const w = await startWorld({ seed: 54 });
+    worlds.push(w);
+    const [a, b] = w.accounts;
+    const runId = await w.engine.startRun({ strategy: 'maker-taker-hedge', config: fastConfig({ redis_url: redis.url, max_cycles: 2 }), accountIds: [a!.id, b!.id] });
+    const view = await w.engine.waitForEnd(runId);
+    expect(view.status, view.error ?? '').toBe('stopped');
+    expect(view.stopReason).toBe('max_cycles: 2 cycles done');
+    expect(new OrdersRepository(w.db.db).listByRun(runId).filter((o) => o.purpose === 'hedge').map((o) => `${o.size} ${o.status}`)).toEqual(['0.01 filled', '0.01 filled']);
+    expect((await w.position(a!)).plus(await w.position(b!)).toString()).toBe('0');
+    expect(lastState(w.events, runId)).toMatchObject({ mode: 'both', cycles: 2, unhedgedSize: '0', transport: 'up' });
+  }, 60_000);
+
   it('hedges a fill delivered twice once, answers it each time, and still once after a restart', async () => {
     redis = await startRedisServer();
     const b = await startWorld({ seed: 52, moveMarket: false });
