@@ -39,12 +39,13 @@ export function formatSignature(sig: { r: bigint; s: bigint }): string {
  */
 export function verifyStarkSignature(msgHash: string, sig: StarkSignature, publicKeyX: string): boolean {
   let x: string;
+  let signature: InstanceType<typeof ec.starkCurve.Signature>;
   try {
     x = BigInt(publicKeyX).toString(16).padStart(64, '0');
+    signature = new ec.starkCurve.Signature(sig.r, sig.s);
   } catch {
     return false;
   }
-  const signature = new ec.starkCurve.Signature(sig.r, sig.s);
   for (const prefix of ['02', '03']) {
     try {
       if (ec.starkCurve.verify(signature, msgHash, prefix + x)) return true;

@@ -62,8 +62,10 @@ describe('Paradex typed data and signatures', () => {
     expect(td.domain).toEqual({ name: 'Paradex', chainId: chainIdFelt('PRIVATE_SN_POTC_SEPOLIA'), version: '1' });
   });
 
-  it('parses only ["r","s"] signature text', () => {
+  it('parses only ["r","s"] signature text; out-of-range signatures do not verify (no throw)', () => {
     expect(parseSignature('["1","0x2"]')).toEqual({ r: 1n, s: 2n });
     for (const bad of ['', 'x', '[1,2]', '["1"]', '["1","2","3"]', '{"r":"1","s":"2"}', '["-1","2"]']) expect(parseSignature(bad)).toBeNull();
+    expect(verifyStarkSignature('0x1', { r: 0n, s: 0n }, TV1.publicKey)).toBe(false);
+    expect(verifyStarkSignature('0x1', { r: 2n ** 256n, s: 1n }, TV1.publicKey)).toBe(false);
   });
 });
