@@ -109,12 +109,17 @@ export class CrossVenueHedgeRun {
     try {
       if (this.state.current && close) await this.closeCycle(legs, 'stop');
       else if (this.state.current) left = `; legs left open: ${legs.map((l) => `${l.role} ${l.held} ${this.cfg.ticker} on ${l.name}`).join(', ')}`;
+      if (halted) {
+        // Whatever a failed rollback or close left in the ticker goes too (reduce-only).
+        const result = await flattenAccounts({ accounts: legs.map((l) => l.acc), symbols: [this.cfg.ticker], clock: this.ctx.clock, logger: this.ctx.logger });
+        if (result.leftovers.length > 0) left = `; left open: ${result.leftovers.map((x) => `${x.size} ${x.symbol} on ${x.accountId} (${x.reason})`).join(', ')}`;
+      }
       this.ctx.risk.publish();
     } finally {
       this.teardown(legs);
     }
     if (error) throw error;
-    if (halted) return { kind: 'halted', reason: 'the risk guard left normal mode (uncovered exposure); legs closed' };
+    if (halted) return { kind: 'halted', reason: `the risk guard left normal mode (uncovered exposure); the ticker flattened${left}` };
     return { kind: 'stopped', reason: `${stop?.reason ?? 'stopped'}${this.state.current === null && close ? '; legs closed' : ''}${left}` };
   }
 
@@ -430,8 +435,8 @@ export class CrossVenueHedgeRun {
   /** Closes both legs at once (reduce-only, marketable) and records the ended cycle. */
   private async closeCycle(legs: [Leg, Leg], reason: CycleCloseReason): Promise<void> {
     const record = this.state.current!;
-    if (record.phase === 'failed' || legs.every((l) => l.held.isZero())) {
-      this.finishCycle({ ...record, phase: record.phase === 'failed' ? 'failed' : 'closed', closedAt: this.now(), closeReason: record.closeReason ?? reason, nextCycleAt: null });
+    if (legs.every((l) => l.held.isZero())) {
+      this.finishCycle({ ...record, phase: 'closed', closedAt: this.now(), closeReason: reason, nextCycleAt: null });
       return;
     }
     record.phase = 'closing';

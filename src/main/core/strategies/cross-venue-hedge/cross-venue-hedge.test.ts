@@ -3,7 +3,7 @@
  * its own book) and a stepped clock: the defaults — 10-minute holds, 20 s
  * cooldowns — run in milliseconds; take-profit judged on one leg; a venue
  * that keeps refusing stops the run after max_failures, each failed open
- * rolled back.
+ * rolled back; a leg that cannot be closed halts the run, which flattens.
  */
 import Decimal from 'decimal.js';
 import pino from 'pino';
@@ -104,6 +104,18 @@ describe('cross-venue-hedge on fake venues with simulated time', () => {
     expect(Math.abs(Number(short!.pnlPct))).toBeLessThan(0.1);
     expect(Number(c.pnl)).toBeGreaterThan(1);
     await engine.stopRun(runId);
+  });
+
+  it('halts and flattens the ticker when a leg cannot be closed (the risk guard sees the naked leg)', async () => {
+    let refusals = 0;
+    fakes[1]!.refuse = (o) => (o.reduceOnly && refusals++ < 4 ? new InsufficientMarginError('lighter', 'venue busy', 21739) : null);
+    const runId = await engine.startRun({ strategy: 'cross-venue-hedge', config: { ticker: 'ETH', margin: 100, hold_time: 5 }, accountIds: ids });
+    const view = await engine.waitForEnd(runId);
+    expect(view.status).toBe('stopped');
+    expect(view.stopReason).toBe('the risk guard left normal mode (uncovered exposure); the ticker flattened');
+    expect(ended()[0]!.detail).toBe('not closed: 0.0333 ETH on lighter account "Y"');
+    expect(events.some((e) => e.type === 'risk' && e.to === 'reducing-only')).toBe(true);
+    expect(fakes.map((f) => f.position('ETH').toString())).toEqual(['0', '0']);
   });
 
   it('stops after max_failures opens in a row, each one rolled back', async () => {
