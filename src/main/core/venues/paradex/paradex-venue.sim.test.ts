@@ -241,6 +241,15 @@ describe('Paradex client ↔ simulator: orders', () => {
     expect(order).toMatchObject({ type: 'limit', timeInForce: 'IOC' });
     expect(order.price.lte(ask!.times(1.002))).toBe(true);
     expect(order.price.gte(ask!)).toBe(true);
+    // In a batch too: both legs go as limit IOC; a worst price below the ask caps the limit, which then rests nowhere.
+    await venue.placeOrders([
+      { symbol: 'ETH', side: 'sell', type: 'market', size: d('0.1'), price: d('2500'), timeInForce: 'IOC', clientOrderId: 'emu-2' },
+      { symbol: 'ETH', side: 'buy', type: 'market', size: d('0.1'), price: ask!.minus(50), timeInForce: 'IOC', clientOrderId: 'emu-3' },
+    ]);
+    await until(() => lastOrder(events, 'emu-2')?.status === 'filled' && lastOrder(events, 'emu-3')?.status === 'canceled', 'the emulated batch to end');
+    expect(lastOrder(events, 'emu-3')!.price.eq(ask!.minus(50))).toBe(true);
+    expect(fillsOf(events, 'emu-3')).toEqual([]);
+    expect(await venue.openOrders()).toEqual([]);
   });
 });
 

@@ -258,9 +258,10 @@ class ParadexVenue implements Venue {
    * @throws BelowMinSizeError, InvalidOrderError, ReduceOnlyRejectedError before sending; typed VenueErrors from Paradex.
    */
   async placeOrder(order: PlaceOrderRequest): Promise<OrderHandle> {
-    if (order.type === 'market' && this.opts.marketOrderMode === 'limit-emulation') return this.placeEmulatedMarket(order);
-    const prepared = this.prepare(order);
-    return this.send(order.symbol, prepared);
+    const { prepared, emulated } = await this.prepareToSend(order);
+    const handle = await this.send(order.symbol, prepared);
+    if (emulated) this.cancelIfStillOpen(handle.venueOrderId!);
+    return handle;
   }
 
   /**
@@ -275,7 +276,8 @@ class ParadexVenue implements Venue {
     if (orders.length > MAX_BATCH) throw new InvalidOrderError('paradex', `at most ${MAX_BATCH} orders per Paradex batch, got ${orders.length}`);
     if (orders.length === 1) return [await this.placeOrder(orders[0]!)];
     const { signer, chain, stream } = this.connected();
-    const prepared = orders.map((o) => this.prepare(o));
+    const ready = await Promise.all(orders.map((o) => this.prepareToSend(o)));
+    const prepared = ready.map((r) => r.prepared);
     const now = this.opts.clock.now();
     const res = await this.rest.createOrders(prepared.map((p, i) => signedOrderBody(p, signer, chain, now + i)));
     const accepted = res.orders.filter((o): o is NonNullable<typeof o> => o !== null);
@@ -285,6 +287,7 @@ class ParadexVenue implements Venue {
       throw paradexError(refusal?.error, refusal?.message ?? `Paradex accepted ${accepted.length} of ${orders.length} batched orders`, 400);
     }
     stream.applyOrders(accepted);
+    ready.forEach((r, i) => r.emulated && this.cancelIfStillOpen(accepted[i]!.id));
     const acceptedAt = this.opts.clock.now();
     return orders.map((o, i) => ({ symbol: o.symbol, clientOrderId: prepared[i]!.clientId, venueOrderId: accepted[i]!.id, txId: null, acceptedAt }));
   }
@@ -371,27 +374,35 @@ class ParadexVenue implements Venue {
   }
 
   /**
-   * The seed bot's market order: a limit IOC at best ± offset (capped at the
-   * worst price), cancelled if still open after `cancelAfterMs` (IOC should
-   * already have ended it; the cancel is the seed's safety net).
+   * Rounds and checks one order; in `limit-emulation` mode a market order
+   * becomes the seed bot's limit IOC at best ± offset, capped at the worst
+   * price ({@link emulatedLimitPrice}; reads the best bid/ask first).
    */
-  private async placeEmulatedMarket(order: PlaceOrderRequest): Promise<OrderHandle> {
+  private async prepareToSend(order: PlaceOrderRequest): Promise<{ prepared: PreparedOrder; emulated: boolean }> {
+    if (order.type !== 'market' || this.opts.marketOrderMode !== 'limit-emulation') return { prepared: this.prepare(order), emulated: false };
     const best = await this.bestBidAsk(order.symbol);
     const price = emulatedLimitPrice(best, order.side, this.emulation.offset, order.price);
-    const handle = await this.send(order.symbol, this.prepare({ ...order, type: 'limit', price, timeInForce: 'IOC' }));
+    return { prepared: this.prepare({ ...order, type: 'limit', price, timeInForce: 'IOC' }), emulated: true };
+  }
+
+  /**
+   * The seed's safety net for an emulated market order: cancelled if still
+   * open after `cancelAfterMs` (IOC should already have ended it). Runs in
+   * the background; stops when the client closes.
+   */
+  private cancelIfStillOpen(venueOrderId: string): void {
     const signal = this.lifetime.signal;
     void this.opts.clock
       .sleep(this.emulation.cancelAfterMs, signal)
       .then(async () => {
-        const state = this.state?.stream.knownOrder(handle.venueOrderId!);
+        const state = this.state?.stream.knownOrder(venueOrderId);
         if (state && (state.status === 'filled' || state.status === 'canceled' || state.status === 'rejected')) return;
-        this.log.info({ venueOrderId: handle.venueOrderId }, 'emulated market order still open; cancelling');
-        await this.rest.cancelOrder(handle.venueOrderId!);
+        this.log.info({ venueOrderId }, 'emulated market order still open; cancelling');
+        await this.rest.cancelOrder(venueOrderId);
       })
       .catch((err: unknown) => {
-        if (!signal.aborted) this.log.warn({ err: (err as Error).message, venueOrderId: handle.venueOrderId }, 'cancel of an emulated market order failed');
+        if (!signal.aborted) this.log.warn({ err: (err as Error).message, venueOrderId }, 'cancel of an emulated market order failed');
       });
-    return handle;
   }
 
   /** Validates and rounds one order (no network). */
