@@ -88,12 +88,14 @@ export const coinListIdSchema = z.string().regex(/^cl_[a-z0-9]{12}$/, 'must be a
 
 /** `coinLists.create`: a named list of coins for one venue. */
 export const coinListCreateSchema = z.object({ name: coinListNameSchema, venue: venueSchema, coins: coinEntriesSchema }).strict();
+/** A new coin list (see {@link coinListCreateSchema}). */
 export type CoinListCreate = z.infer<typeof coinListCreateSchema>;
 
 /** `coinLists.update` patch: the fields given replace the stored ones (`coins` as a whole). */
 export const coinListPatchSchema = z
   .object({ name: coinListNameSchema.optional(), venue: venueSchema.optional(), coins: coinEntriesSchema.optional() })
   .strict();
+/** The fields of a coin list to replace (see {@link coinListPatchSchema}). */
 export type CoinListPatch = z.infer<typeof coinListPatchSchema>;
 
 /** A stored coin list. Times are Unix ms. */
@@ -105,6 +107,7 @@ export const coinListSchema = z.object({
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
 });
+/** A stored coin list (see {@link coinListSchema}). */
 export type CoinList = z.infer<typeof coinListSchema>;
 
 /**
@@ -113,4 +116,5 @@ export type CoinList = z.infer<typeof coinListSchema>;
  * venue's market specs are unavailable, so only the schema was checked).
  */
 export const coinListCheckSchema = z.object({ issues: z.array(fieldIssueSchema), warnings: z.array(fieldIssueSchema) });
+/** Issues and warnings of a coin list check (see {@link coinListCheckSchema}). */
 export type CoinListCheck = z.infer<typeof coinListCheckSchema>;

@@ -36,6 +36,7 @@ export type MarketSpec = z.infer<typeof marketSpecSchema>;
  * build (then `markets` is empty and coin lists are checked by schema only).
  */
 export const marketSourceSchema = z.enum(['simulator', 'live', 'unavailable']);
+/** Where a venue's market specs came from (see {@link marketSourceSchema}). */
 export type MarketSource = z.infer<typeof marketSourceSchema>;
 
 /** `markets.list` answer: a venue's markets (venue order) and where the specs came from. */
@@ -44,4 +45,5 @@ export const venueMarketsSchema = z.object({
   source: marketSourceSchema,
   markets: z.array(marketSpecSchema),
 });
+/** A venue's markets (see {@link venueMarketsSchema}). */
 export type VenueMarkets = z.infer<typeof venueMarketsSchema>;

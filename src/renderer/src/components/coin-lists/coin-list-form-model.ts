@@ -33,6 +33,7 @@ export interface CoinListDraft {
 
 /** The row fields the editor shows issues for, as named in issue paths (`coins.3.targetNotional`). */
 export const ROW_FIELDS = ['symbol', 'targetNotional', 'sliceNotional', 'sliceCount', 'holdMinutes'] as const;
+/** One of {@link ROW_FIELDS}. */
 export type RowField = (typeof ROW_FIELDS)[number];
 
 /** An empty row (every override at the strategy's default). */
