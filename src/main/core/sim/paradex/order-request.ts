@@ -18,7 +18,7 @@ export const orderRequestSchema = z
     price: decimalString.optional(),
     instruction: z.enum(['GTC', 'IOC', 'POST_ONLY', 'RPI', '']).optional(),
     signature: z.string().min(1),
-    signature_timestamp: z.number().int().positive(),
+    signature_timestamp: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
     client_id: z.string().max(64).optional(),
     flags: z.array(z.string()).optional(),
     stp: z.enum(['EXPIRE_MAKER', 'EXPIRE_TAKER', 'EXPIRE_BOTH']).optional(),
