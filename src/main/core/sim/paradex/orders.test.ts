@@ -22,6 +22,8 @@ describe('Paradex sim orders', () => {
     expect((await call(t.url, 'POST', '/v1/orders', jwt, { ...tampered, size: '0.2' })).body.error).toBe('INVALID_ORDER_SIGNATURE');
     expect((await place({ market: 'ETH-USD-PERP', side: 'BUY', type: 'LIMIT', size: '0.0005', price: '2900' })).body).toMatchObject({ error: 'INVALID_ORDER_SIZE' });
     expect((await place({ market: 'ETH-USD-PERP', side: 'BUY', type: 'LIMIT', size: '0.1', price: '2900.005' })).body).toMatchObject({ error: 'INVALID_PRICE_PRECISION' });
+    const huge = await call(t.url, 'POST', '/v1/orders', jwt, { ...tampered, price: `1${'0'.repeat(80)}` });
+    expect(huge).toMatchObject({ status: 400, body: { error: 'VALIDATION_ERROR' } });
     const missing = await call(t.url, 'POST', '/v1/orders', jwt, { ...tampered, side: 'LONG' });
     expect(missing.body).toMatchObject({ error: 'VALIDATION_ERROR' });
     expect(missing.body.message).toContain('side');

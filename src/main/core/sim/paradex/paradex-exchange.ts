@@ -292,8 +292,14 @@ export class ParadexExchange extends EventEmitter<ParadexExchangeEvents> {
     const sig = parseSignature(o.signature);
     if (!sig) throw new ParadexError('INVALID_STARKNET_SIGNATURE', `${where}signature: expected a JSON array ["r","s"] of two integer strings`);
     const fields: OrderToSign = { signatureTimestampMs: o.signatureTimestamp, market: o.market, side: o.side, type: o.type, size: o.sizeText, price: o.priceText };
-    const td = modifyId === null ? orderTypedData(this.config.starknet_chain_id, fields) : modifyOrderTypedData(this.config.starknet_chain_id, fields, modifyId);
-    if (!verifyStarkSignature(messageHash(td, account.address), sig, account.publicKey)) {
+    let hash: string;
+    try {
+      const td = modifyId === null ? orderTypedData(this.config.starknet_chain_id, fields) : modifyOrderTypedData(this.config.starknet_chain_id, fields, modifyId);
+      hash = messageHash(td, account.address);
+    } catch (err) {
+      throw new ParadexError('VALIDATION_ERROR', `${where}size / price: outside what a felt can carry (${(err as Error).message})`);
+    }
+    if (!verifyStarkSignature(hash, sig, account.publicKey)) {
       throw new ParadexError('INVALID_ORDER_SIGNATURE', `${where}signature: does not verify against the public key registered for ${account.address}`);
     }
   }
