@@ -166,6 +166,14 @@ describe('Coin lists page against `hedgedesk serve`', () => {
     }
     await page.click('[data-testid=nav-strategies]');
     await page.locator('[data-testid=tri-start]').waitFor();
+    // The imported list: its coins and their overrides become the form's rows.
+    await choose('tri-load-coin-list', 'tri_config');
+    await expect(page.inputValue('[data-testid=tri-coin-symbol-0]')).resolves.toBe('SOL');
+    await expect(page.inputValue('[data-testid=tri-coin-target-0]')).resolves.toBe('400');
+    await expect(page.inputValue('[data-testid=tri-coin-symbol-2]')).resolves.toBe('DOGE');
+    await expect(page.inputValue('[data-testid=tri-coin-slices-2]')).resolves.toBe('5');
+    await page.locator('[data-testid=tri-coin-overrides-1]', { hasText: 'slice 150 USDC · hold 30 min' }).waitFor();
+
     await choose('tri-load-coin-list', 'Majors');
     await expect(page.inputValue('[data-testid=tri-coin-symbol-0]')).resolves.toBe('ETH');
     await expect(page.inputValue('[data-testid=tri-coin-target-0]')).resolves.toBe('500');
