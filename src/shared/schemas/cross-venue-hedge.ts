@@ -18,9 +18,10 @@ export type CyclePhase = z.infer<typeof cyclePhaseSchema>;
 /**
  * Why a cycle ended: `take-profit` / `stop-loss` (one leg's PnL reached the
  * threshold, % of its entry), `hold-expired`, `stop` (the run was stopped),
- * `open-failed` (a leg was refused or filled nothing; the other was rolled back).
+ * `open-failed` (a leg was refused or filled nothing; the other was rolled back),
+ * `leg-closed` (a leg's position shrank outside the run — liquidated or closed by hand — so the other was closed).
  */
-export const cycleCloseReasonSchema = z.enum(['take-profit', 'stop-loss', 'hold-expired', 'stop', 'open-failed']);
+export const cycleCloseReasonSchema = z.enum(['take-profit', 'stop-loss', 'hold-expired', 'stop', 'open-failed', 'leg-closed']);
 export type CycleCloseReason = z.infer<typeof cycleCloseReasonSchema>;
 
 /**

@@ -493,6 +493,7 @@ const en = {
       'hold-expired': 'hold expired',
       stop: 'run stopped',
       'open-failed': 'open failed, rolled back',
+      'leg-closed': 'a leg was closed outside the run',
     },
     role: {
       long: 'long',

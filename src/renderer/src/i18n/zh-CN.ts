@@ -491,6 +491,7 @@ const zhCN: MessageSchema = {
       'hold-expired': '持仓到期',
       stop: '运行已停止',
       'open-failed': '开仓失败，已回滚',
+      'leg-closed': '一条腿在运行之外被平仓',
     },
     role: {
       long: '多',

@@ -491,6 +491,7 @@ const zhTW: MessageSchema = {
       'hold-expired': '持倉到期',
       stop: '執行已停止',
       'open-failed': '開倉失敗，已回滾',
+      'leg-closed': '一條腿在執行之外被平倉',
     },
     role: {
       long: '多',

@@ -40,6 +40,8 @@ interface Leg {
   book: BookSubscription | null;
   /** Fills of this run's orders on the ticker, by client order id. */
   fills: Map<string, Fill[]>;
+  /** The leg's signed size in the engine's last two REST position reads while holding (oldest first). */
+  reads: Decimal[];
   phase: LegPhase;
   /** Size held in the current cycle (base units, ≥ 0). */
   held: Decimal;
@@ -143,6 +145,7 @@ export class CrossVenueHedgeRun {
           watch: new OrderWatch(acc.venue, ctx.clock),
           book: null,
           fills: new Map(),
+          reads: [],
           phase: 'flat',
           held: ZERO,
           entryPrice: null,
@@ -164,6 +167,13 @@ export class CrossVenueHedgeRun {
         return leg;
       }),
     )) as [Leg, Leg];
+    this.detach.push(
+      ctx.onPositionSnapshot((accountId, positions) => {
+        const leg = legs.find((l) => l.acc.accountId === accountId);
+        if (leg?.phase !== 'holding') return;
+        leg.reads = [...leg.reads.slice(-1), positions.find((p) => p.symbol === leg.market.symbol)?.size ?? ZERO];
+      }),
+    );
     const resumed = ctx.resumeState !== null && ctx.resumeState !== undefined;
     if (resumed) {
       const parsed = crossHedgeStateSchema.safeParse(ctx.resumeState);
@@ -385,12 +395,23 @@ export class CrossVenueHedgeRun {
    * Holds until take-profit, stop-loss or hold expiry (clock time), judging
    * each leg on its own against its venue's mid on every book update (and at
    * least once a second); emits the cycle with marks and PnL about once a
-   * second. Returns why to close, or null on a stop.
+   * second. A leg that two REST position reads in a row show smaller than
+   * held (liquidated, closed by hand) ends the cycle too: `leg-closed`.
+   * Returns why to close, or null on a stop.
    */
   private async hold(legs: [Leg, Leg]): Promise<CycleCloseReason | null> {
     const record = this.state.current!;
     this.lastEmit = 0; // the first look at the marks is emitted at once
+    for (const l of legs) l.reads = []; // reads from before the hold may predate the open
     while (!this.ctx.signal.aborted) {
+      const lost = legs.find((l) => this.shrunk(l) !== null);
+      if (lost) {
+        const now = this.shrunk(lost)!;
+        record.detail = `the ${lost.role} leg on ${lost.name} went from ${lost.held} to ${now} ${this.cfg.ticker} outside the run (liquidated or closed by hand)`;
+        this.warn(`cycle ${record.cycle}: ${record.detail}; closing the other leg`);
+        lost.held = now;
+        return 'leg-closed';
+      }
       const marks = await Promise.all(legs.map((l) => this.mid(l)));
       legs.forEach((l, i) => {
         const view = record.legs.find((v) => v.accountId === l.acc.accountId)!;
@@ -430,6 +451,14 @@ export class CrossVenueHedgeRun {
       for (const l of legs) if (l.book) offs.push(l.book.onUpdate(wake));
       this.ctx.clock.sleep(Math.round(ms), AbortSignal.any([timer.signal, this.ctx.signal])).then(wake, wake);
     });
+  }
+
+  /** The size a holding leg still has when two REST reads in a row agree it is smaller than held (base units, ≥ 0); else null. */
+  private shrunk(l: Leg): Decimal | null {
+    const [a, b] = l.reads;
+    if (!a || !b || !a.eq(b)) return null;
+    const size = l.role === 'long' ? b : b.neg();
+    return size.lt(l.held) ? Decimal.max(size, 0) : null;
   }
 
   /** Closes both legs at once (reduce-only, marketable) and records the ended cycle. */

@@ -3,7 +3,8 @@
  * its own book) and a stepped clock: the defaults — 10-minute holds, 20 s
  * cooldowns — run in milliseconds; take-profit judged on one leg; a venue
  * that keeps refusing stops the run after max_failures, each failed open
- * rolled back; a leg that cannot be closed halts the run, which flattens.
+ * rolled back; a leg that cannot be closed halts the run, which flattens; a
+ * leg liquidated outside the run closes the other.
  */
 import Decimal from 'decimal.js';
 import pino from 'pino';
@@ -103,6 +104,23 @@ describe('cross-venue-hedge on fake venues with simulated time', () => {
     expect(Number(long!.pnlPct)).toBeGreaterThan(1);
     expect(Math.abs(Number(short!.pnlPct))).toBeLessThan(0.1);
     expect(Number(c.pnl)).toBeGreaterThan(1);
+    await engine.stopRun(runId);
+  });
+
+  it('closes the other leg when one leg disappears outside the run (two position reads agree)', async () => {
+    const runId = await engine.startRun({ strategy: 'cross-venue-hedge', config: { ticker: 'ETH', margin: 100 }, accountIds: ids });
+    await until(() => cycles().some((c) => c.phase === 'holding'), 'holding');
+    const openedAt = cycles().find((c) => c.phase === 'holding')!.openedAt!;
+    // The short leg is liquidated (the venue's position goes to 0 without a fill of the run).
+    fakes[1]!.setPosition('ETH', new Decimal(0));
+    await until(() => ended().length >= 1, 'the cycle closed');
+    const c = ended()[0]!;
+    expect(c.closeReason).toBe('leg-closed');
+    expect(c.detail).toBe('the short leg on lighter account "Y" went from 0.0333 to 0 ETH outside the run (liquidated or closed by hand)');
+    // Two reads of the engine's 5 s position snapshots, well before the 10-minute hold ends.
+    expect(c.closedAt! - openedAt).toBeLessThanOrEqual(15_000);
+    expect(fakes.map((f) => f.position('ETH').toString())).toEqual(['0', '0']);
+    expect(c.legs[0]!.exitPrice).not.toBeNull();
     await engine.stopRun(runId);
   });
 
