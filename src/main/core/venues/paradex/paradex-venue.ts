@@ -28,7 +28,7 @@ import { DEFAULT_PARADEX_FEES, MarketCatalog, type FeeRates } from './markets';
 import { signedModifyBody, signedOrderBody, type ChainParams, type PreparedOrder } from './order-body';
 import { toOrder } from './orders';
 import { toCollateral, toPosition } from './positions';
-import { ParadexRateLimits } from './rate-limits';
+import { ParadexRateLimits, sharedIpLimits } from './rate-limits';
 import { ParadexRest } from './rest-client';
 import { paradexAccountAddress, ParadexSigner, starkPublicKey } from './signer';
 import { authTypedData } from './typed-data';
@@ -147,7 +147,7 @@ class ParadexVenue implements Venue {
     const timing = opts.timing ?? {};
     this.rest = new ParadexRest({
       baseUrl: opts.baseUrl,
-      limits: new ParadexRateLimits(opts.clock),
+      limits: new ParadexRateLimits(opts.clock, sharedIpLimits(opts.baseUrl, opts.clock)),
       clock: opts.clock,
       logger: this.log,
       dispatcher: opts.dispatcher,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../virtual-clock';
-import { ParadexRateLimits, requestClass } from './rate-limits';
+import { ParadexIpLimits, ParadexRateLimits, requestClass, sharedIpLimits } from './rate-limits';
 
 describe('Paradex rate limits (paradex.md §6)', () => {
   it('classifies requests by budget', () => {
@@ -34,5 +34,22 @@ describe('Paradex rate limits (paradex.md §6)', () => {
     expect(clock.now()).toBe(start);
     await limits.acquire('order');
     expect(clock.now() - start).toBe(1_000);
+  });
+
+  it('per-IP budgets are shared by the accounts of one host: 1500 private requests a minute in total', async () => {
+    const clock = new VirtualClock();
+    const ip = new ParadexIpLimits(clock);
+    const a = new ParadexRateLimits(clock, ip);
+    const b = new ParadexRateLimits(clock, ip);
+    const start = clock.now();
+    // 750 order requests each (within each account's own 800/s) fill the shared minute.
+    for (let i = 0; i < 750; i++) await a.acquire('order');
+    expect(clock.now()).toBe(start);
+    for (let i = 0; i < 750; i++) await b.acquire('order');
+    expect(clock.now()).toBeLessThan(start + 60_000);
+    await b.acquire('order');
+    expect(clock.now() - start).toBeGreaterThanOrEqual(60_000);
+    expect(sharedIpLimits('https://api.prod.paradex.trade/v1', clock)).toBe(sharedIpLimits('https://api.prod.paradex.trade/v1/', clock));
+    expect(sharedIpLimits('http://127.0.0.1:1/v1', clock)).not.toBe(sharedIpLimits('http://127.0.0.1:2/v1', clock));
   });
 });

@@ -4,17 +4,16 @@ import { WeightedRateLimiter } from '../rate-limiter';
 /** Which of Paradex's budgets a request draws from (paradex.md §6 "Rate limits"). */
 export type ParadexRequestClass = 'public' | 'auth' | 'order' | 'privateGet';
 
+/** A limit as (requests, window ms). */
+type Window = [number, number];
+
 /**
- * Paradex's published limits (paradex.md §6 "Rate limits", docs
- * /api/general-information/rate-limits [S22]), each as (requests, window ms):
- * - public endpoints: 1500 / min per IP;
- * - `POST /auth` (and `/onboarding`): 600 / min;
- * - order entry (`POST`/`PUT`/`DELETE /orders…`): 800 / s and 17,250 / min per account;
- * - private reads (`GET`): 120 / s and 600 / min per account.
+ * Paradex's published per-account limits (paradex.md §6 "Rate limits", docs
+ * /api/general-information/rate-limits [S22]):
+ * - order entry (`POST`/`PUT`/`DELETE /orders…`): 800 / s and 17,250 / min;
+ * - private reads (`GET`): 120 / s and 600 / min.
  */
-export const PARADEX_LIMITS: Record<ParadexRequestClass, [number, number][]> = {
-  public: [[1500, 60_000]],
-  auth: [[600, 60_000]],
+export const PARADEX_ACCOUNT_LIMITS: Record<'order' | 'privateGet', Window[]> = {
   order: [
     [800, 1_000],
     [17_250, 60_000],
@@ -26,21 +25,69 @@ export const PARADEX_LIMITS: Record<ParadexRequestClass, [number, number][]> = {
 };
 
 /**
+ * Paradex's published per-IP limits (same sources), shared by every account
+ * of the process: public endpoints 1500 / min; `POST /auth` (and
+ * `/onboarding`) 600 / min; all accounts' private requests together 1500 / min.
+ */
+export const PARADEX_IP_LIMITS: Record<'public' | 'auth' | 'private', Window[]> = {
+  public: [[1500, 60_000]],
+  auth: [[600, 60_000]],
+  private: [[1500, 60_000]],
+};
+
+const limiters = (windows: Window[], clock: Clock) => windows.map(([capacity, windowMs]) => new WeightedRateLimiter({ capacity, windowMs, clock }));
+
+/** The per-IP budgets, one instance per Paradex host in a process ({@link sharedIpLimits}). */
+export class ParadexIpLimits {
+  readonly public: WeightedRateLimiter[];
+  readonly auth: WeightedRateLimiter[];
+  readonly private: WeightedRateLimiter[];
+
+  constructor(clock: Clock, limits = PARADEX_IP_LIMITS) {
+    this.public = limiters(limits.public, clock);
+    this.auth = limiters(limits.auth, clock);
+    this.private = limiters(limits.private, clock);
+  }
+}
+
+const byHost = new Map<string, ParadexIpLimits>();
+
+/**
+ * The process's per-IP budgets for the Paradex host of `baseUrl`, created on
+ * first use with `clock` (the wall clock in the app): every client of that
+ * host in the process draws from them.
+ */
+export function sharedIpLimits(baseUrl: string, clock: Clock): ParadexIpLimits {
+  const host = new URL(baseUrl).host;
+  let limits = byHost.get(host);
+  if (!limits) {
+    limits = new ParadexIpLimits(clock);
+    byHost.set(host, limits);
+  }
+  return limits;
+}
+
+/**
  * The client side of Paradex's limits for one account: every request waits
- * (on the injected clock) until each window of its class has room, so a burst
- * is spread out instead of answered with HTTP 429.
+ * (on the injected clock) until each window of its class has room — the
+ * account's own windows and the per-IP ones it shares with the process's
+ * other accounts — so a burst is spread out instead of answered with HTTP 429.
  */
 export class ParadexRateLimits {
-  private readonly limiters: Record<ParadexRequestClass, WeightedRateLimiter[]>;
+  private readonly windows: Record<ParadexRequestClass, WeightedRateLimiter[]>;
 
-  constructor(clock: Clock, limits: Record<ParadexRequestClass, [number, number][]> = PARADEX_LIMITS) {
-    const make = (c: ParadexRequestClass) => limits[c].map(([capacity, windowMs]) => new WeightedRateLimiter({ capacity, windowMs, clock }));
-    this.limiters = { public: make('public'), auth: make('auth'), order: make('order'), privateGet: make('privateGet') };
+  constructor(clock: Clock, ip: ParadexIpLimits = new ParadexIpLimits(clock), account = PARADEX_ACCOUNT_LIMITS) {
+    this.windows = {
+      public: ip.public,
+      auth: ip.auth,
+      order: [...limiters(account.order, clock), ...ip.private],
+      privateGet: [...limiters(account.privateGet, clock), ...ip.private],
+    };
   }
 
   /** Waits until one request of class `c` fits every window of the class. */
   async acquire(c: ParadexRequestClass, signal?: AbortSignal): Promise<void> {
-    for (const limiter of this.limiters[c]) await limiter.acquire(1, signal);
+    for (const limiter of this.windows[c]) await limiter.acquire(1, signal);
   }
 }
 
