@@ -6,7 +6,7 @@ import type { DesktopHost } from './desktop-host';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { createEngine } from './engine/create-engine';
 import type { Engine } from './engine/engine';
-import { processPaperLighter } from './engine/paper-lighter';
+import { closePaperVenues } from './engine/paper-venues';
 import { EventHub } from './event-hub';
 import { createHandlers } from './handlers';
 import { LogHub } from './log/log-hub';
@@ -188,7 +188,7 @@ export function createCore(opts: CoreOptions): Core {
     close: async () => {
       await portfolio.close();
       await engine.close();
-      await processPaperLighter().close();
+      await closePaperVenues();
       clearInterval(notifyTicker);
       await remote.close(5_000);
       await http.close();

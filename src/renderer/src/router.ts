@@ -1,8 +1,8 @@
 import type { Component } from 'vue';
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
 import AccountsView from './views/AccountsView.vue';
-import CoinListsView from './views/CoinListsView.vue';
 import AccountView from './views/AccountView.vue';
+import CoinListsView from './views/CoinListsView.vue';
 import DashboardView from './views/DashboardView.vue';
 import LogsView from './views/LogsView.vue';
 import RunDetailView from './views/RunDetailView.vue';

@@ -9,8 +9,7 @@ import { venueSchema, type Venue } from '../../../shared/schemas/venues';
 import { systemClock } from '../clock';
 import { ConfigError } from '../engine/config-error';
 import { createEngine } from '../engine/create-engine';
-import { processPaperLighter } from '../engine/paper-lighter';
-import { processPaperParadex } from '../engine/paper-paradex';
+import { closePaperVenues } from '../engine/paper-venues';
 import type { AccountsRepository } from '../store/accounts-repository';
 import { parseCrossVenueHedgeConfig, type CrossVenueHedgeConfigInput } from '../strategies/cross-venue-hedge/config-schema';
 import { CROSS_HEDGE_ENV, parseCrossHedgeEnv } from '../strategies/cross-venue-hedge/env-settings';
@@ -283,8 +282,7 @@ export const runCrossVenueHedgeCommand: CliCommand = {
     } finally {
       await notifier.flush(10_000);
       await engine.close();
-      await processPaperLighter().close();
-      await processPaperParadex().close();
+      await closePaperVenues();
       await rt.close();
     }
   },

@@ -6,7 +6,7 @@ import type { RunEvent } from '../../../shared/schemas/runs';
 import { systemClock } from '../clock';
 import { ConfigError } from '../engine/config-error';
 import { createEngine } from '../engine/create-engine';
-import { processPaperLighter } from '../engine/paper-lighter';
+import { closePaperVenues } from '../engine/paper-venues';
 import type { AccountsRepository } from '../store/accounts-repository';
 import { parseMakerTakerConfig, rolesForMode } from '../strategies/maker-taker-hedge/config-schema';
 import { openCliRuntime } from './cli-runtime';
@@ -225,7 +225,7 @@ export const runMakerTakerHedgeCommand: CliCommand = {
     } finally {
       await notifier.flush(10_000);
       await engine.close();
-      await processPaperLighter().close();
+      await closePaperVenues();
       await rt.close();
     }
   },

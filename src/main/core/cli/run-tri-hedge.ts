@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { systemClock } from '../clock';
 import { ConfigError } from '../engine/config-error';
 import { createEngine } from '../engine/create-engine';
-import { processPaperLighter } from '../engine/paper-lighter';
+import { closePaperVenues } from '../engine/paper-venues';
 import { parseTriHedgeConfig, unknownConfigKeys } from '../strategies/tri-hedge-hold/config-schema';
 import { openCliRuntime } from './cli-runtime';
 import type { CliCommand } from './command';
@@ -110,7 +110,7 @@ export const runTriHedgeCommand: CliCommand = {
     } finally {
       await notifier.flush(10_000);
       await engine.close();
-      await processPaperLighter().close();
+      await closePaperVenues();
       await rt.close();
     }
   },
