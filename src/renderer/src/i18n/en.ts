@@ -96,6 +96,17 @@ const en = {
       empty: 'No open positions. Start a strategy to trade.',
       goStrategies: 'Go to Strategies',
     },
+    desk: {
+      stopAll: 'Stop all',
+      stopAllTitle: 'Stop every run and cancel every open order?',
+      stopAllBody: 'Every running strategy stops and every open order of every account is cancelled. Positions stay open.',
+      flattenAll: 'Flatten all…',
+      flattenAllTitle: 'Flatten every position?',
+      flattenAllBody: 'Every running strategy stops, and every position of every account is closed with reduce-only market orders.',
+      stopAllDone: 'Runs stopped: {runs}; open orders cancelled on {accounts} account(s).',
+      flattenAllDone: 'Runs stopped: {runs}; closing orders sent: {orders}; positions left open: {leftovers}.',
+      notReached: 'Not reached: {accounts}',
+    },
     runs: {
       title: 'Running strategies',
       columns: {
@@ -248,6 +259,7 @@ const en = {
     progress: 'Progress: round {round} of {rounds}',
     exposure: 'Net exposure: {symbols}',
     order: '{account}: order {side} {size} {symbol} at {price}, {status} ({purpose})',
+    orderMarket: '{account}: order {side} {size} {symbol} at market, {status} ({purpose})',
     fill: '{account}: fill {side} {size} {symbol} at {price} ({liquidity})',
     hedge: 'Hedge {symbol}: {legs} (latency {latency} ms)',
     transition: '{account}: {from} → {to}',

@@ -94,6 +94,17 @@ const zhCN: MessageSchema = {
       empty: '没有持仓。启动一个策略开始交易。',
       goStrategies: '前往策略',
     },
+    desk: {
+      stopAll: '全部停止',
+      stopAllTitle: '停止所有运行并撤销所有挂单？',
+      stopAllBody: '所有正在运行的策略都会停止，所有账户的挂单都会撤销。持仓保持不变。',
+      flattenAll: '全部平仓…',
+      flattenAllTitle: '平掉所有持仓？',
+      flattenAllBody: '所有正在运行的策略都会停止，所有账户的持仓都会以只减仓市价单平掉。',
+      stopAllDone: '已停止运行：{runs} 个；已撤销 {accounts} 个账户的挂单。',
+      flattenAllDone: '已停止运行：{runs} 个；已发送平仓订单：{orders} 笔；未平持仓：{leftovers} 个。',
+      notReached: '未能连接：{accounts}',
+    },
     runs: {
       title: '运行中的策略',
       columns: {
@@ -246,6 +257,7 @@ const zhCN: MessageSchema = {
     progress: '进度：第 {round} 轮，共 {rounds} 轮',
     exposure: '净敞口：{symbols}',
     order: '{account}：订单 {side} {size} {symbol}，价格 {price}，{status}（{purpose}）',
+    orderMarket: '{account}：订单 {side} {size} {symbol}，市价，{status}（{purpose}）',
     fill: '{account}：成交 {side} {size} {symbol}，价格 {price}（{liquidity}）',
     hedge: '对冲 {symbol}：{legs}（延迟 {latency} 毫秒）',
     transition: '{account}：{from} → {to}',

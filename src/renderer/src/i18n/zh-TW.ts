@@ -94,6 +94,17 @@ const zhTW: MessageSchema = {
       empty: '沒有持倉。啟動一個策略開始交易。',
       goStrategies: '前往策略',
     },
+    desk: {
+      stopAll: '全部停止',
+      stopAllTitle: '停止所有執行並取消所有掛單？',
+      stopAllBody: '所有正在執行的策略都會停止，所有帳戶的掛單都會取消。持倉保持不變。',
+      flattenAll: '全部平倉…',
+      flattenAllTitle: '平掉所有持倉？',
+      flattenAllBody: '所有正在執行的策略都會停止，所有帳戶的持倉都會以只減倉市價單平掉。',
+      stopAllDone: '已停止執行：{runs} 個；已取消 {accounts} 個帳戶的掛單。',
+      flattenAllDone: '已停止執行：{runs} 個；已送出平倉訂單：{orders} 筆；未平持倉：{leftovers} 個。',
+      notReached: '未能連線：{accounts}',
+    },
     runs: {
       title: '執行中的策略',
       columns: {
@@ -246,6 +257,7 @@ const zhTW: MessageSchema = {
     progress: '進度：第 {round} 輪，共 {rounds} 輪',
     exposure: '淨曝險：{symbols}',
     order: '{account}：委託 {side} {size} {symbol}，價格 {price}，{status}（{purpose}）',
+    orderMarket: '{account}：委託 {side} {size} {symbol}，市價，{status}（{purpose}）',
     fill: '{account}：成交 {side} {size} {symbol}，價格 {price}（{liquidity}）',
     hedge: '對沖 {symbol}：{legs}（延遲 {latency} 毫秒）',
     transition: '{account}：{from} → {to}',

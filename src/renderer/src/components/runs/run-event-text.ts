@@ -22,7 +22,8 @@ export function runEventText(event: RunEvent, label: (accountId: string | null) 
       };
     case 'order':
       return {
-        key: 'runEvents.order',
+        // A venue without a price on market orders (Paradex MARKET) reports price 0.
+        key: event.order.type === 'market' && Number(event.order.price) === 0 ? 'runEvents.orderMarket' : 'runEvents.order',
         params: {
           account: label(event.accountId),
           side: event.order.side,
