@@ -5,7 +5,8 @@
  * (positions, net exposure, the run with its Stop button) without a reload,
  * "Open in window" opening `#/account/:id` in a new tab in the compact frame
  * (balances, positions, fills, the run), stopping the run from the
- * dashboard, and light and dark screenshots.
+ * dashboard, flattening everything from it (Flatten all), and light and
+ * dark screenshots.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -186,5 +187,15 @@ describe('Dashboard and account page against `hedgedesk serve` (paper accounts)'
     const run = await client.invoke('runs.get', { runId });
     expect(run.status).toBe('stopped');
     runId = '';
+  });
+
+  it('flattens every position from the dashboard after a confirmation (Flatten all)', async () => {
+    await clearPopups(page); // the "run stopped" notification covers the corner the buttons are in
+    await page.click('[data-testid=desk-flatten-all]');
+    await page.click('[data-testid=desk-flatten-confirm]');
+    await page.locator('.n-message', { hasText: 'positions left open: 0' }).waitFor({ timeout: 30_000 });
+    for (const label of LABELS) await page.locator(`[data-testid="dashboard-positions-row-${label}-ETH"]`).waitFor({ state: 'detached', timeout: 30_000 });
+    const snapshot = await client.invoke('portfolio.get', {});
+    for (const account of snapshot.accounts) expect(account.positions).toEqual([]);
   });
 });
