@@ -4,21 +4,15 @@ import { z } from 'zod';
 import { formatPath, type FieldIssue } from '../../../shared/errors';
 import type { Account } from '../../../shared/schemas/account';
 import type { CycleRecord } from '../../../shared/schemas/cross-venue-hedge';
-import type { RunEvent } from '../../../shared/schemas/runs';
 import { venueSchema, type Venue } from '../../../shared/schemas/venues';
-import { systemClock } from '../clock';
 import { ConfigError } from '../engine/config-error';
-import { createEngine } from '../engine/create-engine';
-import { closePaperVenues } from '../engine/paper-venues';
 import type { AccountsRepository } from '../store/accounts-repository';
 import { parseCrossVenueHedgeConfig, type CrossVenueHedgeConfigInput } from '../strategies/cross-venue-hedge/config-schema';
 import { CROSS_HEDGE_ENV, parseCrossHedgeEnv } from '../strategies/cross-venue-hedge/env-settings';
-import { openCliRuntime } from './cli-runtime';
 import type { CliCommand } from './command';
 import { parseLogLevel } from './flags';
-import { ask, follow, formatConfigError, readConfig } from './run-foreground';
-import { RunProgressPrinter } from './run-progress-printer';
-import { runNotifier } from './run-notifier';
+import { runInForeground } from './foreground-run';
+import { formatConfigError, parseOnRestart, readConfig } from './run-foreground';
 import { UsageError } from './usage-error';
 
 const STRATEGY = 'cross-venue-hedge';
@@ -211,8 +205,7 @@ export const runCrossVenueHedgeCommand: CliCommand = {
       strict: true,
     });
     if (positionals.length > 0) throw new UsageError(`run: unexpected argument "${positionals[0]}"`);
-    const onRestart = values['on-restart'];
-    if (onRestart !== 'resume' && onRestart !== 'flatten' && onRestart !== 'ask') throw new UsageError(`--on-restart: "${onRestart}" is not resume, flatten or ask`);
+    const onRestart = parseOnRestart(values['on-restart']);
     if (!values.config && !values['env-file'] && !values.ticker) throw new UsageError('run: give the settings with --config FILE, --env-file FILE or --ticker/--margin');
     const source = [values.config, values['env-file']].filter(Boolean).join(' + ') || 'the flags';
     const out = (s: string) => void process.stdout.write(s);
@@ -225,65 +218,32 @@ export const runCrossVenueHedgeCommand: CliCommand = {
     }
     for (const note of assembled.notes) out(`${note}\n`);
 
-    const rt = openCliRuntime({ dataDir: values['data-dir'], logLevel: parseLogLevel(values['log-level']) });
-    const { notifier, notes } = await runNotifier({ telegram: { botToken: undefined, chatId: assembled.telegramChatId } }, rt, source).catch(async (err: unknown) => {
-      await rt.close();
-      throw err;
-    });
-    const engine = createEngine({ db: rt.db, secrets: rt.secrets, logger: rt.log.logger, notifier, dataDir: rt.dataDir });
-    let runId: string | null = null;
-    const printer = new RunProgressPrinter(() => runId, { write: out, tty: process.stdout.isTTY === true, clock: systemClock });
     const printed = new Set<string>();
-    engine.onEvent((e: RunEvent) => {
-      printer.handle(e);
-      if (e.type !== 'cycle' || e.runId !== runId || (e.phase !== 'holding' && e.phase !== 'closed' && e.phase !== 'failed')) return;
-      const key = `${e.cycle}:${e.phase}`;
-      if (printed.has(key)) return;
-      printed.add(key);
-      out(`${cycleLine(e)}\n`);
+    await runInForeground({
+      strategy: STRATEGY,
+      onRestart,
+      dataDir: values['data-dir'],
+      logLevel: parseLogLevel(values['log-level']),
+      source,
+      notifierConfig: { telegram: { botToken: undefined, chatId: assembled.telegramChatId } },
+      out,
+      onEvent: (e, runId) => {
+        if (e.type !== 'cycle' || e.runId !== runId || (e.phase !== 'holding' && e.phase !== 'closed' && e.phase !== 'failed')) return;
+        const key = `${e.cycle}:${e.phase}`;
+        if (printed.has(key)) return;
+        printed.add(key);
+        out(`${cycleLine(e)}\n`);
+      },
+      prepare: (rt) => {
+        const created: string[] = [];
+        const [first, second] = resolveAccounts(assembled.accounts, rt.accounts, values.paper, created);
+        const reverse = assembled.config.reverse === true;
+        return {
+          request: { strategy: STRATEGY, config: assembled.config, accountIds: [first.id, second.id] },
+          notes: created,
+          detail: `${reverse ? 'short' : 'long'} on "${first.label}" (${first.venue}), ${reverse ? 'long' : 'short'} on "${second.label}" (${second.venue})`,
+        };
+      },
     });
-    try {
-      for (const note of notes) out(`${note}\n`);
-      for (const run of engine.interruptedRuns().filter((r) => r.strategy === STRATEGY)) {
-        const choice = onRestart === 'ask' ? await ask(run) : onRestart;
-        if (choice === 'abort') throw new UsageError(`run ${run.id} left as it is; nothing started`);
-        if (choice === 'resume') {
-          out(`resuming run ${run.id} with its stored configuration and accounts\n`);
-          runId = run.id;
-          await engine.resumeRun(run.id);
-          const view = await follow(engine, run.id, printer, out);
-          if (view.status === 'failed') process.exitCode = 1;
-          return;
-        }
-        out(`flattening interrupted run ${run.id}…\n`);
-        const flattened = await engine.flattenInterruptedRun(run.id);
-        out(`run ${run.id} ${flattened.status}: ${flattened.stopReason ?? flattened.error ?? ''}\n`);
-      }
-      const created: string[] = [];
-      let accounts: [Account, Account];
-      try {
-        accounts = resolveAccounts(assembled.accounts, rt.accounts, values.paper, created);
-      } catch (err) {
-        if (err instanceof ConfigError) throw new Error(formatConfigError(err, source));
-        throw err;
-      }
-      for (const note of created) out(`${note}\n`);
-      try {
-        runId = await engine.startRun({ strategy: STRATEGY, config: assembled.config, accountIds: accounts.map((a) => a.id) });
-      } catch (err) {
-        if (err instanceof ConfigError) throw new Error(formatConfigError(err, source));
-        throw err;
-      }
-      const [first, second] = accounts;
-      const reverse = assembled.config.reverse === true;
-      out(`run ${runId} started: ${reverse ? 'short' : 'long'} on "${first.label}" (${first.venue}), ${reverse ? 'long' : 'short'} on "${second.label}" (${second.venue}) (data: ${rt.dataDir})\n`);
-      const view = await follow(engine, runId, printer, out);
-      if (view.status === 'failed') process.exitCode = 1;
-    } finally {
-      await notifier.flush(10_000);
-      await engine.close();
-      await closePaperVenues();
-      await rt.close();
-    }
   },
 };

@@ -10,6 +10,12 @@ import { UsageError } from './usage-error';
 /** What `--on-restart` asks for a run a previous process left running. */
 export type OnRestart = 'resume' | 'flatten' | 'ask';
 
+/** Checks the `--on-restart` flag. @throws UsageError for anything but resume, flatten or ask. */
+export function parseOnRestart(value: string): OnRestart {
+  if (value !== 'resume' && value !== 'flatten' && value !== 'ask') throw new UsageError(`--on-restart: "${value}" is not resume, flatten or ask`);
+  return value;
+}
+
 /** Reads and parses a JSON config file. @throws UsageError naming the file when it cannot be read or is not JSON. */
 export function readConfig(file: string): unknown {
   let text: string;

@@ -3,18 +3,13 @@ import { z } from 'zod';
 import { formatPath, type FieldIssue } from '../../../shared/errors';
 import type { Account } from '../../../shared/schemas/account';
 import type { RunEvent } from '../../../shared/schemas/runs';
-import { systemClock } from '../clock';
 import { ConfigError } from '../engine/config-error';
-import { createEngine } from '../engine/create-engine';
-import { closePaperVenues } from '../engine/paper-venues';
 import type { AccountsRepository } from '../store/accounts-repository';
 import { parseMakerTakerConfig, rolesForMode } from '../strategies/maker-taker-hedge/config-schema';
-import { openCliRuntime } from './cli-runtime';
 import type { CliCommand } from './command';
 import { parseLogLevel } from './flags';
-import { ask, follow, formatConfigError, readConfig } from './run-foreground';
-import { RunProgressPrinter } from './run-progress-printer';
-import { runNotifier } from './run-notifier';
+import { runInForeground } from './foreground-run';
+import { formatConfigError, parseOnRestart, readConfig } from './run-foreground';
 import { UsageError } from './usage-error';
 
 const STRATEGY = 'maker-taker-hedge';
@@ -162,8 +157,7 @@ export const runMakerTakerHedgeCommand: CliCommand = {
       strict: true,
     });
     if (positionals.length > 0) throw new UsageError(`run: unexpected argument "${positionals[0]}"`);
-    const onRestart = values['on-restart'];
-    if (onRestart !== 'resume' && onRestart !== 'flatten' && onRestart !== 'ask') throw new UsageError(`--on-restart: "${onRestart}" is not resume, flatten or ask`);
+    const onRestart = parseOnRestart(values['on-restart']);
     if (!values.config && !values.market) throw new UsageError('run: give --market and --quantity (or --config FILE)');
     const source = values.config ?? '(command line)';
     const out = (s: string) => void process.stdout.write(s);
@@ -176,57 +170,30 @@ export const runMakerTakerHedgeCommand: CliCommand = {
       if (err instanceof ConfigError) throw new Error(formatConfigError(err, source));
       throw err;
     }
-    const rt = openCliRuntime({ dataDir: values['data-dir'], logLevel: parseLogLevel(values['log-level']) });
-    const { notifier, notes } = await runNotifier({ telegram: { botToken: undefined, chatId: assembled.telegramChatId } }, rt, source).catch(async (err: unknown) => {
-      await rt.close();
-      throw err;
-    });
-    const engine = createEngine({ db: rt.db, secrets: rt.secrets, logger: rt.log.logger, notifier, dataDir: rt.dataDir });
-    let runId: string | null = null;
-    const printer = new RunProgressPrinter(() => runId, { write: out, tty: process.stdout.isTTY === true, clock: systemClock });
     let lastLine = '';
-    engine.onEvent((e: RunEvent) => {
-      printer.handle(e);
-      if (e.type !== 'maker-taker' || e.runId !== runId) return;
-      const line = stateLine(e);
-      if (line !== lastLine) out(`${line}\n`);
-      lastLine = line;
+    await runInForeground({
+      strategy: STRATEGY,
+      onRestart,
+      dataDir: values['data-dir'],
+      logLevel: parseLogLevel(values['log-level']),
+      source,
+      notifierConfig: { telegram: { botToken: undefined, chatId: assembled.telegramChatId } },
+      out,
+      onEvent: (e, runId) => {
+        if (e.type !== 'maker-taker' || e.runId !== runId) return;
+        const line = stateLine(e);
+        if (line !== lastLine) out(`${line}\n`);
+        lastLine = line;
+      },
+      prepare: (rt) => {
+        const created: string[] = [];
+        const accounts = resolveAccounts(roles, assembled.labels, rt.accounts, values.paper, created);
+        return {
+          request: { strategy: STRATEGY, config: assembled.config, accountIds: accounts.map((a) => a.id) },
+          notes: created,
+          detail: accounts.map((a, i) => `${roles[i]} "${a.label}"`).join(', '),
+        };
+      },
     });
-    try {
-      for (const note of notes) out(`${note}\n`);
-      for (const run of engine.interruptedRuns().filter((r) => r.strategy === STRATEGY)) {
-        const choice = onRestart === 'ask' ? await ask(run) : onRestart;
-        if (choice === 'abort') throw new UsageError(`run ${run.id} left as it is; nothing started`);
-        if (choice === 'resume') {
-          out(`resuming run ${run.id} with its stored configuration and accounts\n`);
-          runId = run.id;
-          await engine.resumeRun(run.id);
-          const view = await follow(engine, run.id, printer, out);
-          if (view.status === 'failed') process.exitCode = 1;
-          return;
-        }
-        out(`flattening interrupted run ${run.id}…\n`);
-        const flattened = await engine.flattenInterruptedRun(run.id);
-        out(`run ${run.id} ${flattened.status}: ${flattened.stopReason ?? flattened.error ?? ''}\n`);
-      }
-      const created: string[] = [];
-      let accounts: Account[];
-      try {
-        accounts = resolveAccounts(roles, assembled.labels, rt.accounts, values.paper, created);
-        for (const note of created) out(`${note}\n`);
-        runId = await engine.startRun({ strategy: STRATEGY, config: assembled.config, accountIds: accounts.map((a) => a.id) });
-      } catch (err) {
-        if (err instanceof ConfigError) throw new Error(formatConfigError(err, source));
-        throw err;
-      }
-      out(`run ${runId} started: ${accounts.map((a, i) => `${roles[i]} "${a.label}"`).join(', ')} (data: ${rt.dataDir})\n`);
-      const view = await follow(engine, runId, printer, out);
-      if (view.status === 'failed') process.exitCode = 1;
-    } finally {
-      await notifier.flush(10_000);
-      await engine.close();
-      await closePaperVenues();
-      await rt.close();
-    }
   },
 };

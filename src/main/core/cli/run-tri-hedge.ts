@@ -1,16 +1,11 @@
 import { parseArgs } from 'node:util';
-import { systemClock } from '../clock';
 import { ConfigError } from '../engine/config-error';
-import { createEngine } from '../engine/create-engine';
-import { closePaperVenues } from '../engine/paper-venues';
 import { parseTriHedgeConfig, unknownConfigKeys } from '../strategies/tri-hedge-hold/config-schema';
-import { openCliRuntime } from './cli-runtime';
 import type { CliCommand } from './command';
 import { importConfigAccounts } from './config-accounts';
 import { parseLogLevel } from './flags';
-import { ask, follow, formatConfigError, readConfig } from './run-foreground';
-import { RunProgressPrinter } from './run-progress-printer';
-import { runNotifier } from './run-notifier';
+import { runInForeground } from './foreground-run';
+import { formatConfigError, parseOnRestart, readConfig } from './run-foreground';
 import { UsageError } from './usage-error';
 
 const STRATEGY = 'tri-hedge-hold';
@@ -47,8 +42,7 @@ export const runTriHedgeCommand: CliCommand = {
       strict: true,
     });
     if (positionals.length > 0) throw new UsageError(`run: unexpected argument "${positionals[0]}"`);
-    const onRestart = values['on-restart'];
-    if (onRestart !== 'resume' && onRestart !== 'flatten' && onRestart !== 'ask') throw new UsageError(`--on-restart: "${onRestart}" is not resume, flatten or ask`);
+    const onRestart = parseOnRestart(values['on-restart']);
     const file = values.config ?? process.env.TRI_HEDGE_CONFIG;
     if (!file) throw new UsageError('run: give the config with --config FILE (or set TRI_HEDGE_CONFIG)');
     const raw = readConfig(file);
@@ -61,57 +55,22 @@ export const runTriHedgeCommand: CliCommand = {
       if (err instanceof ConfigError) throw new Error(formatConfigError(err, file));
       throw err;
     }
+    const { accounts, baseUrl } = config;
     const ignored = unknownConfigKeys(raw);
     if (ignored.length > 0) out(`note: ignored config fields: ${ignored.join(', ')}\n`);
 
-    const rt = openCliRuntime({ dataDir: values['data-dir'], logLevel: parseLogLevel(values['log-level']) });
-    const { notifier, notes } = await runNotifier(config, rt, file).catch(async (err: unknown) => {
-      await rt.close();
-      throw err;
+    await runInForeground({
+      strategy: STRATEGY,
+      onRestart,
+      dataDir: values['data-dir'],
+      logLevel: parseLogLevel(values['log-level']),
+      source: file,
+      notifierConfig: config,
+      out,
+      prepare: async (rt) => {
+        const imported = await importConfigAccounts(accounts, { accounts: rt.accounts, secrets: rt.secrets, paper: values.paper, globalBaseUrl: baseUrl, configFile: file });
+        return { request: { strategy: STRATEGY, config: raw, accountIds: imported.accountIds, overrides: imported.overrides }, notes: imported.notes };
+      },
     });
-    const engine = createEngine({ db: rt.db, secrets: rt.secrets, logger: rt.log.logger, notifier, dataDir: rt.dataDir });
-    let runId: string | null = null;
-    const printer = new RunProgressPrinter(() => runId, { write: out, tty: process.stdout.isTTY === true, clock: systemClock });
-    engine.onEvent((e) => printer.handle(e));
-    try {
-      for (const note of notes) out(`${note}\n`);
-      for (const run of engine.interruptedRuns().filter((r) => r.strategy === STRATEGY)) {
-        const choice = onRestart === 'ask' ? await ask(run) : onRestart;
-        if (choice === 'abort') throw new UsageError(`run ${run.id} left as it is; nothing started`);
-        if (choice === 'resume') {
-          out(`resuming run ${run.id} with its stored configuration and accounts\n`);
-          runId = run.id;
-          await engine.resumeRun(run.id);
-          const view = await follow(engine, run.id, printer, out);
-          if (view.status === 'failed') process.exitCode = 1;
-          return;
-        }
-        out(`flattening interrupted run ${run.id}…\n`);
-        const flattened = await engine.flattenInterruptedRun(run.id);
-        out(`run ${run.id} ${flattened.status}: ${flattened.stopReason ?? flattened.error ?? ''}\n`);
-      }
-      let imported;
-      try {
-        imported = await importConfigAccounts(config.accounts, { accounts: rt.accounts, secrets: rt.secrets, paper: values.paper, globalBaseUrl: config.baseUrl, configFile: file });
-      } catch (err) {
-        if (err instanceof ConfigError) throw new Error(formatConfigError(err, file));
-        throw err;
-      }
-      for (const note of imported.notes) out(`${note}\n`);
-      try {
-        runId = await engine.startRun({ strategy: STRATEGY, config: raw, accountIds: imported.accountIds, overrides: imported.overrides });
-      } catch (err) {
-        if (err instanceof ConfigError) throw new Error(formatConfigError(err, file));
-        throw err;
-      }
-      out(`run ${runId} started (data: ${rt.dataDir})\n`);
-      const view = await follow(engine, runId, printer, out);
-      if (view.status === 'failed') process.exitCode = 1;
-    } finally {
-      await notifier.flush(10_000);
-      await engine.close();
-      await closePaperVenues();
-      await rt.close();
-    }
   },
 };

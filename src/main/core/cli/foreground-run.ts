@@ -1,0 +1,118 @@
+/** The lifecycle every `hedgedesk run <strategy>` command shares: runtime, notifier, engine, interrupted runs, start, follow, close. */
+import type { LogLevel } from '../../../shared/schemas/log';
+import type { RunEvent } from '../../../shared/schemas/runs';
+import { systemClock } from '../clock';
+import { ConfigError } from '../engine/config-error';
+import { createEngine } from '../engine/create-engine';
+import type { StartRunRequest } from '../engine/engine';
+import { closePaperVenues } from '../engine/paper-venues';
+import type { TriHedgeConfig } from '../strategies/tri-hedge-hold/config-schema';
+import { openCliRuntime, type CliRuntime } from './cli-runtime';
+import { ask, follow, formatConfigError, type OnRestart } from './run-foreground';
+import { RunProgressPrinter } from './run-progress-printer';
+import { runNotifier } from './run-notifier';
+import { UsageError } from './usage-error';
+
+/** The new run a command starts once interrupted runs are dealt with. */
+export interface PreparedRun {
+  /** What `engine.startRun` gets. */
+  request: StartRunRequest;
+  /** Lines to print before starting (e.g. paper accounts created). */
+  notes: string[];
+  /** Said after "run <id> started: " (e.g. which account goes long); none for a plain "run <id> started". */
+  detail?: string;
+}
+
+/** What {@link runInForeground} needs from a command. */
+export interface ForegroundRunOptions {
+  /** The strategy id; only interrupted runs of this strategy are resumed or flattened. */
+  strategy: string;
+  /** What to do with an interrupted run of the strategy (`ask` needs a terminal). */
+  onRestart: OnRestart;
+  /** `--data-dir` (default: the CLI data directory). */
+  dataDir: string | undefined;
+  /** `--log-level`, parsed. */
+  logLevel: LogLevel;
+  /** Where the settings came from (a file name, "the flags"): named in config errors and notifier notes. */
+  source: string;
+  /** The Telegram settings of the config (chat id, a bot token to move into the keychain). */
+  notifierConfig: Pick<TriHedgeConfig, 'telegram'>;
+  /** Writes to the terminal. */
+  out: (s: string) => void;
+  /** Called for every engine event after the progress printer, with the id of the run being followed (null before it starts). */
+  onEvent?: (e: RunEvent, runId: string | null) => void;
+  /**
+   * Resolves the accounts and builds the run request, after interrupted runs
+   * are handled. A ConfigError it (or `startRun`) throws is turned into an
+   * Error listing each field, for the terminal.
+   */
+  prepare: (rt: CliRuntime) => Promise<PreparedRun> | PreparedRun;
+}
+
+/** Runs `fn`; a ConfigError becomes an Error with one line per field (see formatConfigError). */
+async function withConfigErrorsFor<T>(source: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof ConfigError) throw new Error(formatConfigError(err, source));
+    throw err;
+  }
+}
+
+/**
+ * Opens the runtime, the notifier and an engine; resumes or flattens the
+ * strategy's interrupted runs (a resumed run is followed and nothing new
+ * starts); else starts the run `prepare` describes and follows it until it
+ * ends, printing progress. Sets `process.exitCode = 1` when the followed run
+ * failed. Always flushes the notifier (up to 10 s) and closes the engine, the
+ * paper simulators and the runtime.
+ * @throws UsageError when the user aborts at the interrupted-run prompt or
+ *   there is no terminal to ask on; Error with the field list for a bad config.
+ */
+export async function runInForeground(opts: ForegroundRunOptions): Promise<void> {
+  const { out, source } = opts;
+  const rt = openCliRuntime({ dataDir: opts.dataDir, logLevel: opts.logLevel });
+  const { notifier, notes } = await runNotifier(opts.notifierConfig, rt, source).catch(async (err: unknown) => {
+    await rt.close();
+    throw err;
+  });
+  const engine = createEngine({ db: rt.db, secrets: rt.secrets, logger: rt.log.logger, notifier, dataDir: rt.dataDir });
+  let runId: string | null = null;
+  const printer = new RunProgressPrinter(() => runId, { write: out, tty: process.stdout.isTTY === true, clock: systemClock });
+  engine.onEvent((e: RunEvent) => {
+    printer.handle(e);
+    opts.onEvent?.(e, runId);
+  });
+  try {
+    for (const note of notes) out(`${note}\n`);
+    for (const run of engine.interruptedRuns().filter((r) => r.strategy === opts.strategy)) {
+      const choice = opts.onRestart === 'ask' ? await ask(run) : opts.onRestart;
+      if (choice === 'abort') throw new UsageError(`run ${run.id} left as it is; nothing started`);
+      if (choice === 'resume') {
+        out(`resuming run ${run.id} with its stored configuration and accounts\n`);
+        runId = run.id;
+        await engine.resumeRun(run.id);
+        const view = await follow(engine, run.id, printer, out);
+        if (view.status === 'failed') process.exitCode = 1;
+        return;
+      }
+      out(`flattening interrupted run ${run.id}…\n`);
+      const flattened = await engine.flattenInterruptedRun(run.id);
+      out(`run ${run.id} ${flattened.status}: ${flattened.stopReason ?? flattened.error ?? ''}\n`);
+    }
+    const started = await withConfigErrorsFor(source, async () => {
+      const prepared = await opts.prepare(rt);
+      for (const note of prepared.notes) out(`${note}\n`);
+      runId = await engine.startRun(prepared.request);
+      return { id: runId, detail: prepared.detail };
+    });
+    out(`run ${started.id} started${started.detail ? `: ${started.detail}` : ''} (data: ${rt.dataDir})\n`);
+    const view = await follow(engine, started.id, printer, out);
+    if (view.status === 'failed') process.exitCode = 1;
+  } finally {
+    await notifier.flush(10_000);
+    await engine.close();
+    await closePaperVenues();
+    await rt.close();
+  }
+}
