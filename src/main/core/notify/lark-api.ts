@@ -1,6 +1,6 @@
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { z } from 'zod';
-import { describeNetworkError } from './network-error';
+import { postChatJson, type ChatSendOutcome } from './chat-send';
 
 /**
  * The answer of a Lark (Feishu) custom bot webhook (Lark Open Platform,
@@ -20,13 +20,12 @@ const larkResponseSchema = z.object({
 /** Lark's code for "frequency limited" (a custom bot takes 100 messages a minute, 5 a second). */
 export const LARK_RATE_LIMITED_CODE = 11232;
 
-/** How one webhook call ended. Never carries the webhook URL (it holds the bot's token). */
-export type LarkSendOutcome =
-  | { kind: 'sent' }
-  /** Lark (or something in front of it) answered, but not with code 0. `code` is Lark's, or the HTTP status when the body is not Lark JSON. */
-  | { kind: 'rejected'; status: number; code: number; description: string }
-  /** No HTTP answer: connection refused or reset, DNS, timeout, proxy failure. */
-  | { kind: 'unreachable'; error: string };
+/**
+ * How one webhook call ended. Never carries the webhook URL (it holds the
+ * bot's token). A rejection's `code` is Lark's, or the HTTP status when the
+ * body is not Lark JSON; Lark sends no `retryAfterMs`.
+ */
+export type LarkSendOutcome = ChatSendOutcome;
 
 /** One webhook call. */
 export interface LarkSendRequest {
@@ -46,22 +45,14 @@ export interface LarkSendRequest {
  * include the URL.
  */
 export async function sendLarkText(req: LarkSendRequest): Promise<LarkSendOutcome> {
-  let status: number;
-  let raw: string;
-  try {
-    const res = await request(req.webhookUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ msg_type: 'text', content: { text: req.text } }),
-      dispatcher: req.dispatcher,
-      headersTimeout: req.timeoutMs,
-      bodyTimeout: req.timeoutMs,
-    });
-    status = res.statusCode;
-    raw = await res.body.text();
-  } catch (err) {
-    return { kind: 'unreachable', error: describeNetworkError(err) };
-  }
+  const answer = await postChatJson({
+    url: req.webhookUrl,
+    body: { msg_type: 'text', content: { text: req.text } },
+    dispatcher: req.dispatcher,
+    timeoutMs: req.timeoutMs,
+  });
+  if (answer.kind === 'unreachable') return answer;
+  const { status, raw } = answer;
   const parsed = parseResponse(raw);
   const code = parsed?.code ?? parsed?.StatusCode;
   if (status >= 200 && status < 300 && code === 0) return { kind: 'sent' };

@@ -3,9 +3,10 @@ import type { Clock } from '../clock';
 import type { Logger } from '../log/logger';
 import type { Redactor } from '../log/redactor';
 import type { SecretRef, SecretStore } from '../secrets/secret-store';
-import { backoffDelay, type BackoffOptions } from '../venues/backoff';
-import { LARK_RATE_LIMITED_CODE, sendLarkText, type LarkSendOutcome } from './lark-api';
-import type { Notification, NotificationKind, Notifier } from './notifier';
+import type { BackoffOptions } from '../venues/backoff';
+import { ChatNotifier, type ChatAttemptOutcome } from './chat-notifier';
+import { LARK_RATE_LIMITED_CODE, sendLarkText } from './lark-api';
+import type { Notification } from './notifier';
 import { formatTelegramText } from './telegram-text';
 
 /** Where the custom bot's webhook URL is kept: keychain account `app:larkWebhookUrl` (env: `HEDGEDESK_SECRET_APP_LARKWEBHOOKURL`). */
@@ -35,60 +36,34 @@ export interface LarkNotifierOptions {
 /** What the Settings "send test message" button shows; `description` is Lark's `msg` or ours, never the webhook URL. */
 export type LarkTestResult = { ok: true } | { ok: false; description: string };
 
-type AttemptOutcome = LarkSendOutcome | { kind: 'unconfigured'; description: string };
-
-interface Queued {
-  kind: NotificationKind;
-  text: string;
-}
-
 const TEST_MESSAGE: Notification = { kind: 'test', title: 'HedgeDesk', body: 'Test message: Lark notifications work.' };
 
 /**
  * Notifications through a Lark (Feishu) custom bot webhook, as plain text
  * messages (same text as Telegram's: title, body, run id; at most 4096
- * UTF-16 units, well under Lark's 20 KB request limit). `notify` only queues;
- * one worker sends in order, retrying network errors, HTTP 5xx/429 and
- * Lark's "frequency limited" (code 11232) with exponential backoff, and
- * dropping a message with a warning after `maxAttempts` or at once on any
+ * UTF-16 units, well under Lark's 20 KB request limit). Queueing and retries
+ * are {@link ChatNotifier}'s: network errors, HTTP 5xx/429 and Lark's
+ * "frequency limited" (code 11232) are retried with exponential backoff; a
+ * message is dropped with a warning after `maxAttempts` or at once on any
  * other rejection. Without a stored webhook nothing is sent (debug log).
  */
-export class LarkNotifier implements Notifier {
-  private readonly queue: Queued[] = [];
-  private draining: Promise<void> | null = null;
-  private readonly maxAttempts: number;
-  private readonly backoff: BackoffOptions;
+export class LarkNotifier extends ChatNotifier {
   private readonly timeoutMs: number;
-  private readonly maxQueued: number;
 
   constructor(private readonly opts: LarkNotifierOptions) {
-    this.maxAttempts = Math.max(1, opts.maxAttempts ?? 4);
-    this.backoff = opts.backoff ?? { baseMs: 1_000, maxMs: 30_000 };
-    this.timeoutMs = opts.timeoutMs ?? 10_000;
-    this.maxQueued = Math.max(1, opts.maxQueued ?? 100);
-  }
-
-  /** Queues `message` and returns at once; never throws. */
-  notify(message: Notification): void {
-    if (this.queue.length >= this.maxQueued) {
-      const dropped = this.queue.shift();
-      this.opts.logger.warn({ component: 'notify', channel: 'lark', notification: dropped?.kind }, 'Lark notification queue full; oldest message dropped');
-    }
-    this.queue.push({ kind: message.kind, text: formatTelegramText(message) });
-    this.draining ??= this.drain();
-  }
-
-  /** Resolves when the queue is empty and nothing is in flight, or after `timeoutMs` (wall clock); never rejects. */
-  async flush(timeoutMs: number): Promise<void> {
-    const idle = this.draining;
-    if (!idle) return;
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, timeoutMs);
-      timer.unref();
+    super({
+      id: 'lark',
+      label: 'Lark',
+      logger: opts.logger,
+      redactor: opts.redactor,
+      clock: opts.clock,
+      maxAttempts: Math.max(1, opts.maxAttempts ?? 4),
+      backoff: opts.backoff,
+      maxQueued: opts.maxQueued,
+      rateLimitedCode: LARK_RATE_LIMITED_CODE,
+      whenUnconfigured: 'skip',
     });
-    await Promise.race([idle, deadline]);
-    clearTimeout(timer);
+    this.timeoutMs = opts.timeoutMs ?? 10_000;
   }
 
   /** Sends a short test text now, past the queue, in one attempt; never throws. */
@@ -103,40 +78,7 @@ export class LarkNotifier implements Notifier {
     return { ok: false, description };
   }
 
-  private async drain(): Promise<void> {
-    try {
-      // Ends when the queue is empty; each delivery is bounded by maxAttempts.
-      for (let next = this.queue.shift(); next; next = this.queue.shift()) await this.deliver(next);
-    } finally {
-      this.draining = null;
-    }
-  }
-
-  private async deliver(item: Queued): Promise<void> {
-    const log = { component: 'notify', channel: 'lark', notification: item.kind };
-    try {
-      for (let attempt = 1; ; attempt++) {
-        const outcome = await this.attempt(item.text);
-        if (outcome.kind === 'sent') return;
-        const description = this.describe(outcome);
-        if (outcome.kind === 'unconfigured') {
-          this.opts.logger.debug(log, `Lark notification not sent: ${description}`);
-          return;
-        }
-        if (!isRetryable(outcome) || attempt >= this.maxAttempts) {
-          this.opts.logger.warn({ ...log, attempts: attempt }, `Lark notification dropped after ${attempt} attempt${attempt === 1 ? '' : 's'}: ${description}`);
-          return;
-        }
-        const delayMs = backoffDelay(attempt - 1, this.backoff);
-        this.opts.logger.debug({ ...log, attempt, delayMs }, `Lark send failed (${description}); retrying`);
-        await this.opts.clock.sleep(delayMs);
-      }
-    } catch (err) {
-      this.opts.logger.error({ ...log, err }, 'Lark notification failed unexpectedly; dropped');
-    }
-  }
-
-  private async attempt(text: string): Promise<AttemptOutcome> {
+  protected async attempt(text: string): Promise<ChatAttemptOutcome> {
     let url: string | null;
     try {
       url = await this.opts.secrets.get(LARK_WEBHOOK_URL_REF);
@@ -159,22 +101,4 @@ export class LarkNotifier implements Notifier {
     if (hookToken && hookToken.length >= 8) this.opts.redactor.remember(hookToken);
     return sendLarkText({ webhookUrl: url, text, dispatcher: this.opts.dispatcher, timeoutMs: this.timeoutMs });
   }
-
-  private describe(outcome: Exclude<AttemptOutcome, { kind: 'sent' }>): string {
-    switch (outcome.kind) {
-      case 'rejected':
-        return this.opts.redactor.scrub(`${outcome.description} (${outcome.code})`);
-      case 'unreachable':
-        return this.opts.redactor.scrub(`Lark not reachable: ${outcome.error}`);
-      case 'unconfigured':
-        return this.opts.redactor.scrub(outcome.description);
-    }
-  }
-}
-
-/** Worth another attempt: the network, Lark's servers (5xx, 429) or its frequency limit. */
-function isRetryable(outcome: AttemptOutcome): boolean {
-  if (outcome.kind === 'unreachable') return true;
-  if (outcome.kind !== 'rejected') return false;
-  return outcome.status >= 500 || outcome.status === 429 || outcome.code === LARK_RATE_LIMITED_CODE;
 }

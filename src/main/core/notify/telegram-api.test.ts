@@ -28,7 +28,7 @@ describe('sendTelegramMessage', () => {
     await expect(send()).resolves.toEqual({
       kind: 'rejected',
       status: 429,
-      errorCode: 429,
+      code: 429,
       description: 'Too Many Requests: retry after 3',
       retryAfterMs: 3_000,
     });
@@ -36,7 +36,7 @@ describe('sendTelegramMessage', () => {
 
   it('falls back to the HTTP status for an answer that is not Telegram JSON', async () => {
     stub.reply({ status: 502, body: '<html>bad gateway</html>' });
-    await expect(send()).resolves.toEqual({ kind: 'rejected', status: 502, errorCode: 502, description: 'HTTP 502' });
+    await expect(send()).resolves.toEqual({ kind: 'rejected', status: 502, code: 502, description: 'HTTP 502' });
   });
 
   it('is unreachable, never throwing, when nothing answers', async () => {

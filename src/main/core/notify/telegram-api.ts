@@ -1,6 +1,6 @@
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { z } from 'zod';
-import { describeNetworkError } from './network-error';
+import { postChatJson, type ChatSendOutcome } from './chat-send';
 
 /** Where the Telegram Bot API lives unless configured otherwise. */
 export const TELEGRAM_API_BASE_URL = 'https://api.telegram.org';
@@ -17,13 +17,12 @@ const telegramResponseSchema = z.object({
   parameters: z.object({ retry_after: z.number().nonnegative().optional() }).optional(),
 });
 
-/** How one `sendMessage` call ended. Never carries the bot token. */
-export type TelegramSendOutcome =
-  | { kind: 'sent' }
-  /** Telegram (or something in front of it) answered, but not with `ok: true`. */
-  | { kind: 'rejected'; status: number; errorCode: number; description: string; retryAfterMs?: number }
-  /** No HTTP answer: connection refused or reset, DNS, timeout, proxy failure. */
-  | { kind: 'unreachable'; error: string };
+/**
+ * How one `sendMessage` call ended. Never carries the bot token. A
+ * rejection's `code` is Telegram's `error_code` (or the HTTP status when the
+ * body is not Telegram JSON) and `retryAfterMs` its `retry_after`, in ms.
+ */
+export type TelegramSendOutcome = ChatSendOutcome;
 
 /** One `sendMessage` call. */
 export interface TelegramSendRequest {
@@ -53,31 +52,23 @@ export function telegramMethodUrl(baseUrl: string, token: string, method: string
  * disable_web_page_preview: true}`, one attempt. Never throws: every failure
  * is an outcome, so callers decide about retries. An answer that is not
  * Telegram JSON (e.g. a proxy's HTML error page) is `rejected` with
- * `errorCode` = the HTTP status and description `HTTP <status>`.
+ * `code` = the HTTP status and description `HTTP <status>`.
  */
 export async function sendTelegramMessage(req: TelegramSendRequest): Promise<TelegramSendOutcome> {
-  let status: number;
-  let raw: string;
-  try {
-    const res = await request(telegramMethodUrl(req.baseUrl, req.token, 'sendMessage'), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ chat_id: req.chatId, text: req.text, disable_web_page_preview: true }),
-      dispatcher: req.dispatcher,
-      headersTimeout: req.timeoutMs,
-      bodyTimeout: req.timeoutMs,
-    });
-    status = res.statusCode;
-    raw = await res.body.text();
-  } catch (err) {
-    return { kind: 'unreachable', error: describeNetworkError(err) };
-  }
+  const answer = await postChatJson({
+    url: telegramMethodUrl(req.baseUrl, req.token, 'sendMessage'),
+    body: { chat_id: req.chatId, text: req.text, disable_web_page_preview: true },
+    dispatcher: req.dispatcher,
+    timeoutMs: req.timeoutMs,
+  });
+  if (answer.kind === 'unreachable') return answer;
+  const { status, raw } = answer;
   const parsed = parseResponse(raw);
   if (status >= 200 && status < 300 && parsed?.ok) return { kind: 'sent' };
   const outcome: TelegramSendOutcome = {
     kind: 'rejected',
     status,
-    errorCode: parsed?.error_code ?? status,
+    code: parsed?.error_code ?? status,
     description: parsed?.description ?? `HTTP ${status}`,
   };
   const retryAfter = parsed?.parameters?.retry_after;

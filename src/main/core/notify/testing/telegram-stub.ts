@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
+import { LoopbackJsonServer, type JsonStubReply } from './loopback-json-server';
 
 /** One `sendMessage` call as the stub saw it. */
 export interface StubRequest {
@@ -10,7 +10,7 @@ export interface StubRequest {
 }
 
 /** A scripted answer: an HTTP status with a JSON body, or `drop` (destroy the socket unanswered). */
-export type StubReply = { status: number; body: unknown } | 'drop';
+export type StubReply = JsonStubReply;
 
 /** Telegram's error body, e.g. `telegramError(429, 'Too Many Requests: retry after 7', 7)`. */
 export function telegramError(code: number, description: string, retryAfterSeconds?: number): StubReply {
@@ -30,23 +30,20 @@ export class TelegramStub {
   private readonly replies: StubReply[] = [];
   private gate: Promise<void> | null = null;
 
-  private constructor(
-    private readonly server: Server,
-    readonly validToken: string,
-  ) {}
+  private server!: LoopbackJsonServer;
+
+  private constructor(readonly validToken: string) {}
 
   /** Starts a stub on an ephemeral loopback port. */
   static async start(validToken: string): Promise<TelegramStub> {
-    const server = createServer();
-    const stub = new TelegramStub(server, validToken);
-    server.on('request', (req: IncomingMessage, res: ServerResponse) => void stub.handle(req, res));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const stub = new TelegramStub(validToken);
+    stub.server = await LoopbackJsonServer.start((req, body) => stub.handle(req, body));
     return stub;
   }
 
   /** The stub's port on 127.0.0.1. */
   get port(): number {
-    return (this.server.address() as AddressInfo).port;
+    return this.server.port;
   }
 
   /** `http://127.0.0.1:<port>`. */
@@ -76,32 +73,22 @@ export class TelegramStub {
 
   /** Stops the server, cutting open connections. */
   async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await this.server.close();
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
+  private async handle(req: IncomingMessage, raw: string): Promise<StubReply> {
     const match = /^\/bot([^/]+)\/sendMessage$/.exec(req.url ?? '');
-    if (req.method !== 'POST' || !match?.[1]) {
-      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error_code: 404, description: 'Not Found' }));
-      return;
-    }
-    const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as StubRequest['body'];
+    if (req.method !== 'POST' || !match?.[1]) return { status: 404, body: { ok: false, error_code: 404, description: 'Not Found' } };
+    const body = JSON.parse(raw) as StubRequest['body'];
     const token = decodeURIComponent(match[1]);
     this.requests.push({ token, host: req.headers.host, contentType: req.headers['content-type'], body });
     const scripted = this.replies.shift();
     if (this.gate) await this.gate;
-    const reply =
+    return (
       scripted ??
       (token === this.validToken
         ? { status: 200, body: { ok: true, result: { message_id: this.requests.length, chat: { id: body.chat_id }, text: body.text } } }
-        : telegramError(401, 'Unauthorized'));
-    if (reply === 'drop') {
-      req.socket.destroy();
-      return;
-    }
-    res.writeHead(reply.status, { 'content-type': 'application/json' }).end(JSON.stringify(reply.body));
+        : telegramError(401, 'Unauthorized'))
+    );
   }
 }
