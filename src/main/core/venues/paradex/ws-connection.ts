@@ -1,17 +1,15 @@
 import WebSocket from 'ws';
-import type { Clock } from '../../clock';
-import type { Logger } from '../../log/logger';
-import { backoffDelay, type BackoffOptions } from '../backoff';
+import { ReconnectingWs, type ReconnectingWsOptions } from '../reconnecting-ws';
 import { VenueUnavailableError } from '../venue-errors';
 import type { JwtSession } from './jwt-session';
 import { wsErrorSchema, wsResultSchema, wsSubscriptionSchema } from './wire';
 
+export type { WsState } from '../reconnecting-ws';
+
 /** Construction of a {@link ParadexWs}. */
-export interface ParadexWsOptions {
+export interface ParadexWsOptions extends ReconnectingWsOptions {
   /** e.g. `wss://ws.api.prod.paradex.trade/v1` (paradex.md §8) or the simulator's. */
   url: string;
-  clock: Clock;
-  logger: Logger;
   /**
    * JWTs for the connection's `auth` request (private channels, §8): each
    * (re)connect asks for a current one; one the server refuses is invalidated.
@@ -21,14 +19,9 @@ export interface ParadexWsOptions {
   pingIntervalMs?: number;
   /** A connection with neither message nor pong for this long is replaced, ms. Default 2.5 × ping period. */
   staleAfterMs?: number;
-  /** Backoff between reconnect attempts. Default 500 ms doubling to 30 s. */
-  reconnect?: BackoffOptions;
   /** How long one JSON-RPC request (auth, subscribe) may wait for its reply, ms. Default 10 s. */
   requestTimeoutMs?: number;
 }
-
-/** Connection changes as listeners see them. */
-export type WsState = 'connected' | 'disconnected';
 
 /** A JSON-RPC error reply as an Error (code and message as Paradex gave them). */
 export class ParadexRpcError extends Error {
@@ -58,51 +51,15 @@ interface Pending {
  * - Reconnect with exponential backoff and jitter whenever the socket closes,
  *   until {@link close}.
  */
-export class ParadexWs {
-  private socket: WebSocket | null = null;
+export class ParadexWs extends ReconnectingWs {
   private readonly subs = new Map<string, (data: unknown) => void>();
-  private readonly stateListeners = new Set<(state: WsState) => void>();
   private readonly pending = new Map<number, Pending>();
-  private readonly stop = new AbortController();
   private nextId = 1;
-  private open = false;
-  private attempt = 0;
-  private lastHeardAt = 0;
-  private readonly pingIntervalMs: number;
-  private readonly staleAfterMs: number;
-  private readonly reconnect: BackoffOptions;
   private readonly requestTimeoutMs: number;
 
   constructor(private readonly opts: ParadexWsOptions) {
-    this.pingIntervalMs = opts.pingIntervalMs ?? 30_000;
-    this.staleAfterMs = opts.staleAfterMs ?? this.pingIntervalMs * 2.5;
-    this.reconnect = opts.reconnect ?? { baseMs: 500, maxMs: 30_000 };
+    super(opts, { venue: 'paradex', label: 'Paradex', resetBackoffWhenOpen: true });
     this.requestTimeoutMs = opts.requestTimeoutMs ?? 10_000;
-  }
-
-  /** Opens the first connection (and keeps one open until {@link close}). */
-  start(): void {
-    this.connect();
-  }
-
-  /**
-   * Resolves once connected.
-   * @throws VenueUnavailableError after `timeoutMs` without a connection.
-   */
-  async waitConnected(timeoutMs: number): Promise<void> {
-    if (this.open) return;
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        off();
-        reject(new VenueUnavailableError('paradex', `no Paradex WebSocket connection to ${this.opts.url} within ${timeoutMs} ms`));
-      }, timeoutMs);
-      const off = this.onState((state) => {
-        if (state !== 'connected') return;
-        clearTimeout(timer);
-        off();
-        resolve();
-      });
-    });
   }
 
   /**
@@ -112,55 +69,24 @@ export class ParadexWs {
    */
   subscribe(channel: string, handler: (data: unknown) => void): () => void {
     this.subs.set(channel, handler);
-    if (this.open) void this.request('subscribe', { channel }).catch((err: Error) => this.subscribeFailed(channel, err));
+    if (this.isOpen) void this.request('subscribe', { channel }).catch((err: Error) => this.subscribeFailed(channel, err));
     return () => {
       if (this.subs.get(channel) !== handler) return;
       this.subs.delete(channel);
-      if (this.open) void this.request('unsubscribe', { channel }).catch(() => undefined);
+      if (this.isOpen) void this.request('unsubscribe', { channel }).catch(() => undefined);
     };
   }
 
   /** Unsubscribes and subscribes `channel` again, for a fresh snapshot (book resync after a gap). */
   resubscribe(channel: string): void {
-    if (!this.subs.has(channel) || !this.open) return;
+    if (!this.subs.has(channel) || !this.isOpen) return;
     void (async () => {
       await this.request('unsubscribe', { channel }).catch(() => undefined);
       await this.request('subscribe', { channel });
     })().catch((err: Error) => this.subscribeFailed(channel, err));
   }
 
-  /** Listens to connection changes; returns the unsubscribe function. */
-  onState(listener: (state: WsState) => void): () => void {
-    this.stateListeners.add(listener);
-    return () => this.stateListeners.delete(listener);
-  }
-
-  /** Closes the socket and stops reconnecting and pinging. */
-  close(): void {
-    this.stop.abort(new Error('closed'));
-    this.socket?.close();
-    this.socket = null;
-  }
-
-  private connect(): void {
-    if (this.stop.signal.aborted) return;
-    const socket = new WebSocket(this.opts.url);
-    this.socket = socket;
-    const connection = new AbortController();
-    socket.on('open', () => void this.onOpen(socket, connection.signal));
-    socket.on('message', (data) => this.onMessage(data));
-    socket.on('pong', () => {
-      this.lastHeardAt = this.opts.clock.now();
-    });
-    socket.on('error', (err) => this.opts.logger.debug({ err: err.message }, 'Paradex WebSocket error'));
-    socket.on('close', () => {
-      connection.abort(new Error('socket closed'));
-      void this.onClose(socket);
-    });
-  }
-
-  private async onOpen(socket: WebSocket, connection: AbortSignal): Promise<void> {
-    this.lastHeardAt = this.opts.clock.now();
+  protected async handshake(): Promise<boolean> {
     let token: string | undefined;
     try {
       token = await this.opts.jwt.get();
@@ -169,49 +95,23 @@ export class ParadexWs {
       results.forEach((r, i) => {
         if (r.status === 'rejected') this.subscribeFailed([...this.subs.keys()][i]!, r.reason as Error);
       });
+      return true;
     } catch (err) {
       if (err instanceof ParadexRpcError && token !== undefined) this.opts.jwt.invalidate(token);
       this.opts.logger.warn({ err: (err as Error).message }, 'Paradex WebSocket auth failed; reconnecting');
-      socket.terminate();
-      return;
+      return false;
     }
-    if (this.socket !== socket || socket.readyState !== WebSocket.OPEN) return;
-    this.open = true;
-    this.attempt = 0;
-    this.emit('connected');
-    void this.keepalive(socket, connection);
   }
 
-  private async onClose(socket: WebSocket): Promise<void> {
-    if (this.socket !== socket && this.socket !== null) return;
+  protected override socketClosed(): void {
     for (const [id, p] of this.pending) {
       clearTimeout(p.timer);
       p.reject(new VenueUnavailableError('paradex', 'Paradex WebSocket closed before the reply'));
       this.pending.delete(id);
     }
-    const wasOpen = this.open;
-    this.open = false;
-    if (wasOpen) this.emit('disconnected');
-    if (this.stop.signal.aborted) return;
-    const delay = backoffDelay(this.attempt++, this.reconnect);
-    this.opts.logger.info({ delayMs: delay, attempt: this.attempt }, 'Paradex WebSocket closed; reconnecting');
-    try {
-      await this.opts.clock.sleep(delay, this.stop.signal);
-    } catch {
-      return;
-    }
-    this.connect();
   }
 
-  private onMessage(data: WebSocket.RawData): void {
-    this.lastHeardAt = this.opts.clock.now();
-    let message: unknown;
-    try {
-      message = JSON.parse(data.toString());
-    } catch {
-      this.opts.logger.warn('Paradex WebSocket sent a message that is not JSON');
-      return;
-    }
+  protected handleMessage(_socket: WebSocket, message: unknown): void {
     const push = wsSubscriptionSchema.safeParse(message);
     if (push.success) {
       this.subs.get(push.data.params.channel)?.(push.data.params.data);
@@ -231,6 +131,10 @@ export class ParadexWs {
     }
   }
 
+  protected ping(socket: WebSocket): void {
+    if (socket.readyState === WebSocket.OPEN) socket.ping();
+  }
+
   private settle(id: number, action: (p: Pending) => void): void {
     const p = this.pending.get(id);
     if (!p) return;
@@ -244,8 +148,8 @@ export class ParadexWs {
    * @throws ParadexRpcError on an error reply; VenueUnavailableError when closed or timed out.
    */
   private request(method: string, params: Record<string, unknown>): Promise<unknown> {
-    const socket = this.socket;
-    if (socket?.readyState !== WebSocket.OPEN) return Promise.reject(new VenueUnavailableError('paradex', 'Paradex WebSocket is not open'));
+    const socket = this.openSocket;
+    if (!socket) return Promise.reject(new VenueUnavailableError('paradex', 'Paradex WebSocket is not open'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -259,27 +163,5 @@ export class ParadexWs {
 
   private subscribeFailed(channel: string, err: Error): void {
     this.opts.logger.warn({ channel, err: err.message }, 'Paradex WebSocket subscribe failed');
-  }
-
-  private async keepalive(socket: WebSocket, connection: AbortSignal): Promise<void> {
-    const signal = AbortSignal.any([connection, this.stop.signal]);
-    // Ends when this connection closes (the sleep rejects).
-    for (;;) {
-      try {
-        await this.opts.clock.sleep(this.pingIntervalMs, signal);
-      } catch {
-        return;
-      }
-      if (this.opts.clock.now() - this.lastHeardAt > this.staleAfterMs) {
-        this.opts.logger.warn({ silentMs: this.opts.clock.now() - this.lastHeardAt }, 'Paradex WebSocket silent; reconnecting');
-        socket.terminate();
-        return;
-      }
-      if (socket.readyState === WebSocket.OPEN) socket.ping();
-    }
-  }
-
-  private emit(state: WsState): void {
-    for (const l of this.stateListeners) l(state);
   }
 }
