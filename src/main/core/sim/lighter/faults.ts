@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CountedFault } from '../engine/counted-fault';
 import { LighterError } from './lighter-error';
 
 const count = z.number().int().min(1).max(1_000_000);
@@ -44,9 +45,9 @@ export interface FaultsView {
  * affected request; the others stay until replaced or cleared.
  */
 export class FaultState {
-  private rejectOrders: { remaining: number; code: number; message?: string } | null = null;
-  private invalidNonce = 0;
-  private rateLimit = 0;
+  private readonly rejectOrders = new CountedFault<{ code: number; message?: string }>();
+  private readonly invalidNonce = new CountedFault<true>();
+  private readonly rateLimit = new CountedFault<true>();
   /** Delay of sendTx acks, ms. */
   ackDelayMs = 0;
   /** Largest filled fraction of a crossing order, or null. */
@@ -54,51 +55,45 @@ export class FaultState {
 
   /** Arms the given faults (`drop_ws` is the caller's to act on). */
   set(spec: FaultSpec): void {
-    if (spec.reject_orders) this.rejectOrders = { remaining: spec.reject_orders.count, code: spec.reject_orders.code, message: spec.reject_orders.message };
-    if (spec.invalid_nonce) this.invalidNonce = spec.invalid_nonce.count;
-    if (spec.rate_limit) this.rateLimit = spec.rate_limit.count;
+    if (spec.reject_orders) this.rejectOrders.arm(spec.reject_orders.count, { code: spec.reject_orders.code, message: spec.reject_orders.message });
+    if (spec.invalid_nonce) this.invalidNonce.arm(spec.invalid_nonce.count, true);
+    if (spec.rate_limit) this.rateLimit.arm(spec.rate_limit.count, true);
     if (spec.ack_delay_ms !== undefined) this.ackDelayMs = spec.ack_delay_ms;
     if (spec.fill_fraction !== undefined) this.fillFraction = spec.fill_fraction;
   }
 
   /** Disarms everything. */
   clear(): void {
-    this.rejectOrders = null;
-    this.invalidNonce = 0;
-    this.rateLimit = 0;
+    this.rejectOrders.clear();
+    this.invalidNonce.clear();
+    this.rateLimit.clear();
     this.ackDelayMs = 0;
     this.fillFraction = null;
   }
 
   /** Consumes one order rejection; the error to answer with, or null. */
   takeOrderRejection(): LighterError | null {
-    if (!this.rejectOrders) return null;
-    const { code, message } = this.rejectOrders;
-    if (--this.rejectOrders.remaining <= 0) this.rejectOrders = null;
-    return new LighterError(code, undefined, message);
+    const rejection = this.rejectOrders.take();
+    return rejection && new LighterError(rejection.code, undefined, rejection.message);
   }
 
   /** Consumes one forced invalid nonce; true when the tx must be refused. */
   takeInvalidNonce(): boolean {
-    if (this.invalidNonce <= 0) return false;
-    this.invalidNonce--;
-    return true;
+    return this.invalidNonce.take() !== null;
   }
 
   /** Consumes one forced 429; true when the request must be refused. */
   takeRateLimit(): boolean {
-    if (this.rateLimit <= 0) return false;
-    this.rateLimit--;
-    return true;
+    return this.rateLimit.take() !== null;
   }
 
   /** The armed faults. */
   view(): FaultsView {
-    const r = this.rejectOrders;
+    const r = this.rejectOrders.peek();
     return {
-      reject_orders: r ? { remaining: r.remaining, code: r.code, message: r.message ?? new LighterError(r.code).message } : null,
-      invalid_nonce: this.invalidNonce,
-      rate_limit: this.rateLimit,
+      reject_orders: r ? { remaining: r.remaining, code: r.detail.code, message: r.detail.message ?? new LighterError(r.detail.code).message } : null,
+      invalid_nonce: this.invalidNonce.remaining,
+      rate_limit: this.rateLimit.remaining,
       ack_delay_ms: this.ackDelayMs,
       fill_fraction: this.fillFraction,
     };

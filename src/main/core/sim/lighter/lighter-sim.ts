@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { isLoopbackHost } from '../../server/loopback';
 import { parsePriceCsv } from '../engine/price-path';
 import { systemSimClock, type SimClock } from '../engine/sim-clock';
+import { assertLoopbackHost, listenSimHttpServer } from '../server/sim-http-server';
 import { ADMIN_PREFIX, handleAdmin } from './admin-routes';
 import { sendError, sendJson } from './http-io';
 import { LighterError } from './lighter-error';
@@ -67,7 +65,7 @@ export interface RunningLighterSim {
  */
 export async function startLighterSim(opts: LighterSimOptions = {}): Promise<RunningLighterSim> {
   const host = opts.host ?? '127.0.0.1';
-  if (!isLoopbackHost(host)) throw new Error(`the simulator binds loopback addresses only, not ${host}`);
+  assertLoopbackHost(host);
   const count = opts.accounts ?? 3;
   if (!Number.isInteger(count) || count < 0 || count > 1000) throw new Error(`accounts: ${count} is not a count 0–1000`);
   const clock = opts.clock ?? systemSimClock;
@@ -92,46 +90,29 @@ export async function startLighterSim(opts: LighterSimOptions = {}): Promise<Run
     throw new Error(`collateral: ${(err as Error).message}`, { cause: err });
   }
 
-  const route = async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    try {
+  const server = await listenSimHttpServer({
+    host,
+    port: opts.port ?? 0,
+    route: async (req, res, url) => {
       if (req.method === 'GET' && url.pathname === '/') sendJson(res, 200, { status: 200, network_id: 1, timestamp: Math.floor(clock.now() / 1000) });
       else if (url.pathname.startsWith(API_PREFIX)) await rest.handle(req, res, url);
       else if (url.pathname.startsWith(ADMIN_PREFIX)) await handleAdmin(admin, req, res, url);
       else throw new LighterError(29404);
-    } catch (err) {
-      if (res.headersSent) return;
-      sendError(res, err instanceof LighterError ? err : new LighterError(29500, (err as Error).message));
-    }
-  };
-  const server = createServer((req, res) => void route(req, res));
-  server.on('upgrade', (req, socket, head) => hub.handleUpgrade(req, socket, head));
-  const closeAll = () => {
-    tx.close();
-    hub.close();
-    venue.close();
-  };
-  try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', (err: NodeJS.ErrnoException) => reject(new Error(`Cannot listen on ${host}:${opts.port ?? 0}: ${err.code ?? err.message}`, { cause: err })));
-      server.listen(opts.port ?? 0, host, resolve);
-    });
-  } catch (err) {
-    closeAll();
-    throw err;
-  }
-  const { port } = server.address() as AddressInfo;
-  const base = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+    },
+    sendFailure: (res, err) => sendError(res, err instanceof LighterError ? err : new LighterError(29500, (err as Error).message)),
+    upgrade: (req, socket, head) => hub.handleUpgrade(req, socket, head),
+    shutdown: () => {
+      tx.close();
+      hub.close();
+      venue.close();
+    },
+  });
   return {
-    url: `http://${base}`,
-    wsUrl: `ws://${base}/stream`,
-    port,
+    url: `http://${server.authority}`,
+    wsUrl: `ws://${server.authority}/stream`,
+    port: server.port,
     admin,
     accounts,
-    close: async () => {
-      closeAll();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: () => server.close(),
   };
 }

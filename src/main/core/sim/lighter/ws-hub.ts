@@ -4,6 +4,8 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { EngineOrder } from '../engine/order';
 import type { EngineTrade } from '../engine/trade';
+import { parseJsonObjectFrame } from '../server/json-frame';
+import { upgradeOnPath } from '../server/ws-upgrade';
 import { verifyAuthToken } from './auth-token';
 import { BookFeed } from './book-feed';
 import { LighterError } from './lighter-error';
@@ -136,12 +138,7 @@ export class WsHub {
 
   /** Accepts an HTTP upgrade on `/stream` (query: `auth`, `readonly`); refuses any other path with 404. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname !== WS_PATH) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
-      return;
-    }
-    this.wss.handleUpgrade(req, socket, head, (ws) => {
+    upgradeOnPath(this.wss, WS_PATH, req, socket, head, (ws, url) => {
       const client: Client = {
         ws,
         ip: req.socket.remoteAddress ?? 'unknown',
@@ -184,12 +181,8 @@ export class WsHub {
 
   private onMessage(client: Client, raw: RawData): void {
     client.lastSeen = this.opts.venue.clock.now();
-    let msg: Record<string, unknown>;
-    try {
-      const parsed: unknown = JSON.parse(raw.toString());
-      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
-      msg = parsed as Record<string, unknown>;
-    } catch {
+    const msg = parseJsonObjectFrame(raw);
+    if (!msg) {
       this.sendError(client, new LighterError(30000));
       return;
     }

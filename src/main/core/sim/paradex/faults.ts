@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CountedFault } from '../engine/counted-fault';
 
 const count = z.number().int().min(1).max(1_000_000);
 
@@ -48,8 +49,8 @@ export const DEFAULT_REJECT_REASON = 'NOT_ENOUGH_MARGIN';
  * one-shot actions (`drop_ws`, `expire_jwts`, `jwt_ttl_ms`) are the admin's to perform.
  */
 export class FaultState {
-  private rejectOrders: { remaining: number; reason: string } | null = null;
-  private rateLimit = 0;
+  private readonly rejectOrders = new CountedFault<string>();
+  private readonly rateLimit = new CountedFault<true>();
   /** Delay of order placement / cancellation answers, ms. */
   ackDelayMs = 0;
   /** Largest filled fraction of a crossing order, or null. */
@@ -57,41 +58,36 @@ export class FaultState {
 
   /** Arms the counting and standing faults of `spec`. */
   set(spec: FaultSpec): void {
-    if (spec.reject_orders) this.rejectOrders = { remaining: spec.reject_orders.count, reason: spec.reject_orders.cancel_reason ?? DEFAULT_REJECT_REASON };
-    if (spec.rate_limit) this.rateLimit = spec.rate_limit.count;
+    if (spec.reject_orders) this.rejectOrders.arm(spec.reject_orders.count, spec.reject_orders.cancel_reason ?? DEFAULT_REJECT_REASON);
+    if (spec.rate_limit) this.rateLimit.arm(spec.rate_limit.count, true);
     if (spec.ack_delay_ms !== undefined) this.ackDelayMs = spec.ack_delay_ms;
     if (spec.fill_fraction !== undefined) this.fillFraction = spec.fill_fraction;
   }
 
   /** Disarms everything. */
   clear(): void {
-    this.rejectOrders = null;
-    this.rateLimit = 0;
+    this.rejectOrders.clear();
+    this.rateLimit.clear();
     this.ackDelayMs = 0;
     this.fillFraction = null;
   }
 
   /** Consumes one order rejection: the `cancel_reason` to close the order with, or null. */
   takeOrderRejection(): string | null {
-    if (!this.rejectOrders) return null;
-    const { reason } = this.rejectOrders;
-    if (--this.rejectOrders.remaining <= 0) this.rejectOrders = null;
-    return reason;
+    return this.rejectOrders.take();
   }
 
   /** Consumes one forced 429; true when the request must be refused. */
   takeRateLimit(): boolean {
-    if (this.rateLimit <= 0) return false;
-    this.rateLimit--;
-    return true;
+    return this.rateLimit.take() !== null;
   }
 
   /** The armed faults. */
   view(): FaultsView {
-    const r = this.rejectOrders;
+    const r = this.rejectOrders.peek();
     return {
-      reject_orders: r ? { remaining: r.remaining, cancel_reason: r.reason } : null,
-      rate_limit: this.rateLimit,
+      reject_orders: r ? { remaining: r.remaining, cancel_reason: r.detail } : null,
+      rate_limit: this.rateLimit.remaining,
       ack_delay_ms: this.ackDelayMs,
       fill_fraction: this.fillFraction,
     };

@@ -1,7 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { isLoopbackHost } from '../../server/loopback';
 import { systemSimClock, type SimClock } from '../engine/sim-clock';
+import { assertLoopbackHost, listenSimHttpServer } from '../server/sim-http-server';
 import { ADMIN_PREFIX, handleAdmin } from './admin-routes';
 import { BookFeed } from './book-feed';
 import { sendError, sendJson } from './http-io';
@@ -63,7 +61,7 @@ export interface RunningParadexSim {
  */
 export async function startParadexSim(opts: ParadexSimOptions = {}): Promise<RunningParadexSim> {
   const host = opts.host ?? '127.0.0.1';
-  if (!isLoopbackHost(host)) throw new Error(`the simulator binds loopback addresses only, not ${host}`);
+  assertLoopbackHost(host);
   const clock = opts.clock ?? systemSimClock;
   const markets = loadMarkets(opts.markets);
   const venue = new ParadexExchange({
@@ -93,44 +91,27 @@ export async function startParadexSim(opts: ParadexSimOptions = {}): Promise<Run
   const rest = new RestApi({ venue, books, admit, delayAck });
   const admin = createSimAdmin(venue, hub);
 
-  const route = async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    try {
+  const server = await listenSimHttpServer({
+    host,
+    port: opts.port ?? 0,
+    route: async (req, res, url) => {
       if (url.pathname.startsWith(API_PREFIX)) await rest.handle(req, res, url);
       else if (url.pathname.startsWith(ADMIN_PREFIX)) await handleAdmin(admin, req, res, url);
       else if (req.method === 'GET' && url.pathname === '/') sendJson(res, 200, { status: 'ok', api: '/v1', websocket: '/v1' });
       else throw new ParadexError('NOT_FOUND', `no route ${req.method} ${url.pathname}`, 404);
-    } catch (err) {
-      if (res.headersSent) return;
-      sendError(res, err instanceof ParadexError ? err : new ParadexError('INTERNAL_ERROR', (err as Error).message, 500));
-    }
-  };
-  const server = createServer((req, res) => void route(req, res));
-  server.on('upgrade', (req, socket, head) => hub.handleUpgrade(req, socket, head));
-  const closeAll = () => {
-    hub.close();
-    venue.close();
-  };
-  try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', (err: NodeJS.ErrnoException) => reject(new Error(`Cannot listen on ${host}:${opts.port ?? 0}: ${err.code ?? err.message}`, { cause: err })));
-      server.listen(opts.port ?? 0, host, resolve);
-    });
-  } catch (err) {
-    closeAll();
-    throw err;
-  }
-  const { port } = server.address() as AddressInfo;
-  const base = `${host.includes(':') ? `[${host}]` : host}:${port}`;
-  return {
-    url: `http://${base}`,
-    wsUrl: `ws://${base}/v1`,
-    port,
-    admin,
-    close: async () => {
-      closeAll();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
     },
+    sendFailure: (res, err) => sendError(res, err instanceof ParadexError ? err : new ParadexError('INTERNAL_ERROR', (err as Error).message, 500)),
+    upgrade: (req, socket, head) => hub.handleUpgrade(req, socket, head),
+    shutdown: () => {
+      hub.close();
+      venue.close();
+    },
+  });
+  return {
+    url: `http://${server.authority}`,
+    wsUrl: `ws://${server.authority}/v1`,
+    port: server.port,
+    admin,
+    close: () => server.close(),
   };
 }

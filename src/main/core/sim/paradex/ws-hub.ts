@@ -1,6 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { parseJsonObjectFrame } from '../server/json-frame';
+import { upgradeOnPath } from '../server/ws-upgrade';
 import type { ParadexAccount } from './account-registry';
 import { accountSummaryJson, balanceEventJson, fillJson, positionsJson } from './account-view';
 import type { BookFeed } from './book-feed';
@@ -81,12 +83,7 @@ export class WsHub {
 
   /** Accepts an HTTP upgrade on `/v1`; refuses any other path with 404. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname !== WS_PATH) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
-      return;
-    }
-    this.wss.handleUpgrade(req, socket, head, (ws) => {
+    upgradeOnPath(this.wss, WS_PATH, req, socket, head, (ws) => {
       const client: Client = { ws, subs: new Map(), account: null, alive: true };
       const bearer = req.headers.authorization;
       if (bearer) {
@@ -131,12 +128,8 @@ export class WsHub {
   }
 
   private onMessage(client: Client, raw: RawData): void {
-    let msg: Record<string, unknown>;
-    try {
-      const parsed: unknown = JSON.parse(raw.toString());
-      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
-      msg = parsed as Record<string, unknown>;
-    } catch {
+    const msg = parseJsonObjectFrame(raw);
+    if (!msg) {
       this.reply(client, null, { error: { code: RPC_ERRORS.parse, message: 'parse error' } });
       return;
     }
