@@ -1,70 +1,30 @@
-import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser';
-import { clearKeychainService } from '../helpers/keychain';
-import { startServe, type ServeProcess } from '../helpers/serve-process';
-import { tempDir } from '../helpers/temp-dir';
+import { addPaperAccount, chooseOption, clearPopups } from '../helpers/e2e-page';
+import { openE2eSession, type E2eSession } from '../helpers/e2e-session';
 
 const SCREENSHOT_DIR = join(__dirname, '../../docs/screenshots');
 const LONG = 'Hedge Paradex';
 const SHORT = 'Hedge Lighter';
 
 describe('Cross-Venue Hedge from the Strategies page against `hedgedesk serve` (paper accounts)', () => {
-  const keychainService = `hedgedesk-e2e-${randomBytes(4).toString('hex')}`;
-  const dir = tempDir();
-  let serve: ServeProcess;
-  let browser: Browser;
+  let session: E2eSession | undefined;
   let page: Page;
   let runUrl = '';
 
   beforeAll(async () => {
-    serve = await startServe(['--data-dir', dir.path], { HEDGEDESK_KEYCHAIN_SERVICE: keychainService });
-    browser = await launchChromium();
-    page = await browser.newPage({ locale: 'en-US', viewport: { width: 1280, height: 1000 } });
-    await page.goto(serve.url);
-    await page.locator('[data-testid=nav-accounts]').waitFor();
+    session = await openE2eSession({ viewport: { width: 1280, height: 1000 }, readySelector: '[data-testid=nav-accounts]' });
+    ({ page } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-    await clearKeychainService(keychainService);
-    dir.remove();
-  });
-
-  async function addPaperAccount(venue: 'Paradex' | 'Lighter', label: string): Promise<void> {
-    await page.click('[data-testid=accounts-add]');
-    await page.locator('[data-testid=account-form]').waitFor();
-    await page.click('[data-testid=account-venue]');
-    await page.locator('.n-base-select-option', { hasText: venue }).first().click();
-    await page.fill('[data-testid=account-label]', label);
-    await page.click('[data-testid=account-mode-paper]');
-    await page.click('[data-testid=account-submit]');
-    await page.locator(`[data-testid="account-row-${label}"]`).waitFor();
-    await page.locator('[data-testid=account-form]').waitFor({ state: 'detached' });
-  }
-
-  async function choose(testId: string, optionText: string): Promise<void> {
-    await page.click(`[data-testid=${testId}]`);
-    await page.locator('.n-base-select-option:visible', { hasText: optionText }).first().click();
-    await page.locator(`[data-testid=${testId}]`, { hasText: optionText }).waitFor();
-    await expect.poll(() => page.locator('.n-base-select-menu:visible').count(), { timeout: 5_000 }).toBe(0);
-  }
-
-  /** Closes notifications (run started…) and waits for messages to leave, so screenshots show the page. */
-  async function closeToasts(): Promise<void> {
-    for (const close of await page.locator('.n-notification .n-base-close').all()) await close.click().catch(() => undefined);
-    await page.locator('.n-notification').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
-    await page.locator('.n-message').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
-  }
+  afterAll(() => session?.close());
 
   it('creates a paper Paradex and a paper Lighter account', async () => {
     await page.click('[data-testid=nav-accounts]');
-    await addPaperAccount('Paradex', LONG);
-    await addPaperAccount('Lighter', SHORT);
+    await addPaperAccount(page, { venue: 'Paradex', label: LONG });
+    await addPaperAccount(page, { venue: 'Lighter', label: SHORT });
   });
 
   it('shows the server validation of a missing margin next to the field', async () => {
@@ -78,8 +38,8 @@ describe('Cross-Venue Hedge from the Strategies page against `hedgedesk serve` (
   });
 
   it('starts a Paradex ⇄ Lighter run and shows both legs, the phase and the cycle history on the run page', async () => {
-    await choose('cross-account-long', LONG);
-    await choose('cross-account-short', SHORT);
+    await chooseOption(page, 'cross-account-long', LONG);
+    await chooseOption(page, 'cross-account-short', SHORT);
     await page.fill('[data-testid=cross-ticker]', 'eth');
     // Paradex's ETH minimum order is 100 USDC.
     await page.fill('[data-testid=cross-param-margin]', '150');
@@ -116,7 +76,7 @@ describe('Cross-Venue Hedge from the Strategies page against `hedgedesk serve` (
     await page.locator('[data-testid=run-exposure-ETH]').waitFor();
     await expect(page.locator('[data-testid=run-exposure-ETH]').textContent()).resolves.toMatch(/^ETH0/);
 
-    await closeToasts();
+    await clearPopups(page);
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'cross-venue-hedge.png'), fullPage: true });
   });
@@ -129,7 +89,7 @@ describe('Cross-Venue Hedge from the Strategies page against `hedgedesk serve` (
     await page.locator('[data-testid=cross-phase][data-phase=holding]').waitFor({ timeout: 15_000 });
     await page.locator('[data-testid=cross-history-2]').waitFor();
     await expect.poll(() => page.locator('[data-testid=cross-leg-long] [data-testid=cross-leg-mark]').textContent(), { timeout: 5_000 }).toMatch(/^\d/);
-    await closeToasts();
+    await clearPopups(page);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'cross-venue-hedge-dark.png'), fullPage: true });
 
     await page.click('[data-testid=run-stop]');

@@ -8,16 +8,14 @@
  * dashboard, flattening everything from it (Flatten all), and light and
  * dark screenshots.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser';
-import { ContractClient } from '../helpers/contract-client';
-import { clearKeychainService } from '../helpers/keychain';
-import { startServe, type ServeProcess } from '../helpers/serve-process';
-import { tempDir } from '../helpers/temp-dir';
+import type { ContractClient } from '../helpers/contract-client';
+import { clearPopups } from '../helpers/e2e-page';
+import { openE2eSession, type E2eSession } from '../helpers/e2e-session';
+import type { ServeProcess } from '../helpers/serve-process';
 
 const SCREENSHOT_DIR = join(__dirname, '../../docs/screenshots');
 const LABELS = ['Tri A', 'Tri B', 'Tri C'] as const;
@@ -41,8 +39,7 @@ const RUN_CONFIG = {
 };
 
 describe('Dashboard and account page against `hedgedesk serve` (paper accounts)', () => {
-  const keychainService = `hedgedesk-e2e-${randomBytes(4).toString('hex')}`;
-  const dir = tempDir();
+  let session: E2eSession | undefined;
   let serve: ServeProcess;
   let client: ContractClient;
   let browser: Browser;
@@ -50,13 +47,6 @@ describe('Dashboard and account page against `hedgedesk serve` (paper accounts)'
   let accountPage: Page;
   const ids: Record<string, string> = {};
   let runId = '';
-
-  /** Closes toasts and in-page notifications (e.g. "run started") so that screenshots show the page itself. */
-  async function clearPopups(p: Page): Promise<void> {
-    for (const close of await p.locator('.n-notification .n-base-close').all()) await close.click().catch(() => undefined);
-    await p.locator('.n-notification').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
-    await p.locator('.n-message').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
-  }
 
   /** Sets the theme over the contract and waits for naive-ui's colour transitions. */
   async function theme(p: Page, name: 'light' | 'dark'): Promise<void> {
@@ -71,21 +61,13 @@ describe('Dashboard and account page against `hedgedesk serve` (paper accounts)'
   }
 
   beforeAll(async () => {
-    serve = await startServe(['--data-dir', dir.path], { HEDGEDESK_KEYCHAIN_SERVICE: keychainService });
-    const url = new URL(serve.url);
-    client = await ContractClient.connect(Number(url.port), url.searchParams.get('token'));
-    browser = await launchChromium();
-    page = await browser.newPage({ locale: 'en-US', viewport: { width: 1280, height: 1100 } });
-    await page.goto(serve.url);
-    await page.locator('[data-testid=dashboard]').waitFor();
+    session = await openE2eSession({ viewport: { width: 1280, height: 1100 }, readySelector: '[data-testid=dashboard]' });
+    ({ serve, client, browser, page } = session);
   });
 
   afterAll(async () => {
     if (runId) await client?.invoke('runs.stop', { runId }).catch(() => undefined);
-    await browser?.close();
-    await serve?.stop();
-    await clearKeychainService(keychainService);
-    dir.remove();
+    await session?.close();
   });
 
   it('tells the user to add an account when there is none', async () => {

@@ -4,56 +4,28 @@
  * a kind switched off in Settings stops showing at once. Runs are started
  * and stopped over the contract (the Strategies page has its own e2e test).
  */
-import { randomBytes } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser';
-import { ContractClient } from '../helpers/contract-client';
-import { clearKeychainService } from '../helpers/keychain';
-import { startServe, type ServeProcess } from '../helpers/serve-process';
-import { tempDir } from '../helpers/temp-dir';
-
-/** A run that holds for minutes: the test stops it. */
-const CONFIG = {
-  hold_minutes: 5,
-  slice_delay_seconds: 0.1,
-  slice_delay_jitter_seconds: 0.1,
-  slice_fill_timeout: 3,
-  pause_between_symbols: 1,
-  run_once: false,
-  coinlist: [{ symbol: 'ETH', target_notional: 60, slice_count: 2 }],
-};
+import type { ContractClient } from '../helpers/contract-client';
+import { openE2eSession, type E2eSession } from '../helpers/e2e-session';
+import { HOLDING_TRI_HEDGE_CONFIG as CONFIG } from '../helpers/run-configs';
 
 describe('in-page notifications against `hedgedesk serve` (paper accounts)', () => {
-  const keychainService = `hedgedesk-e2e-${randomBytes(4).toString('hex')}`;
-  const dir = tempDir();
-  let serve: ServeProcess;
+  let session: E2eSession | undefined;
   let client: ContractClient;
-  let browser: Browser;
   let page: Page;
   let accountIds: string[];
 
   const notifications = (title: string) => page.locator('.n-notification', { hasText: title });
 
   beforeAll(async () => {
-    serve = await startServe(['--data-dir', dir.path], { HEDGEDESK_KEYCHAIN_SERVICE: keychainService });
-    const url = new URL(serve.url);
-    client = await ContractClient.connect(Number(url.port), url.searchParams.get('token'));
+    session = await openE2eSession({ viewport: { width: 1280, height: 800 }, readySelector: '[data-testid=nav-settings]' });
+    ({ client, page } = session);
     accountIds = [];
     for (const label of ['N1', 'N2', 'N3']) accountIds.push((await client.invoke('accounts.create', { venue: 'lighter', label, mode: 'paper' })).id);
-    browser = await launchChromium();
-    page = await browser.newPage({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
-    await page.goto(serve.url);
-    await page.locator('[data-testid=nav-settings]').waitFor();
   });
 
-  afterAll(async () => {
-    client?.close();
-    await browser?.close();
-    await serve?.stop();
-    await clearKeychainService(keychainService);
-    dir.remove();
-  });
+  afterAll(() => session?.close());
 
   it('shows a run starting and stopping, and nothing of a kind switched off', async () => {
     const first = (await client.invoke('runs.start', { strategy: 'tri-hedge-hold', config: CONFIG, accountIds })).runId;

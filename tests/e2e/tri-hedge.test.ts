@@ -1,62 +1,27 @@
-import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clearKeychainService } from '../helpers/keychain';
-import { startServe, type ServeProcess } from '../helpers/serve-process';
-import { tempDir } from '../helpers/temp-dir';
+import { addPaperAccount, chooseOption } from '../helpers/e2e-page';
+import { openE2eSession, type E2eSession } from '../helpers/e2e-session';
 
 const SCREENSHOT_DIR = join(__dirname, '../../docs/screenshots');
 const LABELS = ['Tri A', 'Tri B', 'Tri C'];
 
 describe('Tri-Hedge Hold from the Strategies page against `hedgedesk serve` (paper accounts)', () => {
-  const keychainService = `hedgedesk-e2e-${randomBytes(4).toString('hex')}`;
-  const dir = tempDir();
-  let serve: ServeProcess;
-  let browser: Browser;
+  let session: E2eSession | undefined;
   let page: Page;
 
   beforeAll(async () => {
-    serve = await startServe(['--data-dir', dir.path], { HEDGEDESK_KEYCHAIN_SERVICE: keychainService });
-    browser = await launchChromium();
-    page = await browser.newPage({ locale: 'en-US', viewport: { width: 1280, height: 1000 } });
-    await page.goto(serve.url);
-    await page.locator('[data-testid=nav-accounts]').waitFor();
+    session = await openE2eSession({ viewport: { width: 1280, height: 1000 }, readySelector: '[data-testid=nav-accounts]' });
+    ({ page } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-    await clearKeychainService(keychainService);
-    dir.remove();
-  });
-
-  async function addPaperLighter(label: string, apiKeyIndex: number): Promise<void> {
-    await page.click('[data-testid=accounts-add]');
-    await page.locator('[data-testid=account-form]').waitFor();
-    await page.click('[data-testid=account-venue]');
-    await page.locator('.n-base-select-option', { hasText: 'Lighter' }).first().click();
-    await page.fill('[data-testid=account-label]', label);
-    await page.click('[data-testid=account-mode-paper]');
-    await page.fill('[data-testid=account-identifier-apiKeyIndex]', String(apiKeyIndex));
-    await page.click('[data-testid=account-submit]');
-    await page.locator(`[data-testid="account-row-${label}"]`).waitFor();
-    await page.locator('[data-testid=account-form]').waitFor({ state: 'detached' });
-  }
-
-  async function choose(testId: string, optionText: string): Promise<void> {
-    await page.click(`[data-testid=${testId}]`);
-    // Menus of other selects may still be in the DOM, hidden (leave transition).
-    await page.locator('.n-base-select-option:visible', { hasText: optionText }).first().click();
-    await page.locator(`[data-testid=${testId}]`, { hasText: optionText }).waitFor();
-    await expect.poll(() => page.locator('.n-base-select-menu:visible').count(), { timeout: 5_000 }).toBe(0);
-  }
+  afterAll(() => session?.close());
 
   it('creates three paper Lighter accounts', async () => {
     await page.click('[data-testid=nav-accounts]');
-    for (const [i, label] of LABELS.entries()) await addPaperLighter(label, 4 + i);
+    for (const [i, label] of LABELS.entries()) await addPaperAccount(page, { venue: 'Lighter', label, apiKeyIndex: 4 + i });
   });
 
   it('shows server validation next to the field', async () => {
@@ -70,7 +35,7 @@ describe('Tri-Hedge Hold from the Strategies page against `hedgedesk serve` (pap
   });
 
   it('starts a run_once pass and follows it to the end with a summary', async () => {
-    for (const [i, role] of ['A', 'B', 'C'].entries()) await choose(`tri-account-${role}`, LABELS[i]!);
+    for (const [i, role] of ['A', 'B', 'C'].entries()) await chooseOption(page, `tri-account-${role}`, LABELS[i]!);
     await page.fill('[data-testid=tri-coin-symbol-0]', 'ETH');
     await page.fill('[data-testid=tri-coin-target-0]', '60');
     await page.fill('[data-testid=tri-coin-slices-0]', '2');

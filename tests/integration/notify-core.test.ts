@@ -16,21 +16,11 @@ import { waitFor } from '../../src/main/core/notify/testing/wait-for';
 import type { CommandName, RequestOf, ResponseOf } from '../../src/shared/contract';
 import type { DesktopNotification } from '../../src/shared/schemas/notify';
 import { clearKeychainService } from '../helpers/keychain';
+import { HOLDING_TRI_HEDGE_CONFIG as CONFIG } from '../helpers/run-configs';
 import { tempDir } from '../helpers/temp-dir';
 
 const BOT_TOKEN = '7000004242:AAH-notify-core-' + randomBytes(6).toString('hex');
 const HOOK = 'notify-core-hook-' + randomBytes(6).toString('hex');
-
-/** A run that holds for minutes: it is stopped by the test. */
-const CONFIG = {
-  hold_minutes: 5,
-  slice_delay_seconds: 0.1,
-  slice_delay_jitter_seconds: 0.1,
-  slice_fill_timeout: 3,
-  pause_between_symbols: 1,
-  run_once: false,
-  coinlist: [{ symbol: 'ETH', target_notional: 60, slice_count: 2 }],
-};
 
 class FakeDesktopHost implements DesktopHost {
   readonly windows: string[] = [];
