@@ -3,12 +3,10 @@ import type { Dispatcher } from 'undici';
 import type { Clock } from '../../clock';
 import type { Logger } from '../../log/logger';
 import type { BackoffOptions } from '../backoff';
+import { LiveVenueClient } from '../live-venue-client';
 import type {
-  AccountEvent,
   BestBidAsk,
-  BookSubscription,
   Collateral,
-  Market,
   ModifyOrderRequest,
   Order,
   OrderHandle,
@@ -111,20 +109,16 @@ interface Connected {
  * signed transactions through `sendTx` / `sendTxBatch` with per-key nonces,
  * all REST rate-limited per the account's tier.
  */
-class LighterVenue implements Venue {
+class LighterVenue extends LiveVenueClient<Connected> implements Venue {
   readonly venue = 'lighter' as const;
-  readonly accountId: string;
   private readonly rest: LighterRest;
   private readonly auth: AuthTokens;
   private readonly ids: ClientOrderIds;
   private readonly tx: TxSender;
   private readonly log: Logger;
-  private state: Connected | null = null;
-  private connecting: Promise<void> | null = null;
-  private readonly listeners = new Set<(event: AccountEvent) => void>();
 
   constructor(private readonly opts: LighterVenueOptions) {
-    this.accountId = opts.accountId;
+    super(opts.accountId, 'Lighter', opts.timing ?? {});
     this.log = opts.logger.child({ component: 'venue.lighter', account: opts.accountId });
     const timing = opts.timing ?? {};
     this.auth = new AuthTokens(opts.signer, opts.clock, { lifetimeMs: timing.authLifetimeMs, refreshBeforeMs: timing.authRefreshBeforeMs });
@@ -154,15 +148,7 @@ class LighterVenue implements Venue {
    * @throws UnknownVenueError when the L1 address has no Lighter account.
    * @throws VenueError (typed) when Lighter cannot be reached.
    */
-  connect(): Promise<void> {
-    if (this.state) return Promise.resolve();
-    this.connecting ??= this.open().finally(() => {
-      this.connecting = null;
-    });
-    return this.connecting;
-  }
-
-  private async open(): Promise<void> {
+  protected async openSession(): Promise<Connected> {
     const { opts } = this;
     if (opts.apiKeyIndex <= RESERVED_API_KEYS) {
       this.log.warn({ apiKeyIndex: opts.apiKeyIndex }, 'Lighter API key index 0–3 is reserved for Lighter’s own apps, which may reset it; use 4–254');
@@ -184,36 +170,9 @@ class LighterVenue implements Venue {
       reconnect: timing.reconnect,
     });
     const stream = new AccountStream({ accountIndex, ws, rest: this.rest, markets, ids: this.ids, clock: opts.clock, logger: this.log });
-    stream.on((event) => {
-      for (const l of this.listeners) l(event);
-    });
-    await stream.start();
-    const books = new BookSubscriptions(ws, markets, opts.clock, this.log);
-    ws.start();
-    try {
-      await ws.waitConnected(timing.connectTimeoutMs ?? 15_000);
-    } catch (err) {
-      stream.stop();
-      ws.close();
-      throw err;
-    }
-    this.state = { accountIndex, markets, ws, stream, books };
+    const books = await this.startStreams(ws, stream, () => new BookSubscriptions(ws, markets, opts.clock, this.log));
     this.log.info({ accountIndex, markets: markets.all().length }, 'Lighter connected');
-  }
-
-  /** Closes the WebSocket and its timers; `connect()` may be called again. */
-  async close(): Promise<void> {
-    this.state?.stream.stop();
-    this.state?.ws.close();
-    this.state = null;
-  }
-
-  async markets(): Promise<Market[]> {
-    return this.connected().markets.all();
-  }
-
-  async market(symbol: string): Promise<Market> {
-    return this.connected().markets.get(symbol);
+    return { accountIndex, markets, ws, stream, books };
   }
 
   /** From the live book when subscribed, else `orderBookOrders` with limit 1 (lighter.md §1.3). */
@@ -225,10 +184,6 @@ class LighterVenue implements Venue {
     const bid = res.bids[0];
     const ask = res.asks[0];
     return { symbol, bid: bid ? new Decimal(bid.price) : null, ask: ask ? new Decimal(ask.price) : null, timestamp: this.opts.clock.now() };
-  }
-
-  async subscribeBook(symbol: string): Promise<BookSubscription> {
-    return this.connected().books.open(symbol, this.opts.timing?.bookTimeoutMs ?? 10_000);
   }
 
   /**
@@ -336,17 +291,6 @@ class LighterVenue implements Venue {
   async collateral(): Promise<Collateral> {
     const account = await this.rest.account(this.connected().accountIndex);
     return toCollateral(account.collateral, account.available_balance);
-  }
-
-  /** Order updates, fills (each once), positions, collateral and connection changes; may be called before connect(). */
-  onAccountEvent(listener: (event: AccountEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  private connected(): Connected {
-    if (!this.state) throw new Error('Lighter venue: call connect() first');
-    return this.state;
   }
 
   private async lookupAccountIndex(l1Address: string): Promise<number> {

@@ -3,12 +3,10 @@ import type { Dispatcher } from 'undici';
 import type { Clock } from '../../clock';
 import type { Logger } from '../../log/logger';
 import type { BackoffOptions } from '../backoff';
+import { LiveVenueClient } from '../live-venue-client';
 import type {
-  AccountEvent,
   BestBidAsk,
-  BookSubscription,
   Collateral,
-  Market,
   ModifyOrderRequest,
   Order,
   OrderHandle,
@@ -129,20 +127,16 @@ interface Connected {
  * StarkNet-signed `POST /orders`, every REST call rate-limited to Paradex's
  * published limits.
  */
-class ParadexVenue implements Venue {
+class ParadexVenue extends LiveVenueClient<Connected> implements Venue {
   readonly venue = 'paradex' as const;
-  readonly accountId: string;
   private readonly rest: ParadexRest;
   private readonly ids: ClientOrderIds;
   private readonly log: Logger;
   private readonly emulation: MarketEmulation;
-  private state: Connected | null = null;
-  private connecting: Promise<void> | null = null;
   private lifetime = new AbortController();
-  private readonly listeners = new Set<(event: AccountEvent) => void>();
 
   constructor(private readonly opts: ParadexVenueOptions) {
-    this.accountId = opts.accountId;
+    super(opts.accountId, 'Paradex', opts.timing ?? {});
     this.log = opts.logger.child({ component: 'venue.paradex', account: opts.accountId });
     const timing = opts.timing ?? {};
     this.rest = new ParadexRest({
@@ -167,15 +161,7 @@ class ParadexVenue implements Venue {
    * @throws InvalidSignatureError when Paradex refuses the key/address (wrong key, not onboarded).
    * @throws VenueError (typed) when Paradex cannot be reached.
    */
-  connect(): Promise<void> {
-    if (this.state) return Promise.resolve();
-    this.connecting ??= this.open().finally(() => {
-      this.connecting = null;
-    });
-    return this.connecting;
-  }
-
-  private async open(): Promise<void> {
+  protected async openSession(): Promise<Connected> {
     const { opts } = this;
     const timing = opts.timing ?? {};
     const config = await this.rest.systemConfig();
@@ -188,22 +174,10 @@ class ParadexVenue implements Venue {
     const markets = new MarketCatalog(await this.rest.markets(), opts.fees ?? DEFAULT_PARADEX_FEES, opts.clock.now());
     const ws = new ParadexWs({ url: opts.wsUrl, clock: opts.clock, logger: this.log, jwt, pingIntervalMs: timing.pingIntervalMs, reconnect: timing.reconnect });
     const stream = new AccountStream({ ws, rest: this.rest, markets, clock: opts.clock, logger: this.log });
-    stream.on((event) => {
-      for (const l of this.listeners) l(event);
-    });
-    await stream.start();
-    const books = new BookSubscriptions(ws, markets, this.log, opts.bookFeed ?? 'deltas');
-    ws.start();
-    try {
-      await ws.waitConnected(timing.connectTimeoutMs ?? 15_000);
-    } catch (err) {
-      stream.stop();
-      ws.close();
-      throw err;
-    }
+    const books = await this.startStreams(ws, stream, () => new BookSubscriptions(ws, markets, this.log, opts.bookFeed ?? 'deltas'));
     this.lifetime = new AbortController();
-    this.state = { signer, chain, markets, ws, stream, books };
     this.log.info({ address, markets: markets.all().length, chainId: chain.chainId }, 'Paradex connected');
+    return { signer, chain, markets, ws, stream, books };
   }
 
   /** `POST /auth` with a fresh `Request` signature (paradex.md §4). */
@@ -215,19 +189,9 @@ class ParadexVenue implements Venue {
   }
 
   /** Closes the WebSocket, its timers and pending emulation cancels; `connect()` may be called again. */
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     this.lifetime.abort(new Error('closed'));
-    this.state?.stream.stop();
-    this.state?.ws.close();
-    this.state = null;
-  }
-
-  async markets(): Promise<Market[]> {
-    return this.connected().markets.all();
-  }
-
-  async market(symbol: string): Promise<Market> {
-    return this.connected().markets.get(symbol);
+    await super.close();
   }
 
   /** From the live book when subscribed, else `GET /bbo/{market}` (paradex.md §6). */
@@ -243,10 +207,6 @@ class ParadexVenue implements Venue {
       ask: bbo.ask !== null ? new Decimal(bbo.ask) : null,
       timestamp: bbo.last_updated_at,
     };
-  }
-
-  async subscribeBook(symbol: string): Promise<BookSubscription> {
-    return this.connected().books.open(symbol, this.opts.timing?.bookTimeoutMs ?? 10_000);
   }
 
   /**
@@ -354,17 +314,6 @@ class ParadexVenue implements Venue {
     return toCollateral(await this.rest.account());
   }
 
-  /** Order updates, fills (each once), positions, collateral and connection changes; may be called before connect(). */
-  onAccountEvent(listener: (event: AccountEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  private connected(): Connected {
-    if (!this.state) throw new Error('Paradex venue: call connect() first');
-    return this.state;
-  }
-
   /** Signs and sends one prepared order; feeds the answer to the stream. */
   private async send(symbol: string, prepared: PreparedOrder): Promise<OrderHandle> {
     const { signer, chain, stream } = this.connected();
@@ -395,7 +344,7 @@ class ParadexVenue implements Venue {
     void this.opts.clock
       .sleep(this.emulation.cancelAfterMs, signal)
       .then(async () => {
-        const state = this.state?.stream.knownOrder(venueOrderId);
+        const state = this.session?.stream.knownOrder(venueOrderId);
         if (state && (state.status === 'filled' || state.status === 'canceled' || state.status === 'rejected')) return;
         this.log.info({ venueOrderId }, 'emulated market order still open; cancelling');
         await this.rest.cancelOrder(venueOrderId);
