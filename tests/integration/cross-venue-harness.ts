@@ -28,6 +28,7 @@ import { openDatabase, type OpenDatabase } from '../../src/main/core/store/datab
 import { BUILT_IN_STRATEGIES } from '../../src/main/core/strategies';
 import type { RunEvent } from '../../src/shared/schemas/runs';
 import { tempDir } from '../helpers/temp-dir';
+import { until as waitUntil } from '../helpers/until';
 
 /** A fast config: ETH, 60 USDC a leg, 1 s holds, far take-profit / stop-loss, short cooldown. */
 export function fastCrossConfig(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -151,11 +152,22 @@ export async function startCrossWorld(opts: { collateral?: [string, string]; see
   };
 }
 
-/** Waits (bounded, wall clock) until `pred` holds. */
-export async function until(pred: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!pred()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+/** The ids of the world's two accounts, in order (the first goes long unless reversed). */
+export function accountIdsOf(w: CrossWorld): string[] {
+  return w.accounts.map((a) => a.id);
+}
+
+/** A run's cycle records that ended (closed or failed), in order. */
+export function endedCycles(w: CrossWorld, runId: string): (CycleRecord & { at: number })[] {
+  return w.cycles(runId).filter((c) => c.phase === 'closed' || c.phase === 'failed');
+}
+
+/** A run's cycle records in the holding phase, in order. */
+export function holdingCycles(w: CrossWorld, runId: string): (CycleRecord & { at: number })[] {
+  return w.cycles(runId).filter((c) => c.phase === 'holding');
+}
+
+/** Waits until `pred` holds, 20 s at most by default (see tests/helpers/until). */
+export function until(pred: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  return waitUntil(pred, what, timeoutMs);
 }

@@ -13,7 +13,7 @@ import { runEventSchema } from '../../src/shared/schemas/runs';
 import { FillsRepository } from '../../src/main/core/store/fills-repository';
 import { OrdersRepository } from '../../src/main/core/store/orders-repository';
 import { RunsRepository } from '../../src/main/core/store/runs-repository';
-import { fastCrossConfig, startCrossWorld, until, type CrossWorld } from './cross-venue-harness';
+import { accountIdsOf, endedCycles, fastCrossConfig, holdingCycles, startCrossWorld, until, type CrossWorld } from './cross-venue-harness';
 
 let world: CrossWorld | null = null;
 afterEach(async () => {
@@ -21,26 +21,23 @@ afterEach(async () => {
   world = null;
 });
 
-const ids = (w: CrossWorld) => w.accounts.map((a) => a.id);
-const ended = (w: CrossWorld, runId: string) => w.cycles(runId).filter((c) => c.phase === 'closed' || c.phase === 'failed');
-const holding = (w: CrossWorld, runId: string) => w.cycles(runId).filter((c) => c.phase === 'holding');
 
 describe('cross-venue-hedge on two Lighter simulators', () => {
   it('runs full cycles: long on the first account, short on the second, equal sizes, held, closed on expiry, recorded; stop ends flat', async () => {
     world = await startCrossWorld();
     const w = world;
-    const runId = await w.engine.startRun({ strategy: 'cross-venue-hedge', config: fastCrossConfig(), accountIds: ids(w) });
-    await until(() => holding(w, runId).length >= 1, 'the first cycle holding');
+    const runId = await w.engine.startRun({ strategy: 'cross-venue-hedge', config: fastCrossConfig(), accountIds: accountIdsOf(w) });
+    await until(() => holdingCycles(w, runId).length >= 1, 'the first cycle holding');
     const [long, short] = w.positions();
     expect(long.gt(0)).toBe(true);
     expect(short.eq(long.neg())).toBe(true);
-    await until(() => ended(w, runId).length >= 2, 'two cycles closed');
+    await until(() => endedCycles(w, runId).length >= 2, 'two cycles closed');
     const view = await w.engine.stopRun(runId);
     expect(view.status).toBe('stopped');
     expect(w.positions().map(String)).toEqual(['0', '0']);
 
     for (const e of w.events.filter((x) => x.runId === runId)) expect(() => runEventSchema.parse(e)).not.toThrow();
-    const [first, second] = ended(w, runId);
+    const [first, second] = endedCycles(w, runId);
     for (const c of [first!, second!]) {
       expect(c.phase).toBe('closed');
       expect(c.closeReason).toBe('hold-expired');
@@ -89,28 +86,28 @@ describe('cross-venue-hedge on two Lighter simulators', () => {
   it('reverse: the first account goes short, the second long', async () => {
     world = await startCrossWorld();
     const w = world;
-    const runId = await w.engine.startRun({ strategy: 'cross-venue-hedge', config: fastCrossConfig({ reverse: true, hold_time: 30 }), accountIds: ids(w) });
-    await until(() => holding(w, runId).length >= 1, 'holding');
+    const runId = await w.engine.startRun({ strategy: 'cross-venue-hedge', config: fastCrossConfig({ reverse: true, hold_time: 30 }), accountIds: accountIdsOf(w) });
+    await until(() => holdingCycles(w, runId).length >= 1, 'holding');
     const [first, second] = w.positions();
     expect(first.lt(0)).toBe(true);
     expect(second.eq(first.neg())).toBe(true);
-    const legs = holding(w, runId)[0]!.legs;
+    const legs = holdingCycles(w, runId)[0]!.legs;
     expect(legs.map((l) => [l.accountId, l.role])).toEqual([
       [w.accounts[0].id, 'short'],
       [w.accounts[1].id, 'long'],
     ]);
     await w.engine.stopRun(runId);
     expect(w.positions().map(String)).toEqual(['0', '0']);
-    expect(ended(w, runId).at(-1)).toMatchObject({ phase: 'closed', closeReason: 'stop' });
+    expect(endedCycles(w, runId).at(-1)).toMatchObject({ phase: 'closed', closeReason: 'stop' });
   }, 30_000);
 
   it.each([0, 1] as const)('rolls back when the leg on account %i is refused: both flat, then the next cycle opens', async (index) => {
     world = await startCrossWorld();
     const w = world;
     w.lighter(index).admin.setFaults({ reject_orders: { count: 1, code: 21739 } });
-    const runId = await w.engine.startRun({ strategy: 'cross-venue-hedge', config: fastCrossConfig({ hold_time: 30, cooldown: 1 }), accountIds: ids(w) });
-    await until(() => ended(w, runId).length >= 1, 'the failed cycle');
-    const failed = ended(w, runId)[0]!;
+    const runId = await w.engine.startRun({ strategy: 'cross-venue-hedge', config: fastCrossConfig({ hold_time: 30, cooldown: 1 }), accountIds: accountIdsOf(w) });
+    await until(() => endedCycles(w, runId).length >= 1, 'the failed cycle');
+    const failed = endedCycles(w, runId)[0]!;
     expect(failed.phase).toBe('failed');
     expect(failed.closeReason).toBe('open-failed');
     expect(failed.detail).toMatch(index === 0 ? /long leg .*refused/ : /short leg .*refused/);
@@ -123,8 +120,8 @@ describe('cross-venue-hedge on two Lighter simulators', () => {
     expect(rollback[0]!.accountId).toBe(w.accounts[1 - index]!.id);
     expect(rollback[0]!.reduceOnly).toBe(true);
     // The next cycle opens both legs.
-    await until(() => holding(w, runId).length >= 1, 'the second cycle holding');
-    expect(holding(w, runId)[0]!.cycle).toBe(2);
+    await until(() => holdingCycles(w, runId).length >= 1, 'the second cycle holding');
+    expect(holdingCycles(w, runId)[0]!.cycle).toBe(2);
     await w.engine.stopRun(runId);
     expect(w.positions().map(String)).toEqual(['0', '0']);
   }, 30_000);
@@ -137,10 +134,10 @@ describe('cross-venue-hedge on two Lighter simulators', () => {
     const off = w.engine.onEvent((e) => {
       if (e.type === 'fill' && e.accountId === w.accounts[1].id) w.lighter(1).admin.clearFaults();
     });
-    const runId = await w.engine.startRun({ strategy: 'cross-venue-hedge', config: fastCrossConfig({ hold_time: 30, margin: 120 }), accountIds: ids(w) });
-    await until(() => holding(w, runId).length >= 1, 'holding');
+    const runId = await w.engine.startRun({ strategy: 'cross-venue-hedge', config: fastCrossConfig({ hold_time: 30, margin: 120 }), accountIds: accountIdsOf(w) });
+    await until(() => holdingCycles(w, runId).length >= 1, 'holding');
     off();
-    const cycle = holding(w, runId)[0]!;
+    const cycle = holdingCycles(w, runId)[0]!;
     const target = new Decimal(cycle.targetSize);
     const [long, short] = w.positions();
     expect(long.eq(short.neg())).toBe(true);
@@ -160,11 +157,11 @@ describe('cross-venue-hedge on two Lighter simulators', () => {
   ] as const)('closes both legs on %s of one leg (the long venue moves ×%s)', async (reason, factor) => {
     world = await startCrossWorld();
     const w = world;
-    const runId = await w.engine.startRun({ strategy: 'cross-venue-hedge', config: fastCrossConfig({ hold_time: 60, take_profit: 2, stop_loss: 2 }), accountIds: ids(w) });
-    await until(() => holding(w, runId).length >= 1, 'holding');
+    const runId = await w.engine.startRun({ strategy: 'cross-venue-hedge', config: fastCrossConfig({ hold_time: 60, take_profit: 2, stop_loss: 2 }), accountIds: accountIdsOf(w) });
+    await until(() => holdingCycles(w, runId).length >= 1, 'holding');
     w.moveMid(0, factor);
-    await until(() => ended(w, runId).length >= 1, reason);
-    const c = ended(w, runId)[0]!;
+    await until(() => endedCycles(w, runId).length >= 1, reason);
+    const c = endedCycles(w, runId)[0]!;
     expect(c.closeReason).toBe(reason);
     expect(c.closedAt! - c.openedAt!).toBeLessThan(20_000);
     const long = c.legs.find((l) => l.role === 'long')!;
@@ -176,7 +173,7 @@ describe('cross-venue-hedge on two Lighter simulators', () => {
   it('refuses to start when an account has less than 2 × margin available, naming both accounts and amounts', async () => {
     world = await startCrossWorld({ collateral: ['100', '10000'] });
     const w = world;
-    const runId = await w.engine.startRun({ strategy: 'cross-venue-hedge', config: fastCrossConfig({ margin: 60 }), accountIds: ids(w) });
+    const runId = await w.engine.startRun({ strategy: 'cross-venue-hedge', config: fastCrossConfig({ margin: 60 }), accountIds: accountIdsOf(w) });
     const view = await w.engine.waitForEnd(runId);
     expect(view.status).toBe('failed');
     expect(view.error).toMatch(/not enough collateral: each account needs at least 120 USDC available/);
@@ -188,9 +185,9 @@ describe('cross-venue-hedge on two Lighter simulators', () => {
   it('resumes a holding cycle after a restart: same legs, hold timer kept, then closed on expiry', async () => {
     world = await startCrossWorld();
     const w = world;
-    const runId = await w.engine.startRun({ strategy: 'cross-venue-hedge', config: fastCrossConfig({ hold_time: 3 }), accountIds: ids(w) });
-    await until(() => holding(w, runId).length >= 1, 'holding');
-    const held = holding(w, runId)[0]!;
+    const runId = await w.engine.startRun({ strategy: 'cross-venue-hedge', config: fastCrossConfig({ hold_time: 3 }), accountIds: accountIdsOf(w) });
+    await until(() => holdingCycles(w, runId).length >= 1, 'holding');
+    const held = holdingCycles(w, runId)[0]!;
     await w.engine.close();
     const [long, short] = w.positions();
     expect(long.gt(0) && short.eq(long.neg())).toBe(true);
@@ -198,8 +195,8 @@ describe('cross-venue-hedge on two Lighter simulators', () => {
     const engine = w.restart();
     expect(engine.interruptedRuns().map((r) => r.id)).toEqual([runId]);
     await engine.resumeRun(runId);
-    await until(() => ended(w, runId).length >= 1, 'the resumed cycle closed');
-    const c = ended(w, runId)[0]!;
+    await until(() => endedCycles(w, runId).length >= 1, 'the resumed cycle closed');
+    const c = endedCycles(w, runId)[0]!;
     expect([c.cycle, c.closeReason, c.targetSize]).toEqual([1, 'hold-expired', held.targetSize]);
     expect(c.holdEndsAt).toBe(held.holdEndsAt);
     expect(c.legs.map((l) => l.entryPrice)).toEqual(held.legs.map((l) => l.entryPrice));
@@ -212,15 +209,15 @@ describe('cross-venue-hedge on two Lighter simulators', () => {
     world = await startCrossWorld();
     const w = world;
     const config = fastCrossConfig({ hold_time: 60, close_on_stop: false });
-    const first = await w.engine.startRun({ strategy: 'cross-venue-hedge', config, accountIds: ids(w) });
-    await until(() => holding(w, first).length >= 1, 'holding');
+    const first = await w.engine.startRun({ strategy: 'cross-venue-hedge', config, accountIds: accountIdsOf(w) });
+    await until(() => holdingCycles(w, first).length >= 1, 'holding');
     const flattened = await w.engine.stopRun(first, { flatten: true });
     expect(flattened.stopReason).toMatch(/legs closed/);
-    expect(ended(w, first).at(-1)).toMatchObject({ phase: 'closed', closeReason: 'stop' });
+    expect(endedCycles(w, first).at(-1)).toMatchObject({ phase: 'closed', closeReason: 'stop' });
     expect(w.positions().map(String)).toEqual(['0', '0']);
 
-    const second = await w.engine.startRun({ strategy: 'cross-venue-hedge', config, accountIds: ids(w) });
-    await until(() => holding(w, second).length >= 1, 'holding');
+    const second = await w.engine.startRun({ strategy: 'cross-venue-hedge', config, accountIds: accountIdsOf(w) });
+    await until(() => holdingCycles(w, second).length >= 1, 'holding');
     const left = await w.engine.stopRun(second);
     expect(left.stopReason).toMatch(/legs left open: long .* on lighter account "Paper X", short .* on lighter account "Paper Y"/);
     const [long, short] = w.positions();
@@ -228,7 +225,7 @@ describe('cross-venue-hedge on two Lighter simulators', () => {
     expect(short.eq(long.neg())).toBe(true);
     expect(crossHedgeStateSchema.parse(new RunsRepository(w.db.db).get(second).state).current?.phase).toBe('holding');
 
-    const third = await w.engine.startRun({ strategy: 'cross-venue-hedge', config, accountIds: ids(w) });
+    const third = await w.engine.startRun({ strategy: 'cross-venue-hedge', config, accountIds: accountIdsOf(w) });
     const refused = await w.engine.waitForEnd(third);
     expect(refused.status).toBe('failed');
     expect(refused.error).toMatch(/lighter account "Paper X" already holds 0\.\d+ ETH/);

@@ -20,8 +20,12 @@ import { openDatabase, type OpenDatabase } from '../../src/main/core/store/datab
 import { BUILT_IN_STRATEGIES } from '../../src/main/core/strategies';
 import type { Account } from '../../src/shared/schemas/account';
 import type { MakerTakerEvent } from '../../src/shared/schemas/maker-taker-hedge';
-import type { RunEvent, RunEventOf } from '../../src/shared/schemas/runs';
+import type { RunEvent } from '../../src/shared/schemas/runs';
+import { eventsOf } from '../helpers/run-events';
 import { tempDir } from '../helpers/temp-dir';
+
+export { eventsOf } from '../helpers/run-events';
+export { until } from '../helpers/until';
 
 /** ETH on the simulator: 4 size decimals, so `quantity` 100 (integer units) is 0.01 ETH; its minimum order is 0.005 ETH. */
 export const ETH_MIN_ORDER = new Decimal('0.005');
@@ -135,21 +139,7 @@ export async function startWorld(opts: { paper?: PaperLighter; clock?: Clock; se
   };
 }
 
-/** The events of one type, in order. */
-export function eventsOf<T extends RunEvent['type']>(events: readonly RunEvent[], type: T, runId?: string): RunEventOf<T>[] {
-  return events.filter((e): e is RunEventOf<T> => e.type === type && (runId === undefined || e.runId === runId));
-}
-
 /** The last `maker-taker` event of a run. */
 export function lastState(events: readonly RunEvent[], runId: string): MakerTakerEvent | undefined {
   return eventsOf(events, 'maker-taker', runId).at(-1);
-}
-
-/** Waits (bounded, wall clock) until `pred` holds. */
-export async function until(pred: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await pred())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }

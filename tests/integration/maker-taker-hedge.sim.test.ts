@@ -19,6 +19,30 @@ afterEach(async () => {
   world = null;
 });
 
+/**
+ * Starts a world (market not moving by itself) and a run with `config`
+ * overrides; once A's first entry order rests, the simulator refuses the next
+ * `refusals` orders (InsufficientMargin, code 21739) and the mid moves 6 bps
+ * down through A's bid. Returns once the run has ended, faults cleared.
+ */
+async function runWithRefusedOrders(seed: number, refusals: number, config: Record<string, unknown>) {
+  world = await startWorld({ seed, moveMarket: false });
+  const w = world;
+  const [a, b] = w.accounts;
+  const sim = await w.paper.simulator();
+  let armed = false;
+  w.engine.onEvent((e) => {
+    if (e.type !== 'order' || e.purpose !== 'entry' || e.order.status !== 'open' || armed) return;
+    armed = true;
+    sim.admin.setFaults({ reject_orders: { count: refusals, code: 21739 } });
+    void moveMid(w.paper, 0.9994);
+  });
+  const runId = await w.engine.startRun({ strategy: 'maker-taker-hedge', config: fastConfig(config), accountIds: [a!.id, b!.id] });
+  const view = await w.engine.waitForEnd(runId);
+  sim.admin.clearFaults();
+  return { w, a, b, runId, view };
+}
+
 describe('maker-taker-hedge on the Lighter simulator', () => {
   it('repeats cycles: A buys 0.01 ETH at the best bid, B sells each fill at once, A posts again only after the hedge', async () => {
     world = await startWorld({ seed: 41 });
@@ -105,20 +129,7 @@ describe('maker-taker-hedge on the Lighter simulator', () => {
   }, 60_000);
 
   it('B refused twice then hedging: the retries are used and the run goes on', async () => {
-    world = await startWorld({ seed: 43, moveMarket: false });
-    const w = world;
-    const [a, b] = w.accounts;
-    const sim = await w.paper.simulator();
-    let armed = false;
-    w.engine.onEvent((e) => {
-      if (e.type !== 'order' || e.purpose !== 'entry' || e.order.status !== 'open' || armed) return;
-      armed = true;
-      sim.admin.setFaults({ reject_orders: { count: 2, code: 21739 } });
-      void moveMid(w.paper, 0.9994);
-    });
-    const runId = await w.engine.startRun({ strategy: 'maker-taker-hedge', config: fastConfig({ retry_times: 2, max_cycles: 1 }), accountIds: [a!.id, b!.id] });
-    const view = await w.engine.waitForEnd(runId);
-    sim.admin.clearFaults();
+    const { w, a, runId, view } = await runWithRefusedOrders(43, 2, { retry_times: 2, max_cycles: 1 });
     expect(view.status, view.error ?? '').toBe('stopped');
     expect(view.stopReason).toBe('max_cycles: 1 cycles done');
     const hedges = new OrdersRepository(w.db.db).listByRun(runId).filter((o) => o.purpose === 'hedge');
@@ -130,20 +141,7 @@ describe('maker-taker-hedge on the Lighter simulator', () => {
   }, 60_000);
 
   it('B refused past its retries: A flattens its unhedged fill, the run stops and a hedge-failed notification goes out', async () => {
-    world = await startWorld({ seed: 44, moveMarket: false });
-    const w = world;
-    const [a, b] = w.accounts;
-    const sim = await w.paper.simulator();
-    let armed = false;
-    w.engine.onEvent((e) => {
-      if (e.type !== 'order' || e.purpose !== 'entry' || e.order.status !== 'open' || armed) return;
-      armed = true;
-      sim.admin.setFaults({ reject_orders: { count: 3, code: 21739 } });
-      void moveMid(w.paper, 0.9994);
-    });
-    const runId = await w.engine.startRun({ strategy: 'maker-taker-hedge', config: fastConfig({ retry_times: 2, max_cycles: 5 }), accountIds: [a!.id, b!.id] });
-    const view = await w.engine.waitForEnd(runId);
-    sim.admin.clearFaults();
+    const { w, a, b, runId, view } = await runWithRefusedOrders(44, 3, { retry_times: 2, max_cycles: 5 });
     expect(view.status, view.error ?? '').toBe('stopped');
     expect(view.stopReason).toMatch(/^hedge failed: B could not hedge 0\.01 ETH of A's fill .*; A flattened 0\.01 of 0\.01 ETH \(reduce-only sell\)$/);
     const orders = new OrdersRepository(w.db.db).listByRun(runId);

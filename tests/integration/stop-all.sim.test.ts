@@ -19,14 +19,6 @@ afterEach(async () => {
 
 const logger = pino({ level: 'silent' });
 
-async function untilAsync(pred: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await pred())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 describe('stop all / flatten all on paper accounts', () => {
   it('stop all stops the run and cancels every open order, keeping positions; flatten all then closes every position', async () => {
     world = await startWorld({ seed: 5 });
@@ -37,7 +29,7 @@ describe('stop all / flatten all on paper accounts', () => {
     const { bid, ask } = await venue.bestBidAsk('ETH');
     await venue.placeOrder({ symbol: 'ETH', side: 'buy', size: new Decimal('0.01'), type: 'market', price: ask!.times(1.01).toDecimalPlaces(2), timeInForce: 'IOC' });
     await venue.placeOrder({ symbol: 'ETH', side: 'buy', size: new Decimal('0.01'), type: 'limit', price: bid!.times(0.8).toDecimalPlaces(2), timeInForce: 'GTC' });
-    await untilAsync(async () => (await venue.openOrders('ETH')).length === 1 && (await venue.positions()).some((p) => p.symbol === 'ETH' && !p.size.isZero()), 'D resting order and position');
+    await until(async () => (await venue.openOrders('ETH')).length === 1 && (await venue.positions()).some((p) => p.symbol === 'ETH' && !p.size.isZero()), 'D resting order and position', 10_000);
 
     const runId = await w.engine.startRun({ strategy: 'tri-hedge-hold', config: fastConfig({ hold_minutes: 5, run_once: false }), accountIds: w.accounts.map((a) => a.id) });
     await until(() => eventsOf(w.events, 'transition', runId).some((t) => t.to === 'holding'), 'a primary holding');

@@ -10,7 +10,7 @@ import type { Account } from '../../src/shared/schemas/account';
 import { systemClock, type Clock } from '../../src/main/core/clock';
 import { Engine } from '../../src/main/core/engine/engine';
 import { PaperLighter } from '../../src/main/core/engine/paper-lighter';
-import type { RunEvent, RunEventOf } from '../../src/shared/schemas/runs';
+import type { RunEvent } from '../../src/shared/schemas/runs';
 import { createVenueProvider } from '../../src/main/core/engine/venue-provider';
 import type { Notifier } from '../../src/main/core/notify/notifier';
 import { NullNotifier } from '../../src/main/core/notify/null-notifier';
@@ -20,6 +20,9 @@ import { AccountsRepository } from '../../src/main/core/store/accounts-repositor
 import { openDatabase, type OpenDatabase } from '../../src/main/core/store/database';
 import { BUILT_IN_STRATEGIES } from '../../src/main/core/strategies';
 import { tempDir } from '../helpers/temp-dir';
+
+export { eventsOf } from '../helpers/run-events';
+export { until } from '../helpers/until';
 
 /** Minimum order size (base units) of the default ETH and BTC markets near their simulated prices. */
 export const MIN_ORDER: Record<string, Decimal> = { ETH: new Decimal('0.005'), BTC: new Decimal('0.0001') };
@@ -141,18 +144,4 @@ export async function startWorld(opts: { notifier?: Notifier; paper?: PaperLight
       dir.remove();
     },
   };
-}
-
-/** The events of one type, in order. */
-export function eventsOf<T extends RunEvent['type']>(events: readonly RunEvent[], type: T, runId?: string): RunEventOf<T>[] {
-  return events.filter((e): e is RunEventOf<T> => e.type === type && (runId === undefined || e.runId === runId));
-}
-
-/** Waits (bounded, wall clock) until `pred` holds. */
-export async function until(pred: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!pred()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
