@@ -7,6 +7,8 @@ import type { OrderPurpose } from '../../engine/order-purpose';
 import { OrderWatch } from '../../engine/order-watch';
 import type { RunAccount, StrategyContext, StrategyOutcome } from '../../engine/strategy';
 import type { BookSubscription, Fill, Market, Side } from '../../venues/venue';
+import { sleepUnlessHalted, wholeMsNow } from '../run-clock';
+import { logToRun } from '../run-log';
 import type { CrossVenueHedgeConfig } from './config-schema';
 import { cycleQuantity } from './cycle-quantity';
 import { judgeLegs, legPnlPct, legPnlUsdc, slippageBps } from './leg-pnl';
@@ -673,22 +675,19 @@ export class CrossVenueHedgeRun {
 
   /** Clock time in whole ms. */
   private now(): number {
-    return Math.floor(this.ctx.clock.now());
+    return wholeMsNow(this.ctx.clock);
   }
 
   /** Sleeps on the clock; a stop wakes it early. */
-  private async sleep(ms: number): Promise<void> {
-    const whole = Math.round(ms);
-    if (whole > 0) await this.ctx.clock.sleep(whole, this.ctx.signal).catch(() => undefined);
+  private sleep(ms: number): Promise<void> {
+    return sleepUnlessHalted(this.ctx.clock, ms, this.ctx.signal);
   }
 
   private info(message: string): void {
-    this.ctx.logger.info(message);
-    this.ctx.emit({ type: 'log', level: 'info', message });
+    logToRun(this.ctx, 'info', message);
   }
 
   private warn(message: string): void {
-    this.ctx.logger.warn(message);
-    this.ctx.emit({ type: 'log', level: 'warn', message });
+    logToRun(this.ctx, 'warn', message);
   }
 }

@@ -1,4 +1,5 @@
 import type { TransportState } from '../../../../shared/schemas/maker-taker-hedge';
+import { ChannelListeners } from './channel-listeners';
 import type { FillChannel, FillMessage } from './fill-message';
 
 /** The transport is down: the message was not sent (A resends it when the transport is back). */
@@ -31,7 +32,7 @@ export interface FillTransport {
 
 /** The in-process transport: A and B in one run; delivered on the next microtask; always `off` (nothing to lose). */
 export class InProcessTransport implements FillTransport {
-  private readonly listeners = new Map<FillChannel, Set<(m: FillMessage) => void>>();
+  private readonly listeners = new ChannelListeners();
 
   state(): TransportState {
     return 'off';
@@ -46,14 +47,11 @@ export class InProcessTransport implements FillTransport {
   async publish(channel: FillChannel, message: FillMessage): Promise<void> {
     const copy = structuredClone(message);
     await Promise.resolve();
-    for (const l of this.listeners.get(channel) ?? []) l(copy);
+    this.listeners.deliver(channel, copy);
   }
 
   subscribe(channel: FillChannel, listener: (message: FillMessage) => void): () => void {
-    let set = this.listeners.get(channel);
-    if (!set) this.listeners.set(channel, (set = new Set()));
-    set.add(listener);
-    return () => set.delete(listener);
+    return this.listeners.add(channel, listener);
   }
 
   async close(): Promise<void> {

@@ -11,6 +11,7 @@ import { OrderNotFoundError } from '../../venues/venue-errors';
 import { A_FILLED_CHANNEL, B_FILLED_CHANNEL, type FillMessage } from './fill-message';
 import { TransportDownError } from './fill-transport';
 import type { LegHost } from './leg-host';
+import { PositionDrift } from './position-drift';
 
 const ZERO = new Decimal(0);
 /** How long a cancel may take to be confirmed on the order stream, ms of clock time. */
@@ -64,7 +65,7 @@ export class MakerLeg {
   private readonly detach: (() => void)[] = [];
   private placementFailures = 0;
   private pendingCycle = false;
-  private drift: Decimal | null = null;
+  private readonly drift = new PositionDrift();
   /** The hedge failure being handled (flatten, then the run ends), once B gave up. */
   private failure: Promise<void> | null = null;
 
@@ -152,15 +153,7 @@ export class MakerLeg {
   checkDrift(positions: readonly Position[]): void {
     const { host } = this;
     const reported = positions.find((p) => p.symbol === host.market.symbol)?.size ?? ZERO;
-    if (reported.eq(this.position) || this.order !== null || this.unacked.size > 0) {
-      this.drift = null;
-      return;
-    }
-    if (!this.drift?.eq(reported)) {
-      this.drift = reported;
-      return;
-    }
-    this.drift = null;
+    if (!this.drift.confirm(reported, this.position, this.order !== null || this.unacked.size > 0)) return;
     const delta = reported.minus(this.position);
     host.warn(`${this.account.label}: ${host.market.symbol} position is ${reported} on the venue but ${this.position} from the fills received (a fill was missed); using the venue's and hedging the difference`);
     host.ctx.risk.recordPositionChange(host.market.symbol, delta);

@@ -6,6 +6,8 @@ import { decimalText } from '../../engine/decimal-text';
 import { flattenAccounts } from '../../engine/flatten';
 import type { StrategyContext, StrategyOutcome } from '../../engine/strategy';
 import type { BookSnapshot, BookSubscription, Market } from '../../venues/venue';
+import { sleepUnlessHalted, wholeMsNow } from '../run-clock';
+import { logToRun } from '../run-log';
 import type { MakerTakerConfig } from './config-schema';
 import type { FillTransport } from './fill-transport';
 import type { LegHost } from './leg-host';
@@ -164,22 +166,19 @@ export class MakerTakerRun implements LegHost {
   }
 
   now(): number {
-    return Math.floor(this.clock.now());
+    return wholeMsNow(this.clock);
   }
 
-  async sleep(ms: number): Promise<void> {
-    const whole = Math.round(ms);
-    if (whole > 0) await this.clock.sleep(whole, this.halt).catch(() => undefined);
+  sleep(ms: number): Promise<void> {
+    return sleepUnlessHalted(this.clock, ms, this.halt);
   }
 
   info(message: string): void {
-    this.ctx.logger.info(message);
-    this.ctx.emit({ type: 'log', level: 'info', message });
+    logToRun(this.ctx, 'info', message);
   }
 
   warn(message: string): void {
-    this.ctx.logger.warn(message);
-    this.ctx.emit({ type: 'log', level: 'warn', message });
+    logToRun(this.ctx, 'warn', message);
   }
 
   private onFatal(err: unknown): void {

@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import type { TransportState } from '../../../../shared/schemas/maker-taker-hedge';
+import { ChannelListeners } from './channel-listeners';
 import { A_FILLED_CHANNEL, B_FILLED_CHANNEL, parseFillMessage, type FillChannel, type FillMessage } from './fill-message';
 import { TransportDownError, type FillTransport } from './fill-transport';
 import { redactRedisUrl } from './redis-url';
@@ -31,7 +32,7 @@ export class RedisTransport implements FillTransport {
   private readonly sub: Redis;
   private current: TransportState = 'connecting';
   private readonly stateListeners = new Set<(s: TransportState) => void>();
-  private readonly listeners = new Map<string, Set<(m: FillMessage) => void>>();
+  private readonly listeners = new ChannelListeners();
   private closed = false;
 
   constructor(private readonly opts: RedisTransportOptions) {
@@ -58,7 +59,7 @@ export class RedisTransport implements FillTransport {
         this.opts.onInvalid(channel, (err as Error).message);
         return;
       }
-      for (const l of this.listeners.get(channel) ?? []) l(message);
+      this.listeners.deliver(channel, message);
     });
   }
 
@@ -97,10 +98,7 @@ export class RedisTransport implements FillTransport {
   }
 
   subscribe(channel: FillChannel, listener: (message: FillMessage) => void): () => void {
-    let set = this.listeners.get(channel);
-    if (!set) this.listeners.set(channel, (set = new Set()));
-    set.add(listener);
-    return () => set.delete(listener);
+    return this.listeners.add(channel, listener);
   }
 
   async close(): Promise<void> {

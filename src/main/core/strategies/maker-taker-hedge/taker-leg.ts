@@ -7,6 +7,7 @@ import type { RunAccount } from '../../engine/strategy';
 import type { Position } from '../../venues/venue';
 import { A_FILLED_CHANNEL, B_FILLED_CHANNEL, type FillMessage } from './fill-message';
 import type { LegHost } from './leg-host';
+import { PositionDrift } from './position-drift';
 import { ANSWERS_KEPT } from './run-state';
 
 const ZERO = new Decimal(0);
@@ -46,7 +47,7 @@ export class TakerLeg {
   private readonly queue: SerialQueue;
   private readonly answers: Map<string, string>;
   private readonly detach: (() => void)[] = [];
-  private drift: Decimal | null = null;
+  private readonly drift = new PositionDrift();
 
   constructor(
     private readonly host: LegHost,
@@ -94,15 +95,7 @@ export class TakerLeg {
    */
   checkDrift(positions: readonly Position[]): void {
     const reported = positions.find((p) => p.symbol === this.host.market.symbol)?.size ?? ZERO;
-    if (reported.eq(this.position) || this.busy) {
-      this.drift = null;
-      return;
-    }
-    if (!this.drift?.eq(reported)) {
-      this.drift = reported;
-      return;
-    }
-    this.drift = null;
+    if (!this.drift.confirm(reported, this.position, this.busy)) return;
     this.host.warn(`${this.account.label}: ${this.host.market.symbol} position is ${reported} on the venue but ${this.position} from the fills received (a fill was missed); using the venue's`);
     this.host.ctx.risk.recordPositionChange(this.host.market.symbol, reported.minus(this.position));
     this.position = reported;

@@ -10,6 +10,8 @@ import { SerialQueue } from '../../engine/serial-queue';
 import type { RunAccount, StrategyContext, StrategyOutcome } from '../../engine/strategy';
 import type { AccountEvent, BookSubscription, Fill, Market, Order, OrderHandle, Position } from '../../venues/venue';
 import { InsufficientMarginError, OrderNotFoundError } from '../../venues/venue-errors';
+import { sleepUnlessHalted, wholeMsNow } from '../run-clock';
+import { logToRun } from '../run-log';
 import { AccountPhaseError, canMove, idleRound, type AccountPhase, type AccountRound } from './account-state';
 import type { TriHedgeConfig } from './config-schema';
 import { planHedge } from './hedge-split';
@@ -778,22 +780,19 @@ export class TriHedgeRun {
 
   /** Clock time in whole ms (what is stored and emitted). */
   private now(): number {
-    return Math.floor(this.ctx.clock.now());
+    return wholeMsNow(this.ctx.clock);
   }
 
-  private async sleep(ms: number): Promise<void> {
-    const whole = Math.round(ms);
-    if (whole > 0) await this.ctx.clock.sleep(whole, this.halt.signal).catch(() => undefined);
+  private sleep(ms: number): Promise<void> {
+    return sleepUnlessHalted(this.ctx.clock, ms, this.halt.signal);
   }
 
   private info(message: string): void {
-    this.ctx.logger.info(message);
-    this.ctx.emit({ type: 'log', level: 'info', message });
+    logToRun(this.ctx, 'info', message);
   }
 
   private warn(message: string): void {
-    this.ctx.logger.warn(message);
-    this.ctx.emit({ type: 'log', level: 'warn', message });
+    logToRun(this.ctx, 'warn', message);
   }
 
   private progress(): void {
