@@ -1,9 +1,10 @@
 import type { Clock } from '../../clock';
 import type { Logger } from '../../log/logger';
-import { backoffDelay } from '../backoff';
-import type { AccountEvent, Order, Position } from '../venue';
+import { FillDeduper } from '../fill-deduper';
+import { ResyncingAccountStream, sameOrderState } from '../resyncing-account-stream';
+import type { Position } from '../venue';
 import type { ClientOrderIds } from './client-order-ids';
-import { FillDeduper, toFill } from './fills';
+import { toFill } from './fills';
 import type { MarketCatalog } from './markets';
 import { toOrder } from './orders';
 import { toCollateral, toPosition } from './positions';
@@ -23,10 +24,6 @@ import type { LighterWs } from './ws-connection';
 const REPLAY_TRADES = 100;
 /** How many finished orders a resync reads to learn how orders ended while disconnected. */
 const REPLAY_INACTIVE_ORDERS = 100;
-/** How many orders are remembered for change detection and side lookup. */
-const REMEMBERED_ORDERS = 10_000;
-/** Attempts of one resync before giving up until the next reconnect. */
-const RESYNC_ATTEMPTS = 3;
 
 /** What an {@link AccountStream} needs. */
 export interface AccountStreamDeps {
@@ -55,18 +52,15 @@ export interface AccountStreamDeps {
  * history and never delivered (Lighter trade ids increase over time).
  * Order events are emitted only when an order's state changed.
  */
-export class AccountStream {
-  private readonly listeners = new Set<(event: AccountEvent) => void>();
+export class AccountStream extends ResyncingAccountStream {
   private readonly fills = new FillDeduper();
-  private readonly orders = new Map<string, Order>();
   private readonly clientIndexOfOrder = new Map<number, number>();
   private readonly positions = new Map<number, Position>();
   private historyWatermark = 0;
-  private wasDisconnected = false;
-  private resyncing: Promise<void> | null = null;
-  private readonly unsubscribe: (() => void)[] = [];
 
-  constructor(private readonly deps: AccountStreamDeps) {}
+  constructor(private readonly deps: AccountStreamDeps) {
+    super(deps, 'Lighter');
+  }
 
   /**
    * Reads the fill history watermark and subscribes the private channels.
@@ -76,7 +70,7 @@ export class AccountStream {
     const { ws, accountIndex } = this.deps;
     const history = await this.deps.rest.accountTrades(accountIndex, REPLAY_TRADES);
     for (const t of history) this.historyWatermark = Math.max(this.historyWatermark, t.trade_id);
-    this.unsubscribe.push(
+    this.track(
       ws.subscribe(`account_all/${accountIndex}`, true, (m) => this.onAccountAll(m)),
       ws.subscribe(`account_all_orders/${accountIndex}`, true, (m) => this.onOrders(m)),
       ws.subscribe(`account_all_trades/${accountIndex}`, true, (m) => this.onTrades(m)),
@@ -85,56 +79,13 @@ export class AccountStream {
     );
   }
 
-  /** Stops listening to the channels. */
-  stop(): void {
-    for (const off of this.unsubscribe.splice(0)) off();
-  }
-
-  /** Listens to the account's events; returns the unsubscribe function. */
-  on(listener: (event: AccountEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  /** The last state seen of an order of this account, if remembered. */
-  knownOrder(venueOrderId: string): Order | undefined {
-    return this.orders.get(venueOrderId);
-  }
-
   /** The caller's client order id for a fill: from the trade's client index, else from the order's. */
   private clientOrderIdOfFill = (clientIndex: number | undefined, orderIndex: number): string | null => {
     const index = clientIndex ?? this.clientIndexOfOrder.get(orderIndex);
     return index === undefined ? null : this.deps.ids.clientOrderIdOf(index);
   };
 
-  private onConnection(state: 'connected' | 'disconnected'): void {
-    this.emit({ type: 'connection', state });
-    if (state === 'disconnected') {
-      this.wasDisconnected = true;
-      return;
-    }
-    if (!this.wasDisconnected) return;
-    this.wasDisconnected = false;
-    this.resyncing ??= this.resync().finally(() => {
-      this.resyncing = null;
-    });
-  }
-
-  private async resync(): Promise<void> {
-    for (let attempt = 0; attempt < RESYNC_ATTEMPTS; attempt++) {
-      try {
-        await this.resyncOnce();
-        this.emit({ type: 'connection', state: 'resynced' });
-        return;
-      } catch (err) {
-        this.deps.logger.warn({ err: (err as Error).message, attempt: attempt + 1 }, 'Lighter resync after reconnect failed');
-        await this.deps.clock.sleep(backoffDelay(attempt, { baseMs: 1_000, maxMs: 10_000 }));
-      }
-    }
-    this.deps.logger.error('Lighter resync failed; state may be stale until the next reconnect');
-  }
-
-  private async resyncOnce(): Promise<void> {
+  protected async resyncOnce(): Promise<void> {
     const { rest, accountIndex } = this.deps;
     const account = await rest.account(accountIndex);
     this.positions.clear();
@@ -146,7 +97,7 @@ export class AccountStream {
     // was down) — ended.
     this.applyOrders(await rest.activeOrders(accountIndex));
     const finished = await rest.inactiveOrders(accountIndex, REPLAY_INACTIVE_ORDERS);
-    this.applyOrders(finished.filter((o) => this.orders.has(o.order_id) || this.deps.ids.assignedHere(o.client_order_index)));
+    this.applyOrders(finished.filter((o) => this.knownOrder(o.order_id) !== undefined || this.deps.ids.assignedHere(o.client_order_index)));
 
     this.applyTrades(await rest.accountTrades(accountIndex, REPLAY_TRADES));
   }
@@ -196,13 +147,9 @@ export class AccountStream {
       if (!symbol) continue;
       if (o.client_order_index !== 0) this.clientIndexOfOrder.set(o.order_index, o.client_order_index);
       const order = toOrder(o, symbol, (i) => this.deps.ids.clientOrderIdOf(i));
-      const before = this.orders.get(order.venueOrderId);
-      if (before && sameState(before, order)) continue;
-      this.orders.delete(order.venueOrderId);
-      this.orders.set(order.venueOrderId, order);
-      if (this.orders.size > REMEMBERED_ORDERS) this.orders.delete(this.orders.keys().next().value as string);
-      if (order.rejection) this.deps.logger.warn({ symbol, venueOrderId: order.venueOrderId, reason: order.statusReason, kind: order.rejection }, 'Lighter refused an order');
-      this.emit({ type: 'order', order });
+      const before = this.knownOrder(order.venueOrderId);
+      if (before && sameOrderState(before, order)) continue;
+      this.rememberAndEmit(order);
     }
   }
 
@@ -219,18 +166,4 @@ export class AccountStream {
   private unexpected(channel: string, issue: string): void {
     this.deps.logger.warn({ channel, issue: issue.slice(0, 300) }, 'unexpected Lighter account message');
   }
-
-  private emit(event: AccountEvent): void {
-    for (const l of this.listeners) {
-      try {
-        l(event);
-      } catch (err) {
-        this.deps.logger.error({ err: (err as Error).message }, 'Lighter account event listener threw');
-      }
-    }
-  }
-}
-
-function sameState(a: Order, b: Order): boolean {
-  return a.status === b.status && a.filledSize.eq(b.filledSize) && a.size.eq(b.size) && a.price.eq(b.price) && a.statusReason === b.statusReason;
 }

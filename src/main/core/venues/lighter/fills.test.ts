@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FillDeduper, toFill } from './fills';
+import { FillDeduper } from '../fill-deduper';
+import { toFill } from './fills';
 import { RECORDED_WS_TRADE } from './test-helpers';
 import type { LighterTrade } from './wire';
 

@@ -1,23 +1,20 @@
 import type { Clock } from '../../clock';
 import type { Logger } from '../../log/logger';
-import { backoffDelay } from '../backoff';
-import type { AccountEvent, Order, Position } from '../venue';
-import { FillDeduper, toFill } from './fills';
+import { FillDeduper } from '../fill-deduper';
+import { ResyncingAccountStream, sameOrderState } from '../resyncing-account-stream';
+import type { Order, Position } from '../venue';
+import { toFill } from './fills';
 import type { MarketCatalog } from './markets';
 import { toOrder } from './orders';
 import { toCollateral, toPosition } from './positions';
 import type { ParadexRest } from './rest-client';
 import { accountSummarySchema, fillSchema, orderSchema, positionSchema, type ParadexFill, type ParadexOrder, type ParadexPosition } from './wire';
-import type { ParadexWs, WsState } from './ws-connection';
+import type { ParadexWs } from './ws-connection';
 
 /** How many recent fills a REST read covers (history at start, replay after a reconnect). */
 const REPLAY_FILLS = 100;
 /** How many recent orders a resync reads to learn how orders ended while disconnected. */
 const REPLAY_ORDERS = 100;
-/** How many orders are remembered for change detection. */
-const REMEMBERED_ORDERS = 10_000;
-/** Attempts of one resync before giving up until the next reconnect. */
-const RESYNC_ATTEMPTS = 3;
 
 /** The private channels (paradex.md §8): every market's orders and fills, positions, the account summary. */
 export const PRIVATE_CHANNELS = { orders: 'orders.ALL', fills: 'fills.ALL', positions: 'positions', account: 'account' } as const;
@@ -45,17 +42,14 @@ export interface AccountStreamDeps {
  * only when an order's state changed, and never for older news (a REST
  * answer that lost the race against the WS update).
  */
-export class AccountStream {
-  private readonly listeners = new Set<(event: AccountEvent) => void>();
+export class AccountStream extends ResyncingAccountStream {
   private readonly fills = new FillDeduper();
-  private readonly orders = new Map<string, Order>();
   private readonly positions = new Map<string, Position>();
-  private wasDisconnected = false;
   private caughtUp = false;
-  private resyncing: Promise<void> | null = null;
-  private readonly unsubscribe: (() => void)[] = [];
 
-  constructor(private readonly deps: AccountStreamDeps) {}
+  constructor(private readonly deps: AccountStreamDeps) {
+    super(deps, 'Paradex');
+  }
 
   /**
    * Reads the fill history (marked as delivered) and subscribes the private channels.
@@ -64,7 +58,7 @@ export class AccountStream {
   async start(): Promise<void> {
     for (const f of await this.deps.rest.fills(REPLAY_FILLS)) this.fills.firstTime(f.id);
     const { ws } = this.deps;
-    this.unsubscribe.push(
+    this.track(
       ws.subscribe(PRIVATE_CHANNELS.orders, (d) => this.onData('orders', d)),
       ws.subscribe(PRIVATE_CHANNELS.fills, (d) => this.onData('fills', d)),
       ws.subscribe(PRIVATE_CHANNELS.positions, (d) => this.onData('positions', d)),
@@ -73,52 +67,21 @@ export class AccountStream {
     );
   }
 
-  /** Stops listening to the channels. */
-  stop(): void {
-    for (const off of this.unsubscribe.splice(0)) off();
-  }
-
-  /** Listens to the account's events; returns the unsubscribe function. */
-  on(listener: (event: AccountEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  /** The last state seen of an order of this account, if remembered. */
-  knownOrder(venueOrderId: string): Order | undefined {
-    return this.orders.get(venueOrderId);
-  }
-
   /** Feeds an order object this client got over REST (e.g. the answer to `POST /orders`) through the same change detection. */
   applyOrders(list: ParadexOrder[]): void {
     for (const o of list) {
       const market = this.deps.markets.byVenueSymbol(o.market);
       if (!market) continue;
       const order = toOrder(o, market.symbol);
-      const before = this.orders.get(order.venueOrderId);
-      if (before && (sameState(before, order) || isStale(before, order))) continue;
-      this.orders.delete(order.venueOrderId);
-      this.orders.set(order.venueOrderId, order);
-      if (this.orders.size > REMEMBERED_ORDERS) this.orders.delete(this.orders.keys().next().value as string);
-      if (order.rejection) this.deps.logger.warn({ symbol: order.symbol, venueOrderId: order.venueOrderId, reason: order.statusReason, kind: order.rejection }, 'Paradex refused an order');
-      this.emit({ type: 'order', order });
+      const before = this.knownOrder(order.venueOrderId);
+      if (before && (sameOrderState(before, order) || isStale(before, order))) continue;
+      this.rememberAndEmit(order);
     }
   }
 
-  private onConnection(state: WsState): void {
-    this.emit({ type: 'connection', state });
-    if (state === 'disconnected') {
-      this.wasDisconnected = true;
-      return;
-    }
-    if (!this.wasDisconnected) {
-      if (!this.caughtUp) void this.catchUp();
-      return;
-    }
-    this.wasDisconnected = false;
-    this.resyncing ??= this.resync().finally(() => {
-      this.resyncing = null;
-    });
+  /** The first connect: catch up on fills once (see {@link catchUp}). */
+  protected override firstConnected(): void {
+    if (!this.caughtUp) void this.catchUp();
   }
 
   /**
@@ -135,21 +98,7 @@ export class AccountStream {
     }
   }
 
-  private async resync(): Promise<void> {
-    for (let attempt = 0; attempt < RESYNC_ATTEMPTS; attempt++) {
-      try {
-        await this.resyncOnce();
-        this.emit({ type: 'connection', state: 'resynced' });
-        return;
-      } catch (err) {
-        this.deps.logger.warn({ err: (err as Error).message, attempt: attempt + 1 }, 'Paradex resync after reconnect failed');
-        await this.deps.clock.sleep(backoffDelay(attempt, { baseMs: 1_000, maxMs: 10_000 }));
-      }
-    }
-    this.deps.logger.error('Paradex resync failed; state may be stale until the next reconnect');
-  }
-
-  private async resyncOnce(): Promise<void> {
+  protected async resyncOnce(): Promise<void> {
     const { rest } = this.deps;
     this.emit({ type: 'collateral', collateral: toCollateral(await rest.account()) });
     this.positions.clear();
@@ -157,7 +106,7 @@ export class AccountStream {
     // Open orders as they are now, then how the orders this stream knew ended.
     this.applyOrders(await rest.openOrders());
     const recent = await rest.ordersHistory(REPLAY_ORDERS);
-    this.applyOrders(recent.filter((o) => this.orders.has(o.id)));
+    this.applyOrders(recent.filter((o) => this.knownOrder(o.id) !== undefined));
     this.applyFills(await rest.fills(REPLAY_FILLS));
   }
 
@@ -205,16 +154,6 @@ export class AccountStream {
       if (this.fills.firstTime(f.id)) this.emit({ type: 'fill', fill: toFill(f, market.symbol) });
     }
   }
-
-  private emit(event: AccountEvent): void {
-    for (const l of this.listeners) {
-      try {
-        l(event);
-      } catch (err) {
-        this.deps.logger.error({ err: (err as Error).message }, 'Paradex account event listener threw');
-      }
-    }
-  }
 }
 
 /** Lifecycle rank: an order never moves back from a final state, nor from open to pending. */
@@ -227,8 +166,4 @@ const RANK: Record<Order['status'], number> = { pending: 0, open: 1, partially_f
  */
 function isStale(before: Order, next: Order): boolean {
   return RANK[next.status] < RANK[before.status] || next.filledSize.lt(before.filledSize) || next.updatedAt < before.updatedAt;
-}
-
-function sameState(a: Order, b: Order): boolean {
-  return a.status === b.status && a.filledSize.eq(b.filledSize) && a.size.eq(b.size) && a.price.eq(b.price) && a.statusReason === b.statusReason;
 }

@@ -21,22 +21,3 @@ export function toFill(f: ParadexFill, symbol: string): Fill {
     timestamp: f.created_at,
   };
 }
-
-/**
- * Remembers which fill ids were delivered, so each fill is delivered once
- * whether it comes over the `fills` channel, again after a resubscribe, or in
- * the REST replay of a resync. Keeps the most recent `capacity` ids.
- */
-export class FillDeduper {
-  private readonly seen = new Set<string>();
-
-  constructor(private readonly capacity = 50_000) {}
-
-  /** True the first time `fillId` is offered (and remembers it); false afterwards. */
-  firstTime(fillId: string): boolean {
-    if (this.seen.has(fillId)) return false;
-    this.seen.add(fillId);
-    if (this.seen.size > this.capacity) this.seen.delete(this.seen.values().next().value as string);
-    return true;
-  }
-}
