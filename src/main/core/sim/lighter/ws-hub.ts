@@ -5,6 +5,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { EngineOrder } from '../engine/order';
 import type { EngineTrade } from '../engine/trade';
 import { parseJsonObjectFrame } from '../server/json-frame';
+import { MicrotaskFlush } from '../server/microtask-flush';
 import { upgradeOnPath } from '../server/ws-upgrade';
 import { verifyAuthToken } from './auth-token';
 import { BookFeed } from './book-feed';
@@ -95,7 +96,7 @@ export class WsHub {
   private readonly feed: BookFeed;
   private pending = emptyPending();
   private watch = emptyWatch();
-  private flushScheduled = false;
+  private readonly flusher = new MicrotaskFlush(() => this.flush());
   private seq = 1;
   private readonly stopPing: () => void;
   private readonly idleTimeoutMs: number;
@@ -107,12 +108,12 @@ export class WsHub {
     venue.engine.on('level', (marketId, side, price) => {
       if (!this.watch.books.has(marketId)) return;
       this.feed.note(marketId, side, price);
-      this.schedule();
+      this.flusher.schedule();
     });
     venue.engine.on('order', (o) => {
       if (!this.watch.orderAccounts.has(o.accountId)) return;
       this.pending.orders.set(o.id, o);
-      this.schedule();
+      this.flusher.schedule();
     });
     venue.engine.on('trade', (t) => {
       const w = this.watch;
@@ -120,18 +121,18 @@ export class WsHub {
         w.tradeMarkets.has(t.marketId) || w.statsAll || w.statsMarkets.has(t.marketId) || w.tradeAccounts.has(t.takerAccountId) || w.tradeAccounts.has(t.makerAccountId);
       if (!wanted) return;
       this.pending.trades.push(t);
-      this.schedule();
+      this.flusher.schedule();
     });
     venue.engine.on('account', (a) => {
       if (!this.watch.stateAccounts.has(a)) return;
       this.pending.accounts.add(a);
-      this.schedule();
+      this.flusher.schedule();
     });
     venue.engine.on('mark', (m) => {
       const w = this.watch;
       if (!w.statsAll && !w.statsMarkets.has(m) && w.stateAccounts.size === 0) return;
       this.pending.marks.add(m);
-      this.schedule();
+      this.flusher.schedule();
     });
     this.stopPing = venue.clock.every(opts.pingIntervalMs ?? 60_000, () => this.ping());
   }
@@ -346,15 +347,6 @@ export class WsHub {
         this.send(c, { type: 'ping' });
       }
     }
-  }
-
-  private schedule(): void {
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    queueMicrotask(() => {
-      this.flushScheduled = false;
-      this.flush();
-    });
   }
 
   /** Sends one message per affected channel for everything that happened since the last flush. */

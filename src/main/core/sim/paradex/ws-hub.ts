@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { parseJsonObjectFrame } from '../server/json-frame';
+import { MicrotaskFlush } from '../server/microtask-flush';
 import { upgradeOnPath } from '../server/ws-upgrade';
 import type { ParadexAccount } from './account-registry';
 import { accountSummaryJson, balanceEventJson, fillJson, positionsJson } from './account-view';
@@ -61,7 +62,7 @@ export class WsHub {
   private readonly dirtyBooks = new Set<number>();
   private readonly dirtyAccounts = new Set<number>();
   private readonly dirtyMarks = new Set<number>();
-  private flushScheduled = false;
+  private readonly flusher = new MicrotaskFlush(() => this.flush());
   private readonly stopPing: () => void;
   private readonly books: BookFeed;
 
@@ -246,12 +247,7 @@ export class WsHub {
   private mark(set: Set<number>, id: number): void {
     if (this.clients.size === 0) return;
     set.add(id);
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    queueMicrotask(() => {
-      this.flushScheduled = false;
-      this.flush();
-    });
+    this.flusher.schedule();
   }
 
   /** One push per changed book / BBO / summary, and per account whose positions or margin changed. */
