@@ -8,20 +8,17 @@
 import Decimal from 'decimal.js';
 import { join } from 'node:path';
 import pino from 'pino';
-import { systemClock, type Clock } from '../../src/main/core/clock';
+import type { Clock } from '../../src/main/core/clock';
 import { Engine } from '../../src/main/core/engine/engine';
 import { PaperLighter } from '../../src/main/core/engine/paper-lighter';
-import { createVenueProvider } from '../../src/main/core/engine/venue-provider';
-import { Redactor } from '../../src/main/core/log/redactor';
 import type { Notification, Notifier } from '../../src/main/core/notify/notifier';
-import { EnvSecretStore } from '../../src/main/core/secrets/env-secret-store';
 import { AccountsRepository } from '../../src/main/core/store/accounts-repository';
 import { openDatabase, type OpenDatabase } from '../../src/main/core/store/database';
-import { BUILT_IN_STRATEGIES } from '../../src/main/core/strategies';
 import type { Account } from '../../src/shared/schemas/account';
 import type { MakerTakerEvent } from '../../src/shared/schemas/maker-taker-hedge';
 import type { RunEvent } from '../../src/shared/schemas/runs';
 import { eventsOf } from '../helpers/run-events';
+import { paperEngine } from '../helpers/paper-engine';
 import { tempDir } from '../helpers/temp-dir';
 
 export { eventsOf } from '../helpers/run-events';
@@ -99,15 +96,7 @@ export async function startWorld(opts: { paper?: PaperLighter; clock?: Clock; se
   const mover = (opts.moveMarket ?? true) ? fillMakerOrders(paper) : null;
   const engines: Engine[] = [];
   const make = () => {
-    const engine = new Engine({
-      db: db.db,
-      venues: createVenueProvider({ secrets: new EnvSecretStore({}, new Redactor()), clock: systemClock, logger, paper }),
-      notifier,
-      clock: opts.clock ?? systemClock,
-      logger,
-      strategies: BUILT_IN_STRATEGIES,
-      seed: () => opts.seed ?? 7,
-    });
+    const engine = paperEngine({ db, paper, notifier, logger, clock: opts.clock, seed: opts.seed ?? 7 });
     engine.onEvent((e) => {
       events.push(e);
       mover?.(e);

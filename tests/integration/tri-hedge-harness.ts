@@ -7,18 +7,15 @@ import Decimal from 'decimal.js';
 import { join } from 'node:path';
 import pino from 'pino';
 import type { Account } from '../../src/shared/schemas/account';
-import { systemClock, type Clock } from '../../src/main/core/clock';
+import type { Clock } from '../../src/main/core/clock';
 import { Engine } from '../../src/main/core/engine/engine';
 import { PaperLighter } from '../../src/main/core/engine/paper-lighter';
 import type { RunEvent } from '../../src/shared/schemas/runs';
-import { createVenueProvider } from '../../src/main/core/engine/venue-provider';
 import type { Notifier } from '../../src/main/core/notify/notifier';
 import { NullNotifier } from '../../src/main/core/notify/null-notifier';
-import { Redactor } from '../../src/main/core/log/redactor';
-import { EnvSecretStore } from '../../src/main/core/secrets/env-secret-store';
 import { AccountsRepository } from '../../src/main/core/store/accounts-repository';
 import { openDatabase, type OpenDatabase } from '../../src/main/core/store/database';
-import { BUILT_IN_STRATEGIES } from '../../src/main/core/strategies';
+import { paperEngine } from '../helpers/paper-engine';
 import { tempDir } from '../helpers/temp-dir';
 
 export { eventsOf } from '../helpers/run-events';
@@ -99,15 +96,7 @@ export async function startWorld(opts: { notifier?: Notifier; paper?: PaperLight
   const listeners: ((e: RunEvent) => void)[] = [];
   if (opts.moveMarket ?? true) moveMarketThroughSlices(paper, { on: (l) => listeners.push(l) });
   const make = (notifier: Notifier = opts.notifier ?? new NullNotifier()) => {
-    const engine = new Engine({
-      db: db.db,
-      venues: createVenueProvider({ secrets: new EnvSecretStore({}, new Redactor()), clock: systemClock, logger, paper }),
-      notifier,
-      clock: opts.clock ?? systemClock,
-      logger,
-      strategies: BUILT_IN_STRATEGIES,
-      seed: () => opts.seed ?? 11,
-    });
+    const engine = paperEngine({ db, paper, notifier, logger, clock: opts.clock, seed: opts.seed ?? 11 });
     engine.onEvent((e) => {
       events.push(e);
       for (const l of listeners) l(e);
