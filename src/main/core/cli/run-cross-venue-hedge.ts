@@ -12,7 +12,7 @@ import { CROSS_HEDGE_ENV, parseCrossHedgeEnv } from '../strategies/cross-venue-h
 import type { CliCommand } from './command';
 import { parseLogLevel } from './flags';
 import { runInForeground } from './foreground-run';
-import { formatConfigError, parseOnRestart, readConfig } from './run-foreground';
+import { formatConfigError, FOREGROUND_RUN_OPTIONS, parseOnRestart, readConfig } from './run-foreground';
 import { UsageError } from './usage-error';
 
 const STRATEGY = 'cross-venue-hedge';
@@ -196,10 +196,7 @@ export const runCrossVenueHedgeCommand: CliCommand = {
         reverse: { type: 'boolean', default: false },
         'long-account': { type: 'string' },
         'short-account': { type: 'string' },
-        paper: { type: 'boolean', default: false },
-        'on-restart': { type: 'string', default: 'ask' },
-        'data-dir': { type: 'string' },
-        'log-level': { type: 'string' },
+        ...FOREGROUND_RUN_OPTIONS,
       },
       allowPositionals: true,
       strict: true,

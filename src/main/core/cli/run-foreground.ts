@@ -10,6 +10,14 @@ import { UsageError } from './usage-error';
 /** What `--on-restart` asks for a run a previous process left running. */
 export type OnRestart = 'resume' | 'flatten' | 'ask';
 
+/** The `parseArgs` options every `hedgedesk run <strategy>` takes besides its own: --paper, --on-restart, --data-dir, --log-level. */
+export const FOREGROUND_RUN_OPTIONS = {
+  paper: { type: 'boolean', default: false },
+  'on-restart': { type: 'string', default: 'ask' },
+  'data-dir': { type: 'string' },
+  'log-level': { type: 'string' },
+} as const;
+
 /** Checks the `--on-restart` flag. @throws UsageError for anything but resume, flatten or ask. */
 export function parseOnRestart(value: string): OnRestart {
   if (value !== 'resume' && value !== 'flatten' && value !== 'ask') throw new UsageError(`--on-restart: "${value}" is not resume, flatten or ask`);

@@ -9,7 +9,7 @@ import { parseMakerTakerConfig, rolesForMode } from '../strategies/maker-taker-h
 import type { CliCommand } from './command';
 import { parseLogLevel } from './flags';
 import { runInForeground } from './foreground-run';
-import { formatConfigError, parseOnRestart, readConfig } from './run-foreground';
+import { formatConfigError, FOREGROUND_RUN_OPTIONS, parseOnRestart, readConfig } from './run-foreground';
 import { UsageError } from './usage-error';
 
 const STRATEGY = 'maker-taker-hedge';
@@ -148,10 +148,7 @@ export const runMakerTakerHedgeCommand: CliCommand = {
         'max-cycles': { type: 'string' },
         'account-a': { type: 'string' },
         'account-b': { type: 'string' },
-        paper: { type: 'boolean', default: false },
-        'on-restart': { type: 'string', default: 'ask' },
-        'data-dir': { type: 'string' },
-        'log-level': { type: 'string' },
+        ...FOREGROUND_RUN_OPTIONS,
       },
       allowPositionals: true,
       strict: true,

@@ -5,7 +5,7 @@ import type { CliCommand } from './command';
 import { importConfigAccounts } from './config-accounts';
 import { parseLogLevel } from './flags';
 import { runInForeground } from './foreground-run';
-import { formatConfigError, parseOnRestart, readConfig } from './run-foreground';
+import { formatConfigError, FOREGROUND_RUN_OPTIONS, parseOnRestart, readConfig } from './run-foreground';
 import { UsageError } from './usage-error';
 
 const STRATEGY = 'tri-hedge-hold';
@@ -33,10 +33,7 @@ export const runTriHedgeCommand: CliCommand = {
       args,
       options: {
         config: { type: 'string' },
-        paper: { type: 'boolean', default: false },
-        'on-restart': { type: 'string', default: 'ask' },
-        'data-dir': { type: 'string' },
-        'log-level': { type: 'string' },
+        ...FOREGROUND_RUN_OPTIONS,
       },
       allowPositionals: true,
       strict: true,
