@@ -69,3 +69,31 @@ export const InvalidOrderError = kindClass('InvalidOrder');
 export const VenueUnavailableError = kindClass('VenueUnavailable');
 /** Anything else; `venueCode` and `venueMessage` carry what the venue said. */
 export const UnknownVenueError = kindClass('Unknown');
+
+const CLASS_OF_KIND: Record<VenueErrorKind, Ctor> = {
+  InsufficientMargin: InsufficientMarginError,
+  InvalidNonce: InvalidNonceError,
+  RateLimited: RateLimitedError,
+  PostOnlyWouldCross: PostOnlyWouldCrossError,
+  ReduceOnlyRejected: ReduceOnlyRejectedError,
+  BelowMinSize: BelowMinSizeError,
+  InvalidSignature: InvalidSignatureError,
+  OrderNotFound: OrderNotFoundError,
+  InvalidOrder: InvalidOrderError,
+  VenueUnavailable: VenueUnavailableError,
+  Unknown: UnknownVenueError,
+};
+
+/** The typed error (the class of `kind`, e.g. RateLimitedError) for a venue failure already classified. */
+export function venueErrorOfKind(kind: VenueErrorKind, venue: VenueId, message: string, venueCode?: number | string, venueMessage?: string): VenueError {
+  return new CLASS_OF_KIND[kind](venue, message, venueCode, venueMessage);
+}
+
+/**
+ * A failure to reach a venue (connection refused, reset, timeout): the request's outcome is unknown.
+ * @param label the venue's display name (e.g. `Lighter`); @param what the request, e.g. `GET account`.
+ */
+export function venueUnreachable(venue: VenueId, label: string, what: string, cause: unknown): VenueError {
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  return new VenueUnavailableError(venue, `${label} unreachable (${what}): ${detail}`, undefined, detail, { cause });
+}

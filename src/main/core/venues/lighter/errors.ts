@@ -1,16 +1,4 @@
-import {
-  BelowMinSizeError,
-  InsufficientMarginError,
-  InvalidNonceError,
-  InvalidOrderError,
-  OrderNotFoundError,
-  RateLimitedError,
-  ReduceOnlyRejectedError,
-  UnknownVenueError,
-  VenueUnavailableError,
-  type VenueError,
-  type VenueErrorKind,
-} from '../venue-errors';
+import { venueErrorOfKind, venueUnreachable, type VenueError, type VenueErrorKind } from '../venue-errors';
 
 /** Lighter codes that map to one typed error (lighter.md §7.1). */
 const BY_CODE: Record<number, VenueErrorKind> = {
@@ -29,18 +17,6 @@ const BY_CODE: Record<number, VenueErrorKind> = {
   21700: 'OrderNotFound', // invalid order index
   21709: 'OrderNotFound', // order inactive
   21715: 'OrderNotFound', // not an active order
-};
-
-const CLASS_BY_KIND: Partial<Record<VenueErrorKind, typeof UnknownVenueError>> = {
-  InsufficientMargin: InsufficientMarginError,
-  InvalidNonce: InvalidNonceError,
-  RateLimited: RateLimitedError,
-  BelowMinSize: BelowMinSizeError,
-  ReduceOnlyRejected: ReduceOnlyRejectedError,
-  OrderNotFound: OrderNotFoundError,
-  InvalidOrder: InvalidOrderError,
-  VenueUnavailable: VenueUnavailableError,
-  Unknown: UnknownVenueError,
 };
 
 /** The {@link VenueErrorKind} of a Lighter error code: §7.1's table, other 217xx → InvalidOrder, else Unknown. */
@@ -62,14 +38,12 @@ export function lighterError(code: number | undefined, message: string | undefin
   if (httpStatus === 429) kind = 'RateLimited';
   else if (kind === 'Unknown' && httpStatus !== undefined && httpStatus >= 500) kind = 'VenueUnavailable';
   const text = `Lighter ${code ?? `HTTP ${httpStatus ?? '?'}`}: ${message ?? 'no message'}`;
-  const Ctor = CLASS_BY_KIND[kind] ?? UnknownVenueError;
-  return new Ctor('lighter', text, code ?? httpStatus, message);
+  return venueErrorOfKind(kind, 'lighter', text, code ?? httpStatus, message);
 }
 
 /** A failure to reach Lighter (connection refused, reset, timeout): the request's outcome is unknown. */
 export function lighterUnavailable(what: string, cause: unknown): VenueError {
-  const detail = cause instanceof Error ? cause.message : String(cause);
-  return new VenueUnavailableError('lighter', `Lighter unreachable (${what}): ${detail}`, undefined, detail, { cause });
+  return venueUnreachable('lighter', 'Lighter', what, cause);
 }
 
 /**

@@ -1,8 +1,9 @@
-import { FormData, request, type Dispatcher } from 'undici';
+import { FormData, type Dispatcher } from 'undici';
 import type { z } from 'zod';
 import type { Clock } from '../../clock';
 import type { Logger } from '../../log/logger';
 import { backoffDelay, type BackoffOptions } from '../backoff';
+import { httpExchange } from '../http-exchange';
 import type { WeightedRateLimiter } from '../rate-limiter';
 import { RateLimitedError, UnknownVenueError } from '../venue-errors';
 import { lighterError, lighterUnavailable } from './errors';
@@ -181,37 +182,16 @@ export class LighterRest {
     for (const [k, v] of Object.entries(call.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
     const headers: Record<string, string> = { accept: 'application/json' };
     if (call.auth) headers.authorization = await this.opts.authToken();
-    let status: number;
-    let text: string;
-    let retryAfter: string | string[] | undefined;
-    try {
-      const res = await request(url, {
-        method: call.method,
-        headers,
-        body: call.form?.(),
-        dispatcher: this.opts.dispatcher,
-        headersTimeout: this.timeoutMs,
-        bodyTimeout: this.timeoutMs,
-      });
-      status = res.statusCode;
-      retryAfter = res.headers['retry-after'];
-      text = await res.body.text();
-    } catch (err) {
-      throw lighterUnavailable(`${call.method} ${call.endpoint}`, err);
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = undefined;
-    }
+    const { status, text, json: body, retryAfterMs } = await httpExchange(
+      url,
+      { method: call.method, headers, body: call.form?.(), dispatcher: this.opts.dispatcher, timeoutMs: this.timeoutMs },
+      (err) => lighterUnavailable(`${call.method} ${call.endpoint}`, err),
+    );
     const failure = restErrorSchema.safeParse(body);
     const code = failure.success ? failure.data.code : undefined;
     if (status < 200 || status >= 300 || (code !== undefined && code !== 200)) {
       const err = lighterError(code, failure.success ? failure.data.message : text.slice(0, 200), status);
-      if (err instanceof RateLimitedError && typeof retryAfter === 'string' && Number.isFinite(Number(retryAfter))) {
-        err.retryAfterMs = Number(retryAfter) * 1000;
-      }
+      if (err instanceof RateLimitedError && retryAfterMs !== undefined) err.retryAfterMs = retryAfterMs;
       this.opts.logger.debug({ endpoint: call.endpoint, status, code }, 'Lighter request failed');
       throw err;
     }

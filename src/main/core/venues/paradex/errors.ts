@@ -2,20 +2,7 @@
  * Paradex failures as typed venue errors (paradex.md §5, §6 "Error shape",
  * ccxt `ts/src/paradex.ts` exceptions map [S12]).
  */
-import {
-  BelowMinSizeError,
-  InsufficientMarginError,
-  InvalidOrderError,
-  InvalidSignatureError,
-  OrderNotFoundError,
-  PostOnlyWouldCrossError,
-  RateLimitedError,
-  ReduceOnlyRejectedError,
-  UnknownVenueError,
-  VenueUnavailableError,
-  type VenueError,
-  type VenueErrorKind,
-} from '../venue-errors';
+import { venueErrorOfKind, venueUnreachable, type VenueError, type VenueErrorKind } from '../venue-errors';
 
 /** REST error codes (`{"error":"<CODE>"}`) that map to one typed error (paradex.md §6). */
 const BY_CODE: Record<string, VenueErrorKind> = {
@@ -59,20 +46,6 @@ const BY_CODE: Record<string, VenueErrorKind> = {
   TOO_MANY_REQUESTS: 'RateLimited',
 };
 
-const CLASS_BY_KIND: Record<VenueErrorKind, typeof UnknownVenueError> = {
-  InsufficientMargin: InsufficientMarginError,
-  InvalidNonce: InvalidOrderError,
-  RateLimited: RateLimitedError,
-  PostOnlyWouldCross: PostOnlyWouldCrossError,
-  ReduceOnlyRejected: ReduceOnlyRejectedError,
-  BelowMinSize: BelowMinSizeError,
-  InvalidSignature: InvalidSignatureError,
-  OrderNotFound: OrderNotFoundError,
-  InvalidOrder: InvalidOrderError,
-  VenueUnavailable: VenueUnavailableError,
-  Unknown: UnknownVenueError,
-};
-
 /**
  * The typed error of a Paradex REST failure. HTTP 429 is a rate limit and
  * 401 an auth failure whatever the body says; a code outside the table with
@@ -85,13 +58,12 @@ export function paradexError(code: string | undefined, message: string | undefin
   else if (httpStatus === 401) kind = 'InvalidSignature';
   else if (kind === 'Unknown' && httpStatus >= 500) kind = 'VenueUnavailable';
   const text = `Paradex ${code ?? `HTTP ${httpStatus}`}: ${message ?? 'no message'}`;
-  return new CLASS_BY_KIND[kind]('paradex', text, code ?? httpStatus, message);
+  return venueErrorOfKind(kind, 'paradex', text, code ?? httpStatus, message);
 }
 
 /** A failure to reach Paradex (refused, reset, timeout): the request's outcome is unknown. */
 export function paradexUnavailable(what: string, cause: unknown): VenueError {
-  const detail = cause instanceof Error ? cause.message : String(cause);
-  return new VenueUnavailableError('paradex', `Paradex unreachable (${what}): ${detail}`, undefined, detail, { cause });
+  return venueUnreachable('paradex', 'Paradex', what, cause);
 }
 
 /**

@@ -1,8 +1,9 @@
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { z } from 'zod';
 import type { Clock } from '../../clock';
 import type { Logger } from '../../log/logger';
 import { backoffDelay, type BackoffOptions } from '../backoff';
+import { httpExchange } from '../http-exchange';
 import { RateLimitedError, UnknownVenueError } from '../venue-errors';
 import { paradexError, paradexUnavailable } from './errors';
 import type { JwtSession } from './jwt-session';
@@ -229,36 +230,15 @@ export class ParadexRest {
     const headers: Record<string, string> = { accept: 'application/json', ...call.headers };
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
     if (call.body !== undefined) headers['content-type'] = 'application/json';
-    let status: number;
-    let text: string;
-    let retryAfter: string | string[] | undefined;
-    try {
-      const res = await request(url, {
-        method: call.method,
-        headers,
-        body: call.body === undefined ? undefined : JSON.stringify(call.body),
-        dispatcher: this.opts.dispatcher,
-        headersTimeout: this.timeoutMs,
-        bodyTimeout: this.timeoutMs,
-      });
-      status = res.statusCode;
-      retryAfter = res.headers['retry-after'];
-      text = await res.body.text();
-    } catch (err) {
-      throw paradexUnavailable(`${call.method} ${call.path}`, err);
-    }
-    let body: unknown;
-    try {
-      body = text === '' ? undefined : JSON.parse(text);
-    } catch {
-      body = undefined;
-    }
+    const { status, text, json: body, retryAfterMs } = await httpExchange(
+      url,
+      { method: call.method, headers, body: call.body === undefined ? undefined : JSON.stringify(call.body), dispatcher: this.opts.dispatcher, timeoutMs: this.timeoutMs },
+      (err) => paradexUnavailable(`${call.method} ${call.path}`, err),
+    );
     if (status < 200 || status >= 300) {
       const failure = restErrorSchema.safeParse(body);
       const err = paradexError(failure.success ? failure.data.error : undefined, failure.success ? failure.data.message : text.slice(0, 200), status);
-      if (err instanceof RateLimitedError && typeof retryAfter === 'string' && Number.isFinite(Number(retryAfter))) {
-        err.retryAfterMs = Number(retryAfter) * 1000;
-      }
+      if (err instanceof RateLimitedError && retryAfterMs !== undefined) err.retryAfterMs = retryAfterMs;
       this.opts.logger.debug({ path: call.path, status, code: failure.success ? failure.data.error : undefined }, 'Paradex request failed');
       if (status === 401 && token !== undefined) throw new JwtRefused(token, err);
       throw err;
