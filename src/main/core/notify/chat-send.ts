@@ -1,4 +1,5 @@
 import { request, type Dispatcher } from 'undici';
+import type { z } from 'zod';
 import { describeNetworkError } from './network-error';
 
 /**
@@ -16,12 +17,12 @@ export type ChatSendOutcome =
   /** No HTTP answer: connection refused or reset, DNS, timeout, proxy failure. */
   | { kind: 'unreachable'; error: string };
 
-/** The raw HTTP answer of {@link postChatJson}: status and body text. */
-export interface ChatHttpAnswer {
+/** The HTTP answer of {@link postChatJson}: its status and its body read with the service's schema. */
+export interface ChatHttpAnswer<T> {
   kind: 'answered';
   status: number;
-  /** The response body as text (usually JSON, but a proxy may answer HTML). */
-  raw: string;
+  /** The body as the service's JSON, or null when it is not (e.g. a proxy's HTML error page). */
+  body: T | null;
 }
 
 /** One JSON post to a chat service. */
@@ -37,12 +38,17 @@ export interface ChatJsonPost {
 }
 
 /**
- * `POST <url>` with a JSON body and `accept: application/json`, one attempt.
- * Never throws: a request that got no answer is `unreachable` (its error
- * described without the URL); any answer, whatever its status, is returned
- * for the caller to read.
+ * `POST <url>` with a JSON body and `accept: application/json`, one attempt;
+ * the answer's body is read with `schema`. Never throws: a request that got
+ * no answer is `unreachable` (its error described without the URL); any
+ * answer, whatever its status, is returned for the caller to judge.
  */
-export async function postChatJson(post: ChatJsonPost): Promise<ChatHttpAnswer | Extract<ChatSendOutcome, { kind: 'unreachable' }>> {
+export async function postChatJson<S extends z.ZodType>(
+  post: ChatJsonPost,
+  schema: S,
+): Promise<ChatHttpAnswer<z.infer<S>> | Extract<ChatSendOutcome, { kind: 'unreachable' }>> {
+  let status: number;
+  let raw: string;
   try {
     const res = await request(post.url, {
       method: 'POST',
@@ -52,8 +58,19 @@ export async function postChatJson(post: ChatJsonPost): Promise<ChatHttpAnswer |
       headersTimeout: post.timeoutMs,
       bodyTimeout: post.timeoutMs,
     });
-    return { kind: 'answered', status: res.statusCode, raw: await res.body.text() };
+    status = res.statusCode;
+    raw = await res.body.text();
   } catch (err) {
     return { kind: 'unreachable', error: describeNetworkError(err) };
+  }
+  return { kind: 'answered', status, body: parseJson(schema, raw) };
+}
+
+function parseJson<S extends z.ZodType>(schema: S, raw: string): z.infer<S> | null {
+  try {
+    const parsed = schema.safeParse(JSON.parse(raw));
+    return parsed.success ? (parsed.data as z.infer<S>) : null;
+  } catch {
+    return null;
   }
 }

@@ -45,15 +45,17 @@ export interface LarkSendRequest {
  * include the URL.
  */
 export async function sendLarkText(req: LarkSendRequest): Promise<LarkSendOutcome> {
-  const answer = await postChatJson({
-    url: req.webhookUrl,
-    body: { msg_type: 'text', content: { text: req.text } },
-    dispatcher: req.dispatcher,
-    timeoutMs: req.timeoutMs,
-  });
+  const answer = await postChatJson(
+    {
+      url: req.webhookUrl,
+      body: { msg_type: 'text', content: { text: req.text } },
+      dispatcher: req.dispatcher,
+      timeoutMs: req.timeoutMs,
+    },
+    larkResponseSchema,
+  );
   if (answer.kind === 'unreachable') return answer;
-  const { status, raw } = answer;
-  const parsed = parseResponse(raw);
+  const { status, body: parsed } = answer;
   const code = parsed?.code ?? parsed?.StatusCode;
   if (status >= 200 && status < 300 && code === 0) return { kind: 'sent' };
   return {
@@ -62,13 +64,4 @@ export async function sendLarkText(req: LarkSendRequest): Promise<LarkSendOutcom
     code: code ?? status,
     description: parsed?.msg ?? parsed?.StatusMessage ?? `HTTP ${status}`,
   };
-}
-
-function parseResponse(raw: string): z.infer<typeof larkResponseSchema> | null {
-  try {
-    const parsed = larkResponseSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
 }

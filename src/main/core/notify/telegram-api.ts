@@ -55,15 +55,17 @@ export function telegramMethodUrl(baseUrl: string, token: string, method: string
  * `code` = the HTTP status and description `HTTP <status>`.
  */
 export async function sendTelegramMessage(req: TelegramSendRequest): Promise<TelegramSendOutcome> {
-  const answer = await postChatJson({
-    url: telegramMethodUrl(req.baseUrl, req.token, 'sendMessage'),
-    body: { chat_id: req.chatId, text: req.text, disable_web_page_preview: true },
-    dispatcher: req.dispatcher,
-    timeoutMs: req.timeoutMs,
-  });
+  const answer = await postChatJson(
+    {
+      url: telegramMethodUrl(req.baseUrl, req.token, 'sendMessage'),
+      body: { chat_id: req.chatId, text: req.text, disable_web_page_preview: true },
+      dispatcher: req.dispatcher,
+      timeoutMs: req.timeoutMs,
+    },
+    telegramResponseSchema,
+  );
   if (answer.kind === 'unreachable') return answer;
-  const { status, raw } = answer;
-  const parsed = parseResponse(raw);
+  const { status, body: parsed } = answer;
   if (status >= 200 && status < 300 && parsed?.ok) return { kind: 'sent' };
   const outcome: TelegramSendOutcome = {
     kind: 'rejected',
@@ -74,13 +76,4 @@ export async function sendTelegramMessage(req: TelegramSendRequest): Promise<Tel
   const retryAfter = parsed?.parameters?.retry_after;
   if (retryAfter !== undefined) outcome.retryAfterMs = retryAfter * 1000;
   return outcome;
-}
-
-function parseResponse(raw: string): z.infer<typeof telegramResponseSchema> | null {
-  try {
-    const parsed = telegramResponseSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
 }
