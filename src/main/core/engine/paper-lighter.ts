@@ -5,9 +5,8 @@ import { startLighterSim, type LighterSimOptions, type RunningLighterSim } from 
 import { createLighterVenue, type LighterTiming } from '../venues/lighter/lighter-venue';
 import { signerForAccount } from '../venues/lighter/signer/signer-for-account';
 import type { Venue } from '../venues/venue';
+import { DEFAULT_PAPER_COLLATERAL, PaperSimulatorHost } from './paper-simulator-host';
 
-/** Default collateral of a new paper account, USDC. */
-export const DEFAULT_PAPER_COLLATERAL = '10000';
 /** API key index paper accounts sign with unless their identifiers name one (the simulator accepts any). */
 const PAPER_API_KEY_INDEX = 4;
 
@@ -30,23 +29,21 @@ export interface PaperLighterOptions {
  * simulator over HTTP and WebSocket and signs with the paper signer.
  */
 export class PaperLighter {
-  private starting: Promise<RunningLighterSim> | null = null;
-  private readonly simAccounts = new Map<string, number>();
+  /** The simulator and each paper account's simulator account index. */
+  private readonly host: PaperSimulatorHost<RunningLighterSim, number>;
 
-  constructor(private readonly opts: PaperLighterOptions = {}) {}
+  constructor(private readonly opts: PaperLighterOptions = {}) {
+    this.host = new PaperSimulatorHost(() => startLighterSim({ ...opts.sim, port: 0, host: '127.0.0.1', accounts: 0, seed: opts.seed ?? 1 }));
+  }
 
   /** The running simulator, started on first call. @throws Error when it cannot start. */
   simulator(): Promise<RunningLighterSim> {
-    this.starting ??= startLighterSim({ ...this.opts.sim, port: 0, host: '127.0.0.1', accounts: 0, seed: this.opts.seed ?? 1 }).catch((err: unknown) => {
-      this.starting = null;
-      throw err;
-    });
-    return this.starting;
+    return this.host.simulator();
   }
 
   /** The simulator account index of a HedgeDesk paper account, once it was used. */
   simAccountIndex(accountId: string): number | undefined {
-    return this.simAccounts.get(accountId);
+    return this.host.account(accountId);
   }
 
   /**
@@ -56,13 +53,11 @@ export class PaperLighter {
    */
   async venueFor(account: Account, deps: { clock: Clock; logger: Logger; timing?: LighterTiming }): Promise<Venue> {
     if (account.mode !== 'paper' || account.venue !== 'lighter') throw new TypeError(`account ${account.id} is not a paper Lighter account`);
-    const sim = await this.simulator();
-    let accountIndex = this.simAccounts.get(account.id);
-    if (accountIndex === undefined) {
-      accountIndex = sim.admin.createAccount({ collateral: this.opts.collateral ?? DEFAULT_PAPER_COLLATERAL }).accountIndex;
-      this.simAccounts.set(account.id, accountIndex);
-      deps.logger.info({ component: 'engine.paper', account: account.id, accountIndex }, 'paper account opened on the built-in Lighter simulator');
-    }
+    const { sim, account: accountIndex } = await this.host.accountOn(account.id, (simulator) => {
+      const opened = simulator.admin.createAccount({ collateral: this.opts.collateral ?? DEFAULT_PAPER_COLLATERAL }).accountIndex;
+      deps.logger.info({ component: 'engine.paper', account: account.id, accountIndex: opened }, 'paper account opened on the built-in Lighter simulator');
+      return opened;
+    });
     const apiKeyIndex = typeof account.identifiers.apiKeyIndex === 'number' ? account.identifiers.apiKeyIndex : PAPER_API_KEY_INDEX;
     const signer = await signerForAccount({ mode: 'paper', accountIndex, apiKeyIndex }, deps.clock);
     return createLighterVenue({
@@ -81,10 +76,7 @@ export class PaperLighter {
 
   /** Stops the simulator (if it was started). */
   async close(): Promise<void> {
-    const running = this.starting;
-    this.starting = null;
-    this.simAccounts.clear();
-    if (running) await (await running.catch(() => null))?.close();
+    await this.host.close();
   }
 }
 

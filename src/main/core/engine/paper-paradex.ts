@@ -5,7 +5,7 @@ import type { Logger } from '../log/logger';
 import { startParadexSim, type ParadexSimOptions, type RunningParadexSim } from '../sim/paradex/paradex-sim';
 import { createParadexVenue, type ParadexTiming } from '../venues/paradex/paradex-venue';
 import type { Venue } from '../venues/venue';
-import { DEFAULT_PAPER_COLLATERAL } from './paper-lighter';
+import { DEFAULT_PAPER_COLLATERAL, PaperSimulatorHost } from './paper-simulator-host';
 
 /** Options of {@link PaperParadex}. */
 export interface PaperParadexOptions {
@@ -33,23 +33,21 @@ interface PaperKey {
  * The mapping lives as long as this object (the process).
  */
 export class PaperParadex {
-  private starting: Promise<RunningParadexSim> | null = null;
-  private readonly keys = new Map<string, PaperKey>();
+  /** The simulator and each paper account's key and simulator address. */
+  private readonly host: PaperSimulatorHost<RunningParadexSim, PaperKey>;
 
-  constructor(private readonly opts: PaperParadexOptions = {}) {}
+  constructor(private readonly opts: PaperParadexOptions = {}) {
+    this.host = new PaperSimulatorHost(() => startParadexSim({ ...opts.sim, port: 0, host: '127.0.0.1', seed: opts.seed ?? 1 }));
+  }
 
   /** The running simulator, started on first call. @throws Error when it cannot start. */
   simulator(): Promise<RunningParadexSim> {
-    this.starting ??= startParadexSim({ ...this.opts.sim, port: 0, host: '127.0.0.1', seed: this.opts.seed ?? 1 }).catch((err: unknown) => {
-      this.starting = null;
-      throw err;
-    });
-    return this.starting;
+    return this.host.simulator();
   }
 
   /** The simulator account address of a HedgeDesk paper account, once it was used. */
   simAddress(accountId: string): string | undefined {
-    return this.keys.get(accountId)?.address;
+    return this.host.account(accountId)?.address;
   }
 
   /**
@@ -59,15 +57,12 @@ export class PaperParadex {
    */
   async venueFor(account: Account, deps: { clock: Clock; logger: Logger; timing?: ParadexTiming }): Promise<Venue> {
     if (account.mode !== 'paper' || account.venue !== 'paradex') throw new TypeError(`account ${account.id} is not a paper Paradex account`);
-    const sim = await this.simulator();
-    let key = this.keys.get(account.id);
-    if (!key) {
+    const { sim, account: key } = await this.host.accountOn(account.id, (simulator) => {
       const privateKey = `0x${Buffer.from(ec.starkCurve.utils.randomPrivateKey()).toString('hex')}`;
-      const { address } = sim.admin.createAccount({ publicKey: ec.starkCurve.getStarkKey(privateKey), collateral: this.opts.collateral ?? DEFAULT_PAPER_COLLATERAL });
-      key = { privateKey, address };
-      this.keys.set(account.id, key);
+      const { address } = simulator.admin.createAccount({ publicKey: ec.starkCurve.getStarkKey(privateKey), collateral: this.opts.collateral ?? DEFAULT_PAPER_COLLATERAL });
       deps.logger.info({ component: 'engine.paper', account: account.id, address }, 'paper account opened on the built-in Paradex simulator');
-    }
+      return { privateKey, address };
+    });
     return createParadexVenue({
       accountId: account.id,
       baseUrl: `${sim.url}/v1`,
@@ -82,10 +77,7 @@ export class PaperParadex {
 
   /** Stops the simulator (if it was started) and forgets the paper keys. */
   async close(): Promise<void> {
-    const running = this.starting;
-    this.starting = null;
-    this.keys.clear();
-    if (running) await (await running.catch(() => null))?.close();
+    await this.host.close();
   }
 }
 
