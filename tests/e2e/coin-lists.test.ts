@@ -1,13 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser';
-import { ContractClient } from '../helpers/contract-client';
-import { clearKeychainService } from '../helpers/keychain';
-import { startServe, type ServeProcess } from '../helpers/serve-process';
-import { tempDir } from '../helpers/temp-dir';
+import type { ContractClient } from '../helpers/contract-client';
+import { chooseOption } from '../helpers/e2e-page';
+import { openE2eSession, type E2eSession } from '../helpers/e2e-session';
 
 const SCREENSHOT_DIR = join(__dirname, '../../docs/screenshots');
 
@@ -21,39 +18,18 @@ const TRI_CONFIG = {
 };
 
 describe('Coin lists page against `hedgedesk serve`', () => {
-  const keychainService = `hedgedesk-e2e-${randomBytes(4).toString('hex')}`;
-  const dir = tempDir();
-  let serve: ServeProcess;
+  let session: E2eSession;
   let api: ContractClient;
-  let browser: Browser;
   let page: Page;
   /** The three paper Lighter accounts (created for the Tri-Hedge form and the run). */
   const accountIds: string[] = [];
 
   beforeAll(async () => {
-    serve = await startServe(['--data-dir', dir.path], { HEDGEDESK_KEYCHAIN_SERVICE: keychainService });
-    const url = new URL(serve.url);
-    api = await ContractClient.connect(Number(url.port), url.searchParams.get('token'));
-    browser = await launchChromium();
-    page = await browser.newPage({ locale: 'en-US', viewport: { width: 1280, height: 1000 } });
-    await page.goto(serve.url);
-    await page.locator('[data-testid=nav-coinLists]').waitFor();
+    session = await openE2eSession({ viewport: { width: 1280, height: 1000 }, readySelector: '[data-testid=nav-coinLists]' });
+    ({ client: api, page } = session);
   });
 
-  afterAll(async () => {
-    api?.close();
-    await browser?.close();
-    await serve?.stop();
-    await clearKeychainService(keychainService);
-    dir.remove();
-  });
-
-  async function choose(testId: string, optionText: string): Promise<void> {
-    await page.click(`[data-testid=${testId}]`);
-    await page.locator('.n-base-select-option:visible', { hasText: optionText }).first().click();
-    await page.locator(`[data-testid=${testId}]`, { hasText: optionText }).waitFor();
-    await expect.poll(() => page.locator('.n-base-select-menu:visible').count(), { timeout: 5_000 }).toBe(0);
-  }
+  afterAll(() => session?.close());
 
   /** Types into an input and leaves it (Escape closes a suggestion menu). */
   async function type(testId: string, text: string): Promise<void> {
@@ -110,7 +86,7 @@ describe('Coin lists page against `hedgedesk serve`', () => {
     await expect(page.locator('[data-testid="coin-list-row-Majors"]').count()).resolves.toBe(0);
 
     await type('coin-target-0', '500');
-    await choose('coin-slice-mode-0', 'Slice count');
+    await chooseOption(page, 'coin-slice-mode-0', 'Slice count');
     await type('coin-slice-count-0', '10');
     // Keyboard: type part of a symbol, pick the suggestion with the arrow keys and Enter.
     await page.fill('[data-testid="coin-symbol-1"]', 'bt');
@@ -167,14 +143,14 @@ describe('Coin lists page against `hedgedesk serve`', () => {
     await page.click('[data-testid=nav-strategies]');
     await page.locator('[data-testid=tri-start]').waitFor();
     // The imported list: its coins and their overrides become the form's rows.
-    await choose('tri-load-coin-list', 'tri_config');
+    await chooseOption(page, 'tri-load-coin-list', 'tri_config');
     await expect(page.inputValue('[data-testid=tri-coin-symbol-0]')).resolves.toBe('SOL');
     await expect(page.inputValue('[data-testid=tri-coin-target-0]')).resolves.toBe('400');
     await expect(page.inputValue('[data-testid=tri-coin-symbol-2]')).resolves.toBe('DOGE');
     await expect(page.inputValue('[data-testid=tri-coin-slices-2]')).resolves.toBe('5');
     await page.locator('[data-testid=tri-coin-overrides-1]', { hasText: 'slice 150 USDC · hold 30 min' }).waitFor();
 
-    await choose('tri-load-coin-list', 'Majors');
+    await chooseOption(page, 'tri-load-coin-list', 'Majors');
     await expect(page.inputValue('[data-testid=tri-coin-symbol-0]')).resolves.toBe('ETH');
     await expect(page.inputValue('[data-testid=tri-coin-target-0]')).resolves.toBe('500');
     await expect(page.inputValue('[data-testid=tri-coin-slices-0]')).resolves.toBe('10');

@@ -10,7 +10,7 @@ const LONG = 'Hedge Paradex';
 const SHORT = 'Hedge Lighter';
 
 describe('Cross-Venue Hedge from the Strategies page against `hedgedesk serve` (paper accounts)', () => {
-  let session: E2eSession | undefined;
+  let session: E2eSession;
   let page: Page;
   let runUrl = '';
 

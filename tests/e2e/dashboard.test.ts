@@ -39,7 +39,7 @@ const RUN_CONFIG = {
 };
 
 describe('Dashboard and account page against `hedgedesk serve` (paper accounts)', () => {
-  let session: E2eSession | undefined;
+  let session: E2eSession;
   let serve: ServeProcess;
   let client: ContractClient;
   let browser: Browser;

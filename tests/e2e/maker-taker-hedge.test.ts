@@ -17,7 +17,7 @@ const MAKER = 'Maker A';
 const TAKER = 'Taker B';
 
 describe('Maker-Taker Hedge from the Strategies page against `hedgedesk serve` (paper accounts)', () => {
-  let session: E2eSession | undefined;
+  let session: E2eSession;
   let page: Page;
   let runUrl = '';
 

@@ -11,7 +11,7 @@ import { openE2eSession, type E2eSession } from '../helpers/e2e-session';
 import { HOLDING_TRI_HEDGE_CONFIG as CONFIG } from '../helpers/run-configs';
 
 describe('in-page notifications against `hedgedesk serve` (paper accounts)', () => {
-  let session: E2eSession | undefined;
+  let session: E2eSession;
   let client: ContractClient;
   let page: Page;
   let accountIds: string[];

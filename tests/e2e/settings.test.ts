@@ -1,14 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LarkStub } from '../../src/main/core/notify/testing/lark-stub';
 import { TelegramStub } from '../../src/main/core/notify/testing/telegram-stub';
-import { clearKeychainService, readKeychain } from '../helpers/keychain';
-import { startServe, type ServeProcess } from '../helpers/serve-process';
-import { tempDir } from '../helpers/temp-dir';
+import { openE2eSession, type E2eSession } from '../helpers/e2e-session';
+import { readKeychain } from '../helpers/keychain';
 
 const SCREENSHOT_DIR = join(__dirname, '../../docs/screenshots');
 const BOT_TOKEN = '7000001234:AAH-e2e-' + randomBytes(12).toString('hex');
@@ -21,12 +19,9 @@ const LARK_HOOK = 'e2e-lark-hook-' + randomBytes(8).toString('hex');
 const errorFeedback = (field: string) => `.n-form-item-feedback--error [data-testid=settings-feedback-${field}]`;
 
 describe('Settings and Logs pages in Chromium against `hedgedesk serve`, a loopback Telegram Bot API and a loopback Lark webhook', () => {
-  const keychainService = `hedgedesk-e2e-${randomBytes(4).toString('hex')}`;
-  const dir = tempDir();
+  let session: E2eSession;
   let telegram: TelegramStub;
   let lark: LarkStub;
-  let serve: ServeProcess;
-  let browser: Browser;
   let page: Page;
 
   async function openSettings(): Promise<void> {
@@ -42,23 +37,19 @@ describe('Settings and Logs pages in Chromium against `hedgedesk serve`, a loopb
   beforeAll(async () => {
     telegram = await TelegramStub.start(BOT_TOKEN);
     lark = await LarkStub.start(LARK_HOOK);
-    serve = await startServe(['--data-dir', dir.path], {
-      HEDGEDESK_KEYCHAIN_SERVICE: keychainService,
-      HEDGEDESK_TELEGRAM_API_URL: telegram.baseUrl,
+    session = await openE2eSession({
+      viewport: { width: 1280, height: 800 },
+      readySelector: '[data-testid=nav-settings]',
+      env: { HEDGEDESK_TELEGRAM_API_URL: telegram.baseUrl },
     });
-    browser = await launchChromium();
-    page = await browser.newPage({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
-    await page.goto(serve.url);
+    ({ page } = session);
     await openSettings();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
+    await session?.close();
     await telegram?.close();
     await lark?.close();
-    await clearKeychainService(keychainService);
-    dir.remove();
   });
 
   it('shows the server\'s error under an invalid chat id and saves nothing', async () => {
@@ -98,7 +89,7 @@ describe('Settings and Logs pages in Chromium against `hedgedesk serve`, a loopb
     await page.click('[data-testid=settings-telegram-token-save]');
     await page.locator('[data-testid=settings-telegram-token-save][disabled]').waitFor();
     await expect(page.inputValue('[data-testid=settings-telegram-token]')).resolves.toBe('');
-    expect(await readKeychain(keychainService, 'app:telegramBotToken')).toBe(BOT_TOKEN);
+    expect(await readKeychain(session.keychainService, 'app:telegramBotToken')).toBe(BOT_TOKEN);
 
     await page.reload();
     await page.locator('[data-testid=settings-telegram-chat-id]').waitFor();
@@ -170,7 +161,7 @@ describe('Settings and Logs pages in Chromium against `hedgedesk serve`, a loopb
     await expect(page.locator('[data-testid=settings-notify-runStarted]').getAttribute('aria-checked')).resolves.toBe('false');
     await expect(page.locator('[data-testid=settings-notify-runFailed]').getAttribute('aria-checked')).resolves.toBe('true');
     // The browser cannot open folders: the data directory is shown without the button.
-    await expect(page.locator('[data-testid=settings-data-dir]').textContent()).resolves.toBe(dir.path);
+    await expect(page.locator('[data-testid=settings-data-dir]').textContent()).resolves.toBe(session.dataDir);
     await expect(page.locator('[data-testid=settings-open-data-dir]').count()).resolves.toBe(0);
   });
 
@@ -192,7 +183,7 @@ describe('Settings and Logs pages in Chromium against `hedgedesk serve`, a loopb
     await page.click('[data-testid=settings-lark-webhook-save]');
     await page.locator('[data-testid=settings-lark-webhook-save][disabled]').waitFor();
     await expect(page.inputValue('[data-testid=settings-lark-webhook]')).resolves.toBe('');
-    expect(await readKeychain(keychainService, 'app:larkWebhookUrl')).toBe(lark.webhookUrl());
+    expect(await readKeychain(session.keychainService, 'app:larkWebhookUrl')).toBe(lark.webhookUrl());
     await page.click('[data-testid=settings-lark-test]');
     await page.locator('[data-testid=settings-lark-test-result][data-ok=true]').waitFor();
     expect(lark.requests.at(-1)).toMatchObject({ hookToken: LARK_HOOK, body: { msg_type: 'text', content: { text: expect.stringContaining('HedgeDesk') } } });
@@ -227,7 +218,7 @@ describe('Settings and Logs pages in Chromium against `hedgedesk serve`, a loopb
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=logs-export]')]);
     expect(download.suggestedFilename()).toMatch(/^hedgedesk-logs-\d{8}T\d{6}Z\.jsonl$/);
-    const file = join(dir.path, download.suggestedFilename());
+    const file = join(session.dataDir, download.suggestedFilename());
     await download.saveAs(file);
     const text = readFileSync(file, 'utf8');
     const lines = text.trimEnd().split('\n').map((l) => JSON.parse(l) as { msg: string; level: string; isoTime: string });

@@ -9,7 +9,7 @@ const SCREENSHOT_DIR = join(__dirname, '../../docs/screenshots');
 const LABELS = ['Tri A', 'Tri B', 'Tri C'];
 
 describe('Tri-Hedge Hold from the Strategies page against `hedgedesk serve` (paper accounts)', () => {
-  let session: E2eSession | undefined;
+  let session: E2eSession;
   let page: Page;
 
   beforeAll(async () => {

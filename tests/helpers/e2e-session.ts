@@ -8,6 +8,10 @@ import { tempDir } from './temp-dir';
 
 /** What an e2e test drives: `hedgedesk serve` on a fresh data dir and test keychain service, a contract client, Chromium on the app. */
 export interface E2eSession {
+  /** The server's data directory (removed by `close()`). */
+  dataDir: string;
+  /** The keychain service the server stores secrets under (`hedgedesk-e2e-<hex>`; emptied by `close()`). */
+  keychainService: string;
   serve: ServeProcess;
   /** A contract client connected to the same server (for set-up and checks the page does not show). */
   client: ContractClient;
@@ -24,6 +28,8 @@ export interface E2eSessionOptions {
   viewport: { width: number; height: number };
   /** A selector shown once the app has loaded, e.g. `[data-testid=nav-accounts]`. */
   readySelector: string;
+  /** More environment for the server (e.g. a loopback Telegram API URL). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -36,7 +42,7 @@ export interface E2eSessionOptions {
 export async function openE2eSession(opts: E2eSessionOptions): Promise<E2eSession> {
   const keychainService = `hedgedesk-e2e-${randomBytes(4).toString('hex')}`;
   const dir = tempDir();
-  const opened: Partial<Omit<E2eSession, 'close'>> = {};
+  const opened: Partial<Pick<E2eSession, 'serve' | 'client' | 'browser'>> = {};
   const close = async () => {
     opened.client?.close();
     await opened.browser?.close();
@@ -45,14 +51,14 @@ export async function openE2eSession(opts: E2eSessionOptions): Promise<E2eSessio
     dir.remove();
   };
   try {
-    const serve = (opened.serve = await startServe(['--data-dir', dir.path], { HEDGEDESK_KEYCHAIN_SERVICE: keychainService }));
+    const serve = (opened.serve = await startServe(['--data-dir', dir.path], { ...opts.env, HEDGEDESK_KEYCHAIN_SERVICE: keychainService }));
     const url = new URL(serve.url);
     const client = (opened.client = await ContractClient.connect(Number(url.port), url.searchParams.get('token')));
     const browser = (opened.browser = await launchChromium());
     const page = await browser.newPage({ locale: 'en-US', viewport: opts.viewport });
     await page.goto(serve.url);
     await page.locator(opts.readySelector).waitFor();
-    return { serve, client, browser, page, close };
+    return { dataDir: dir.path, keychainService, serve, client, browser, page, close };
   } catch (err) {
     await close();
     throw err;
