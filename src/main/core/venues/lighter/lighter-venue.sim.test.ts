@@ -9,7 +9,7 @@ import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../clock';
 import { startLighterSim, type RunningLighterSim } from '../../sim/lighter/lighter-sim';
-import type { AccountEvent, Fill, Order, Venue } from '../venue';
+import type { Venue } from '../venue';
 import {
   BelowMinSizeError,
   InsufficientMarginError,
@@ -17,6 +17,8 @@ import {
   InvalidOrderError,
   RateLimitedError,
 } from '../venue-errors';
+import { until as waitUntil } from '../../../../../tests/helpers/until';
+import { connectRecording, fillEvents, lastOrder } from '../testing/recorded-account-events';
 import { createLighterVenue, type LighterVenueOptions } from './lighter-venue';
 import { PaperSigner } from './signer/paper-signer';
 
@@ -55,26 +57,12 @@ async function client(n: number, extra: Partial<LighterVenueOptions> = {}) {
     timing: { reconnect: { baseMs: 20, maxMs: 100 }, rateLimitBackoff: { baseMs: 10, maxMs: 40 }, connectTimeoutMs: 5_000, bookTimeoutMs: 5_000 },
     ...extra,
   });
-  const events: AccountEvent[] = [];
-  venue.onAccountEvent((e) => events.push(e));
-  await venue.connect();
-  open.push(venue);
+  const events = await connectRecording(venue, open);
   return { venue, events, accountIndex };
 }
 
-/** Waits (bounded) until `pred` holds. */
-async function until(pred: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!pred()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-const orderEvents = (events: AccountEvent[], clientOrderId?: string): Order[] =>
-  events.flatMap((e) => (e.type === 'order' && (clientOrderId === undefined || e.order.clientOrderId === clientOrderId) ? [e.order] : []));
-const fillEvents = (events: AccountEvent[]): Fill[] => events.flatMap((e) => (e.type === 'fill' ? [e.fill] : []));
-const lastOrder = (events: AccountEvent[], clientOrderId: string) => orderEvents(events, clientOrderId).at(-1);
+/** Waits (bounded, 5 s by default) until `pred` holds. */
+const until = (pred: () => boolean, what: string, timeoutMs = 5_000) => waitUntil(pred, what, timeoutMs);
 
 describe('Lighter client ↔ simulator: reads', () => {
   it('loads markets with their limits and rejects unknown symbols', async () => {

@@ -10,8 +10,10 @@ import { ec } from 'starknet';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../clock';
 import { startParadexSim, type RunningParadexSim } from '../../sim/paradex/paradex-sim';
-import type { AccountEvent, Fill, Order, Venue } from '../venue';
+import type { Fill, Venue } from '../venue';
 import { BelowMinSizeError, InvalidOrderError, InvalidSignatureError, OrderNotFoundError, type VenueError } from '../venue-errors';
+import { until as waitUntil } from '../../../../../tests/helpers/until';
+import { connectRecording, fillEvents, lastOrder, orderEvents } from '../testing/recorded-account-events';
 import { createParadexVenue, type ParadexVenueOptions } from './paradex-venue';
 
 const logger = pino({ level: 'silent' });
@@ -47,10 +49,7 @@ async function client(extra: Partial<ParadexVenueOptions> = {}, collateral = '10
     timing: { reconnect: { baseMs: 20, maxMs: 100 }, rateLimitBackoff: { baseMs: 10, maxMs: 40 }, connectTimeoutMs: 5_000, bookTimeoutMs: 5_000 },
     ...extra,
   });
-  const events: AccountEvent[] = [];
-  venue.onAccountEvent((e) => events.push(e));
-  await venue.connect();
-  open.push(venue);
+  const events = await connectRecording(venue, open);
   return { venue, events, address, privateKey };
 }
 
@@ -59,20 +58,8 @@ function recordingLogger(lines: string[]) {
   return pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
 }
 
-/** Waits (bounded) until `pred` holds. */
-async function until(pred: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!pred()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-const orderEvents = (events: AccountEvent[], clientOrderId: string): Order[] =>
-  events.flatMap((e) => (e.type === 'order' && e.order.clientOrderId === clientOrderId ? [e.order] : []));
-const lastOrder = (events: AccountEvent[], clientOrderId: string) => orderEvents(events, clientOrderId).at(-1);
-const fillsOf = (events: AccountEvent[], clientOrderId?: string): Fill[] =>
-  events.flatMap((e) => (e.type === 'fill' && (clientOrderId === undefined || e.fill.clientOrderId === clientOrderId) ? [e.fill] : []));
+/** Waits (bounded, 5 s by default) until `pred` holds. */
+const until = (pred: () => boolean, what: string, timeoutMs = 5_000) => waitUntil(pred, what, timeoutMs);
 const sum = (fills: Fill[]) => fills.reduce((s, f) => s.plus(f.size), d(0));
 
 describe('Paradex client ↔ simulator: reads', () => {
@@ -156,8 +143,8 @@ describe('Paradex client ↔ simulator: orders', () => {
   it('a native MARKET buy fills once, opens a long, then a reduce-only sell closes it', async () => {
     const { venue, events } = await client();
     await venue.placeOrder({ symbol: 'ETH', side: 'buy', type: 'market', size: d('0.2'), price: d('3100'), timeInForce: 'IOC', clientOrderId: 'mkt-1' });
-    await until(() => lastOrder(events, 'mkt-1')?.status === 'filled' && sum(fillsOf(events, 'mkt-1')).eq(0.2), 'the market buy to fill');
-    const [fill] = fillsOf(events, 'mkt-1');
+    await until(() => lastOrder(events, 'mkt-1')?.status === 'filled' && sum(fillEvents(events, 'mkt-1')).eq(0.2), 'the market buy to fill');
+    const [fill] = fillEvents(events, 'mkt-1');
     expect(fill).toMatchObject({ symbol: 'ETH', side: 'buy', liquidity: 'taker' });
     expect(lastOrder(events, 'mkt-1')).toMatchObject({ type: 'market', timeInForce: 'IOC' });
     const [position] = await venue.positions();
@@ -169,7 +156,7 @@ describe('Paradex client ↔ simulator: orders', () => {
     expect(lastOrder(events, 'close-1')!.reduceOnly).toBe(true);
     expect(await venue.positions()).toEqual([]);
     await new Promise((r) => setTimeout(r, 100));
-    expect(fillsOf(events).map((f) => f.fillId)).toEqual([...new Set(fillsOf(events).map((f) => f.fillId))]);
+    expect(fillEvents(events).map((f) => f.fillId)).toEqual([...new Set(fillEvents(events).map((f) => f.fillId))]);
   });
 
   it('typed refusals: post-only crossing, reduce-only on a flat account, injected NOT_ENOUGH_MARGIN, below-minimum before sending', async () => {
@@ -193,18 +180,18 @@ describe('Paradex client ↔ simulator: orders', () => {
     expect(lastOrder(events, 'nem-1')).toMatchObject({ rejection: 'InsufficientMargin', statusReason: 'NOT_ENOUGH_MARGIN' });
 
     await expect(venue.placeOrder({ symbol: 'ETH', side: 'buy', type: 'limit', size: d('0.01'), price: d('2900'), timeInForce: 'GTC' })).rejects.toBeInstanceOf(BelowMinSizeError);
-    expect(fillsOf(events)).toEqual([]);
+    expect(fillEvents(events)).toEqual([]);
   });
 
   it('a partial fill: the order ends partly filled, each fill delivered once', async () => {
     const { venue, events } = await client();
     sim.admin.fillFraction(0.5);
     await venue.placeOrder({ symbol: 'ETH', side: 'buy', type: 'market', size: d('0.4'), price: d('3100'), timeInForce: 'IOC', clientOrderId: 'pf-1' });
-    await until(() => ['canceled', 'filled'].includes(lastOrder(events, 'pf-1')?.status ?? '') && fillsOf(events, 'pf-1').length > 0, 'the partial fill');
+    await until(() => ['canceled', 'filled'].includes(lastOrder(events, 'pf-1')?.status ?? '') && fillEvents(events, 'pf-1').length > 0, 'the partial fill');
     const order = lastOrder(events, 'pf-1')!;
     expect(order.filledSize.toString()).toBe('0.2');
     expect(order.status).toBe('canceled');
-    expect(sum(fillsOf(events, 'pf-1')).toString()).toBe('0.2');
+    expect(sum(fillEvents(events, 'pf-1')).toString()).toBe('0.2');
     expect((await venue.positions())[0]!.size.toString()).toBe('0.2');
   });
 
@@ -248,7 +235,7 @@ describe('Paradex client ↔ simulator: orders', () => {
     ]);
     await until(() => lastOrder(events, 'emu-2')?.status === 'filled' && lastOrder(events, 'emu-3')?.status === 'canceled', 'the emulated batch to end');
     expect(lastOrder(events, 'emu-3')!.price.eq(ask!.minus(50))).toBe(true);
-    expect(fillsOf(events, 'emu-3')).toEqual([]);
+    expect(fillEvents(events, 'emu-3')).toEqual([]);
     expect(await venue.openOrders()).toEqual([]);
   });
 });
@@ -286,14 +273,14 @@ describe('Paradex client ↔ simulator: faults', () => {
     sim.admin.dropWebSockets();
     await venue.placeOrder({ symbol: 'ETH', side: 'buy', type: 'market', size: d('0.1'), price: d('3100'), timeInForce: 'IOC', clientOrderId: 'drop-1' });
     await until(() => events.some((e) => e.type === 'connection' && e.state === 'resynced'), 'the resync');
-    await until(() => fillsOf(events, 'drop-1').length > 0 && lastOrder(events, 'drop-1')?.status === 'filled', 'the fill');
+    await until(() => fillEvents(events, 'drop-1').length > 0 && lastOrder(events, 'drop-1')?.status === 'filled', 'the fill');
     await new Promise((r) => setTimeout(r, 200));
-    expect(sum(fillsOf(events, 'drop-1')).toString()).toBe('0.1');
+    expect(sum(fillEvents(events, 'drop-1')).toString()).toBe('0.1');
     const states = events.filter((e) => e.type === 'connection').map((e) => (e as { state: string }).state);
     expect(states).toEqual(expect.arrayContaining(['disconnected', 'connected', 'resynced']));
     // The stream keeps working after the reconnect.
     await venue.placeOrder({ symbol: 'ETH', side: 'sell', type: 'market', size: d('0.1'), price: d('2900'), timeInForce: 'IOC', reduceOnly: true, clientOrderId: 'drop-2' });
-    await until(() => lastOrder(events, 'drop-2')?.status === 'filled' && fillsOf(events, 'drop-2').length > 0, 'a fill after the reconnect');
+    await until(() => lastOrder(events, 'drop-2')?.status === 'filled' && fillEvents(events, 'drop-2').length > 0, 'a fill after the reconnect');
   });
 
   it('HTTP 429 bursts are retried with backoff', async () => {
