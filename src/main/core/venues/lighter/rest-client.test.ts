@@ -1,5 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
 import pino from 'pino';
 import { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import {
   UnknownVenueError,
   VenueUnavailableError,
 } from '../venue-errors';
+import { startScriptedHttpServer, type ScriptedHttpServer } from '../testing/scripted-http-server';
 import { VirtualClock } from '../virtual-clock';
 import { createLighterRateLimiter } from './rate-limits';
 import { LighterRest, type LighterRestOptions } from './rest-client';
@@ -24,7 +24,7 @@ interface Seen {
 }
 type Reply = { status: number; body: unknown; headers?: Record<string, string> };
 
-let server: Server;
+let http: ScriptedHttpServer;
 let baseUrl: string;
 let seen: Seen[];
 let replies: ((s: Seen) => Reply)[];
@@ -32,30 +32,18 @@ let replies: ((s: Seen) => Reply)[];
 beforeEach(async () => {
   seen = [];
   replies = [];
-  server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      void (async () => {
-        const url = new URL(req.url ?? '/', baseUrl);
-        const s: Seen = { method: req.method ?? '', url, headers: req.headers };
-        if (req.method === 'POST') {
-          s.form = await new Request(url, { method: 'POST', headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) }).formData();
-        }
-        seen.push(s);
-        const reply: Reply = (replies.shift() ?? (() => ({ status: 500, body: 'no reply queued' })))(s);
-        res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
-        res.end(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body));
-      })();
-    });
+  http = await startScriptedHttpServer(async ({ method, url, headers, body }) => {
+    const s: Seen = { method, url, headers };
+    if (method === 'POST') s.form = await new Request(url, { method: 'POST', headers: headers as Record<string, string>, body }).formData();
+    seen.push(s);
+    const reply: Reply = (replies.shift() ?? (() => ({ status: 500, body: 'no reply queued' })))(s);
+    return { status: reply.status, headers: reply.headers, body: typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body) };
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  baseUrl = http.origin;
 });
 
 afterEach(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((r) => server.close(() => r()));
+  await http.close();
 });
 
 function client(extra: Partial<LighterRestOptions> = {}) {
@@ -156,8 +144,8 @@ describe('LighterRest (lighter.md §1)', () => {
     const dead = client({ baseUrl: 'http://127.0.0.1:1' }).rest;
     await expect(dead.nextNonce(7, 5)).rejects.toBeInstanceOf(VenueUnavailableError);
     const slow = client({ timeoutMs: 50 }).rest;
-    server.removeAllListeners('request');
-    server.on('request', () => undefined); // never answers
+    http.server.removeAllListeners('request');
+    http.server.on('request', () => undefined); // never answers
     await expect(slow.nextNonce(7, 5)).rejects.toBeInstanceOf(VenueUnavailableError);
   });
 

@@ -3,11 +3,11 @@
  * headers, Bearer JWT and the one 401 retry, 429 backoff (Retry-After),
  * error bodies and answers that do not match the schemas.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InvalidSignatureError, OrderNotFoundError, RateLimitedError, UnknownVenueError, VenueUnavailableError, type VenueError } from '../venue-errors';
+import { startScriptedHttpServer, type ScriptedHttpServer } from '../testing/scripted-http-server';
 import { VirtualClock } from '../virtual-clock';
 import { JwtSession } from './jwt-session';
 import { ParadexRateLimits } from './rate-limits';
@@ -23,7 +23,7 @@ interface Seen {
 }
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
 
-let server: Server;
+let http: ScriptedHttpServer;
 let baseUrl: string;
 let seen: Seen[];
 let replies: Reply[];
@@ -31,23 +31,16 @@ let replies: Reply[];
 beforeEach(async () => {
   seen = [];
   replies = [];
-  server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      seen.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString() });
-      const reply = replies.shift() ?? { status: 500, body: { error: 'INTERNAL_ERROR', message: 'no reply queued' } };
-      res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
-      res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
-    });
+  http = await startScriptedHttpServer(({ method, url, headers, body }) => {
+    seen.push({ method, path: url.pathname + url.search, headers, body: body.toString() });
+    const reply = replies.shift() ?? { status: 500, body: { error: 'INTERNAL_ERROR', message: 'no reply queued' } };
+    return { status: reply.status, headers: reply.headers, body: reply.body === undefined ? '' : JSON.stringify(reply.body) };
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  baseUrl = `${http.origin}/v1`;
 });
 
 afterEach(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((r) => server.close(() => r()));
+  await http.close();
 });
 
 function rest(clock = new VirtualClock()) {
