@@ -1,4 +1,21 @@
 import { request, type Dispatcher, type FormData } from 'undici';
+import type { Clock } from '../clock';
+import type { Logger } from '../log/logger';
+import type { BackoffOptions } from './backoff';
+
+/** The venue-agnostic options of a venue REST client built on {@link httpExchange}. */
+export interface RestClientOptions {
+  clock: Clock;
+  logger: Logger;
+  /** undici dispatcher (e.g. a ProxyAgent); the global one when absent. */
+  dispatcher?: Dispatcher;
+  /** Retries after a rate limit (HTTP 429, or the venue's own code) before RateLimitedError. Default 4. */
+  maxRateLimitRetries?: number;
+  /** Backoff between rate-limit retries. Default 500 ms doubling to 8 s. */
+  backoff?: BackoffOptions;
+  /** Per-request timeout (headers and body), ms. Default 10 s. */
+  timeoutMs?: number;
+}
 
 /** One HTTP request of a venue REST client. */
 export interface HttpExchangeRequest {

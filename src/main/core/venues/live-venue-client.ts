@@ -1,4 +1,5 @@
 import type { Venue as VenueId } from '../../../shared/schemas/venues';
+import type { BackoffOptions } from './backoff';
 import type { AccountEvent, BookSubscription, Market } from './venue';
 
 /** The parts of a connected venue client that {@link LiveVenueClient} drives. */
@@ -9,8 +10,18 @@ export interface LiveSession {
   books: { open(symbol: string, timeoutMs: number): Promise<BookSubscription> };
 }
 
-/** Timeouts of the shared connect and book steps. */
+/** Timeouts and intervals of a live venue client; the defaults suit the real venue, tests shorten them. */
 export interface LiveTiming {
+  /** Client WS ping period, ms (default 30 s). */
+  pingIntervalMs?: number;
+  /** WS reconnect backoff (default 500 ms doubling to 30 s). */
+  reconnect?: BackoffOptions;
+  /** Backoff between HTTP 429 retries (default 500 ms doubling to 8 s). */
+  rateLimitBackoff?: BackoffOptions;
+  /** Retries after a rate limit (HTTP 429, or the venue's own code) before RateLimitedError (default 4). */
+  maxRateLimitRetries?: number;
+  /** Per REST request timeout, ms (default 10 s). */
+  restTimeoutMs?: number;
   /** How long connect() waits for the WebSocket, ms (default 15 s). */
   connectTimeoutMs?: number;
   /** How long subscribeBook() waits for the first snapshot, ms (default 10 s). */

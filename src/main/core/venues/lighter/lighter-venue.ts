@@ -2,8 +2,7 @@ import Decimal from 'decimal.js';
 import type { Dispatcher } from 'undici';
 import type { Clock } from '../../clock';
 import type { Logger } from '../../log/logger';
-import type { BackoffOptions } from '../backoff';
-import { LiveVenueClient } from '../live-venue-client';
+import { LiveVenueClient, type LiveTiming } from '../live-venue-client';
 import type {
   BestBidAsk,
   Collateral,
@@ -36,22 +35,8 @@ const LONGEST_EXPIRY = -1;
 /** API key indexes Lighter's own apps use and reset (lighter.md §5.1). */
 const RESERVED_API_KEYS = 3;
 
-/** Timeouts and intervals; the defaults suit the real venue, tests shorten them. */
-export interface LighterTiming {
-  /** Client WS ping period, ms (default 30 s). */
-  pingIntervalMs?: number;
-  /** WS reconnect backoff (default 500 ms doubling to 30 s). */
-  reconnect?: BackoffOptions;
-  /** Backoff between HTTP 429 retries (default 500 ms doubling to 8 s). */
-  rateLimitBackoff?: BackoffOptions;
-  /** Retries after HTTP 429 / 23000 before RateLimitedError (default 4). */
-  maxRateLimitRetries?: number;
-  /** Per REST request timeout, ms (default 10 s). */
-  restTimeoutMs?: number;
-  /** How long connect() waits for the WebSocket, ms (default 15 s). */
-  connectTimeoutMs?: number;
-  /** How long subscribeBook() waits for the first snapshot, ms (default 10 s). */
-  bookTimeoutMs?: number;
+/** Timeouts and intervals of the Lighter client (rate-limit retries also on code 23000). */
+export interface LighterTiming extends LiveTiming {
   /** Auth token lifetime, ms (default 1 h, capped at 8 h) and refresh margin (default 5 min). */
   authLifetimeMs?: number;
   authRefreshBeforeMs?: number;

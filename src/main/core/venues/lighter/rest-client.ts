@@ -1,9 +1,7 @@
-import { FormData, type Dispatcher } from 'undici';
+import { FormData } from 'undici';
 import type { z } from 'zod';
-import type { Clock } from '../../clock';
-import type { Logger } from '../../log/logger';
 import { backoffDelay, type BackoffOptions } from '../backoff';
-import { httpExchange } from '../http-exchange';
+import { httpExchange, type RestClientOptions } from '../http-exchange';
 import type { WeightedRateLimiter } from '../rate-limiter';
 import { RateLimitedError, UnknownVenueError } from '../venue-errors';
 import { lighterError, lighterUnavailable } from './errors';
@@ -33,7 +31,7 @@ import {
 } from './wire';
 
 /** Construction of a {@link LighterRest}. */
-export interface LighterRestOptions {
+export interface LighterRestOptions extends RestClientOptions {
   /** e.g. `https://mainnet.zklighter.elliot.ai` or the simulator's `http://127.0.0.1:<port>`. */
   baseUrl: string;
   tier: LighterTier;
@@ -41,16 +39,6 @@ export interface LighterRestOptions {
   limiter: WeightedRateLimiter;
   /** An auth token for private reads (lighter.md §2). */
   authToken: () => Promise<string>;
-  clock: Clock;
-  logger: Logger;
-  /** undici dispatcher (e.g. a ProxyAgent); the global one when absent. */
-  dispatcher?: Dispatcher;
-  /** Retries after HTTP 429 / code 23000 before RateLimitedError. Default 4. */
-  maxRateLimitRetries?: number;
-  /** Backoff between rate-limit retries. Default 500 ms doubling to 8 s. */
-  backoff?: BackoffOptions;
-  /** Per-request timeout (headers and body), ms. Default 10 s. */
-  timeoutMs?: number;
 }
 
 interface Call {

@@ -2,8 +2,7 @@ import Decimal from 'decimal.js';
 import type { Dispatcher } from 'undici';
 import type { Clock } from '../../clock';
 import type { Logger } from '../../log/logger';
-import type { BackoffOptions } from '../backoff';
-import { LiveVenueClient } from '../live-venue-client';
+import { LiveVenueClient, type LiveTiming } from '../live-venue-client';
 import type {
   BestBidAsk,
   Collateral,
@@ -37,22 +36,8 @@ export const MAX_BATCH = 10;
 /** Lifetime of the auth signature (`PARADEX-SIGNATURE-EXPIRATION` − now), s: between ccxt's 180 s and paradex-py's 24 h (§4). */
 const AUTH_SIGNATURE_LIFETIME_S = 30 * 60;
 
-/** Timeouts and intervals; the defaults suit the real venue, tests shorten them. */
-export interface ParadexTiming {
-  /** Client WS ping period, ms (default 30 s). */
-  pingIntervalMs?: number;
-  /** WS reconnect backoff (default 500 ms doubling to 30 s). */
-  reconnect?: BackoffOptions;
-  /** Backoff between HTTP 429 retries (default 500 ms doubling to 8 s). */
-  rateLimitBackoff?: BackoffOptions;
-  /** Retries after HTTP 429 before RateLimitedError (default 4). */
-  maxRateLimitRetries?: number;
-  /** Per REST request timeout, ms (default 10 s). */
-  restTimeoutMs?: number;
-  /** How long connect() waits for the WebSocket, ms (default 15 s). */
-  connectTimeoutMs?: number;
-  /** How long subscribeBook() waits for the first snapshot, ms (default 10 s). */
-  bookTimeoutMs?: number;
+/** Timeouts and intervals of the Paradex client. */
+export interface ParadexTiming extends LiveTiming {
   /** Age at which the JWT is replaced, ms (default 3 min of its 5, §4). */
   jwtRefreshAfterMs?: number;
 }

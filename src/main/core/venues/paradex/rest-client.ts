@@ -1,9 +1,6 @@
-import type { Dispatcher } from 'undici';
 import { z } from 'zod';
-import type { Clock } from '../../clock';
-import type { Logger } from '../../log/logger';
 import { backoffDelay, type BackoffOptions } from '../backoff';
-import { httpExchange } from '../http-exchange';
+import { httpExchange, type RestClientOptions } from '../http-exchange';
 import { RateLimitedError, UnknownVenueError } from '../venue-errors';
 import { paradexError, paradexUnavailable } from './errors';
 import type { JwtSession } from './jwt-session';
@@ -31,20 +28,10 @@ import {
 } from './wire';
 
 /** Construction of a {@link ParadexRest}. */
-export interface ParadexRestOptions {
+export interface ParadexRestOptions extends RestClientOptions {
   /** REST base including the version, e.g. `https://api.prod.paradex.trade/v1` (paradex.md §0) or `${sim.url}/v1`. */
   baseUrl: string;
   limits: ParadexRateLimits;
-  clock: Clock;
-  logger: Logger;
-  /** undici dispatcher (e.g. a ProxyAgent); the global one when absent. */
-  dispatcher?: Dispatcher;
-  /** Retries after HTTP 429 before RateLimitedError. Default 4. */
-  maxRateLimitRetries?: number;
-  /** Backoff between 429 retries. Default 500 ms doubling to 8 s. */
-  backoff?: BackoffOptions;
-  /** Per-request timeout (headers and body), ms. Default 10 s. */
-  timeoutMs?: number;
 }
 
 interface Call {
