@@ -227,7 +227,9 @@ describe('Settings and Logs pages in Chromium against `hedgedesk serve`, a loopb
     expect(lines.some((l) => l.msg.startsWith('Telegram test message failed: Unauthorized'))).toBe(true);
     for (const secret of [BOT_TOKEN, WRONG_TOKEN, LARK_HOOK]) expect(text).not.toContain(secret);
 
-    // Level filter: the failed tests were warnings.
+    // Level filter: the failed tests were warnings. The Export button's tooltip stays while the pointer is on it and covers the select.
+    await page.mouse.move(0, 0);
+    await page.locator('.n-tooltip').waitFor({ state: 'detached', timeout: 5_000 });
     await page.click('[data-testid=logs-level]');
     await page.click('.n-base-select-option >> text=warn');
     await expect.poll(async () => (await page.locator('[data-testid=logs-list] .line').allTextContents()).every((l) => l.includes('warn'))).toBe(true);
