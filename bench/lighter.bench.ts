@@ -10,20 +10,16 @@ import Decimal from 'decimal.js';
 import pino from 'pino';
 import { systemClock } from '../src/main/core/clock';
 import { startLighterSim } from '../src/main/core/sim/lighter/lighter-sim';
-import type { AccountEvent } from '../src/main/core/venues/venue';
 import { createLighterVenue } from '../src/main/core/venues/lighter/lighter-venue';
 import { LighterOrderBook } from '../src/main/core/venues/lighter/order-book';
 import { PaperSigner } from '../src/main/core/venues/lighter/signer/paper-signer';
 import { wsOrderBookSchema, type WsOrderBook } from '../src/main/core/venues/lighter/wire';
+import { latencyStats, orderRoundTrips } from './order-round-trips';
 
 const logger = pino({ level: 'silent' });
 const LEVELS = 200;
 const DELTAS = 200_000;
 const ORDERS = 300;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
 
 function bookMessages(): WsOrderBook[] {
   const level = (price: number, size: string) => ({ price: price.toFixed(2), size });
@@ -96,27 +92,9 @@ async function benchOrders(): Promise<{ ack: number[]; stream: number[] }> {
       logger,
     });
     await venue.connect();
-    const opened = new Map<string, number>();
-    venue.onAccountEvent((e: AccountEvent) => {
-      if (e.type === 'order' && e.order.status === 'open' && e.order.clientOrderId && !opened.has(e.order.clientOrderId)) {
-        opened.set(e.order.clientOrderId, performance.now());
-      }
-    });
-    const ack: number[] = [];
-    const stream: number[] = [];
-    const deadline = Date.now() + 120_000;
-    for (let i = 0; i < ORDERS && Date.now() < deadline; i++) {
-      const t0 = performance.now();
-      const h = await venue.placeOrder({ symbol: 'ETH', side: 'buy', size: new Decimal('0.01'), type: 'limit', price: new Decimal('2500'), timeInForce: 'POST_ONLY' });
-      const t1 = performance.now();
-      ack.push(t1 - t0);
-      for (let spin = 0; spin < 500 && !opened.has(h.clientOrderId); spin++) await new Promise((r) => setTimeout(r, 1));
-      const seen = opened.get(h.clientOrderId);
-      if (seen !== undefined) stream.push(seen - t0);
-    }
-    await venue.cancelAll();
+    const trips = await orderRoundTrips(venue, { symbol: 'ETH', side: 'buy', size: new Decimal('0.01'), type: 'limit', price: new Decimal('2500'), timeInForce: 'POST_ONLY' }, ORDERS);
     await venue.close();
-    return { ack, stream };
+    return trips;
   } finally {
     await sim.close();
   }
@@ -125,16 +103,13 @@ async function benchOrders(): Promise<{ ack: number[]; stream: number[] }> {
 async function main(): Promise<void> {
   const book = benchBook();
   const orders = await benchOrders();
-  const stats = (xs: number[]) => {
-    const s = [...xs].sort((a, b) => a - b);
-    return `n=${s.length} p50=${percentile(s, 50).toFixed(2)} ms  p95=${percentile(s, 95).toFixed(2)} ms  p99=${percentile(s, 99).toFixed(2)} ms`;
-  };
+
   const lines = [
     `node ${process.versions.node}, ${LEVELS} levels per side, ${DELTAS} deltas`,
     `L2 deltas applied/s (book.apply):               ${Math.round(book.applyPerSec).toLocaleString('en-US')}`,
     `L2 deltas applied/s (JSON.parse + zod + apply): ${Math.round(book.framePerSec).toLocaleString('en-US')}`,
-    `order round trip, placeOrder → ack:             ${stats(orders.ack)}`,
-    `order round trip, placeOrder → open on WS:      ${stats(orders.stream)}`,
+    `order round trip, placeOrder → ack:             ${latencyStats(orders.ack)}`,
+    `order round trip, placeOrder → open on WS:      ${latencyStats(orders.stream)}`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
 }

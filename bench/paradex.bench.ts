@@ -16,15 +16,11 @@ import { systemClock } from '../src/main/core/clock';
 import { PaperParadex } from '../src/main/core/engine/paper-paradex';
 import { ParadexSigner } from '../src/main/core/venues/paradex/signer';
 import { orderTypedData } from '../src/main/core/venues/paradex/typed-data';
-import type { AccountEvent } from '../src/main/core/venues/venue';
+import { latencyStats, orderRoundTrips } from './order-round-trips';
 
 const logger = pino({ level: 'silent' });
 const SIGNS = 200;
 const ORDERS = 100;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
 
 function benchSigning(): { hash: number[]; sign: number[] } {
   const privateKey = `0x${Buffer.from(ec.starkCurve.utils.randomPrivateKey()).toString('hex')}`;
@@ -60,26 +56,9 @@ async function benchOrders(): Promise<{ ack: number[]; stream: number[] }> {
     const bid = (await venue.bestBidAsk('ETH')).bid;
     if (!bid) throw new Error('no bid on the simulator');
     const price = bid.mul('0.8').toDecimalPlaces(0);
-    const opened = new Map<string, number>();
-    venue.onAccountEvent((e: AccountEvent) => {
-      if (e.type === 'order' && e.order.status === 'open' && e.order.clientOrderId && !opened.has(e.order.clientOrderId)) {
-        opened.set(e.order.clientOrderId, performance.now());
-      }
-    });
-    const ack: number[] = [];
-    const stream: number[] = [];
-    const deadline = Date.now() + 120_000;
-    for (let i = 0; i < ORDERS && Date.now() < deadline; i++) {
-      const t0 = performance.now();
-      const h = await venue.placeOrder({ symbol: 'ETH', side: 'buy', size: new Decimal('0.1'), type: 'limit', price, timeInForce: 'POST_ONLY' });
-      ack.push(performance.now() - t0);
-      for (let spin = 0; spin < 500 && !opened.has(h.clientOrderId); spin++) await new Promise((r) => setTimeout(r, 1));
-      const seen = opened.get(h.clientOrderId);
-      if (seen !== undefined) stream.push(seen - t0);
-    }
-    await venue.cancelAll();
+    const trips = await orderRoundTrips(venue, { symbol: 'ETH', side: 'buy', size: new Decimal('0.1'), type: 'limit', price, timeInForce: 'POST_ONLY' }, ORDERS);
     await venue.close();
-    return { ack, stream };
+    return trips;
   } finally {
     await paper.close();
   }
@@ -88,16 +67,13 @@ async function benchOrders(): Promise<{ ack: number[]; stream: number[] }> {
 async function main(): Promise<void> {
   const signing = benchSigning();
   const orders = await benchOrders();
-  const stats = (xs: number[]) => {
-    const s = [...xs].sort((a, b) => a - b);
-    return `n=${s.length} p50=${percentile(s, 50).toFixed(2)} ms  p95=${percentile(s, 95).toFixed(2)} ms  p99=${percentile(s, 99).toFixed(2)} ms`;
-  };
+
   const lines = [
     `node ${process.versions.node}, Paradex (paper, built-in simulator)`,
-    `order typed data → message hash:           ${stats(signing.hash)}`,
-    `order typed data → signature (hash + sign): ${stats(signing.sign)}`,
-    `order round trip, placeOrder → ack:         ${stats(orders.ack)}`,
-    `order round trip, placeOrder → open on WS:  ${stats(orders.stream)}`,
+    `order typed data → message hash:           ${latencyStats(signing.hash)}`,
+    `order typed data → signature (hash + sign): ${latencyStats(signing.sign)}`,
+    `order round trip, placeOrder → ack:         ${latencyStats(orders.ack)}`,
+    `order round trip, placeOrder → open on WS:  ${latencyStats(orders.stream)}`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
 }

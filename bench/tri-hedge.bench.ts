@@ -13,13 +13,10 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { systemClock, type Clock } from '../src/main/core/clock';
 import { eventsOf, fastConfig, startWorld } from '../tests/integration/tri-hedge-harness';
+import { percentile } from './order-round-trips';
 
 /** The wall clock with sub-millisecond resolution, for latencies. */
 const fineClock: Clock = { now: () => performance.timeOrigin + performance.now(), sleep: systemClock.sleep };
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
 
 async function hedgeLatency(): Promise<{ samples: number[]; seconds: number; fills: number }> {
   const world = await startWorld({ clock: fineClock, seed: 5 });
