@@ -15,6 +15,7 @@ import { PortfolioService } from './portfolio/portfolio-service';
 import { createLogger, type Logger } from './log/logger';
 import { Redactor } from './log/redactor';
 import { createHttpDispatcher } from './notify/http-dispatcher';
+import { createWsAgentFor, type WsAgentFor } from './notify/ws-proxy-agent';
 import { NotificationCenter } from './notify/notification-center';
 import { RemoteChannels } from './notify/remote-channels';
 import { engineRunLabel } from './notify/run-label';
@@ -112,11 +113,14 @@ export function createCore(opts: CoreOptions): Core {
   const settings = new SettingsRepository(db);
   const startup = settings.get();
   let http;
+  let wsAgentFor: WsAgentFor;
   try {
     http = createHttpDispatcher({ proxyUrl: startup.proxyUrl });
+    wsAgentFor = createWsAgentFor({ proxyUrl: startup.proxyUrl });
   } catch (err) {
     log.logger.warn({ component: 'core' }, `${(err as Error).message}; using the environment's proxy settings`);
     http = createHttpDispatcher();
+    wsAgentFor = createWsAgentFor();
   }
   // Telegram and Lark follow the settings live (chat id, proxy); secrets are read per message.
   const remote = new RemoteChannels({ settings: () => settings.get(), secrets, redactor, logger: log.logger, clock: systemClock, telegramBaseUrl: opts.telegramBaseUrl, env });
@@ -133,7 +137,7 @@ export function createCore(opts: CoreOptions): Core {
   });
   const notifyTicker = setInterval(() => notifications.tick(), 1_000);
   notifyTicker.unref();
-  const engine = createEngine({ db, secrets, logger: log.logger, notifier: notifications.strategyNotifier(), dataDir: opts.dataDir, dispatcher: http });
+  const engine = createEngine({ db, secrets, logger: log.logger, notifier: notifications.strategyNotifier(), dataDir: opts.dataDir, dispatcher: http, wsAgentFor });
   engine.onEvent((event) => events.emit('run.event', event));
   engine.onEvent((event) => notifications.onRunEvent(event));
   const portfolio = new PortfolioService({

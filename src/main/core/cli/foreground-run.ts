@@ -1,4 +1,7 @@
 /** The lifecycle every `hedgedesk run <strategy>` command shares: runtime, notifier, engine, interrupted runs, start, follow, close. */
+import { createHttpDispatcher } from '../notify/http-dispatcher';
+import { createWsAgentFor } from '../notify/ws-proxy-agent';
+import { SettingsRepository } from '../store/settings-repository';
 import type { LogLevel } from '../../../shared/schemas/log';
 import type { RunEvent } from '../../../shared/schemas/runs';
 import { systemClock } from '../clock';
@@ -76,7 +79,17 @@ export async function runInForeground(opts: ForegroundRunOptions): Promise<void>
     await rt.close();
     throw err;
   });
-  const engine = createEngine({ db: rt.db, secrets: rt.secrets, logger: rt.log.logger, notifier, dataDir: rt.dataDir });
+  // Live venues go through the proxy of the settings, else the environment's HTTPS_PROXY / HTTP_PROXY (REST and WebSocket).
+  const proxy = await Promise.resolve()
+    .then(() => {
+      const proxyUrl = new SettingsRepository(rt.db).get().proxyUrl;
+      return { dispatcher: createHttpDispatcher({ proxyUrl }), wsAgentFor: createWsAgentFor({ proxyUrl }) };
+    })
+    .catch(async (err: unknown) => {
+      await rt.close();
+      throw err;
+    });
+  const engine = createEngine({ db: rt.db, secrets: rt.secrets, logger: rt.log.logger, notifier, dataDir: rt.dataDir, ...proxy });
   let runId: string | null = null;
   const printer = new RunProgressPrinter(() => runId, { write: out, tty: process.stdout.isTTY === true, clock: systemClock });
   engine.onEvent((e: RunEvent) => {

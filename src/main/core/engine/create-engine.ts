@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { WsAgentFor } from '../notify/ws-proxy-agent';
 import type { Dispatcher } from 'undici';
 import { systemClock, type Clock } from '../clock';
 import type { Logger } from '../log/logger';
@@ -27,6 +28,8 @@ export interface EngineSetup {
   dataDir?: string;
   /** Outbound HTTP dispatcher (proxy) for live venues. */
   dispatcher?: Dispatcher;
+  /** WebSocket agents (proxy tunnels) for live venues' streams. */
+  wsAgentFor?: WsAgentFor;
   /** Seed of each run's random source (default random). */
   seed?: () => number;
   lighterTiming?: LighterTiming;
@@ -44,6 +47,7 @@ export function createEngine(setup: EngineSetup): Engine {
       paperParadex: setup.paperParadex,
       dataDir: setup.dataDir,
       dispatcher: setup.dispatcher,
+      wsAgentFor: setup.wsAgentFor,
       lighterTiming: setup.lighterTiming,
     }),
     notifier: setup.notifier,

@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import type { WsAgentFor } from '../notify/ws-proxy-agent';
 import type { Account } from '../../../shared/schemas/account';
 import type { Clock } from '../clock';
 import type { Logger } from '../log/logger';
@@ -38,6 +39,8 @@ export interface LiveLighterDeps {
   clock: Clock;
   logger: Logger;
   dispatcher?: Dispatcher;
+  /** The WebSocket agent (proxy tunnel) for a stream URL; direct when absent. */
+  wsAgentFor?: WsAgentFor;
   /** HedgeDesk's data directory (`<dataDir>/signers` is searched for the official signer). */
   dataDir?: string;
   tier?: LighterTier;
@@ -82,10 +85,12 @@ export async function liveLighterVenue(account: Account, deps: LiveLighterDeps):
     dataDir: deps.dataDir,
     signerLibDir: deps.overrides?.signerLibDir,
   });
+  const wsUrl = baseUrl === LIGHTER_MAINNET.baseUrl ? LIGHTER_MAINNET.wsUrl : lighterWsUrl(baseUrl);
   return createLighterVenue({
     accountId: account.id,
     baseUrl,
-    wsUrl: baseUrl === LIGHTER_MAINNET.baseUrl ? LIGHTER_MAINNET.wsUrl : lighterWsUrl(baseUrl),
+    wsUrl,
+    wsAgent: deps.wsAgentFor?.(wsUrl),
     accountIndex,
     apiKeyIndex,
     signer,

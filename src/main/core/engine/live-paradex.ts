@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import type { WsAgentFor } from '../notify/ws-proxy-agent';
 import type { Account } from '../../../shared/schemas/account';
 import type { Clock } from '../clock';
 import type { Logger } from '../log/logger';
@@ -34,6 +35,8 @@ export interface LiveParadexDeps {
   logger: Logger;
   /** Outbound HTTP dispatcher (proxy) for REST. */
   dispatcher?: Dispatcher;
+  /** The WebSocket agent (proxy tunnel) for a stream URL; direct when absent. */
+  wsAgentFor?: WsAgentFor;
   timing?: ParadexTiming;
   overrides?: LiveParadexOverrides;
 }
@@ -66,6 +69,7 @@ export async function liveParadexVenue(account: Account, deps: LiveParadexDeps):
     accountId: account.id,
     baseUrl,
     wsUrl,
+    wsAgent: deps.wsAgentFor?.(wsUrl),
     l2PrivateKey: privateKey,
     l2Address,
     clock: deps.clock,

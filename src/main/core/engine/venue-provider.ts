@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import type { WsAgentFor } from '../notify/ws-proxy-agent';
 import type { Account } from '../../../shared/schemas/account';
 import type { Clock } from '../clock';
 import type { Logger } from '../log/logger';
@@ -36,6 +37,8 @@ export interface VenueProviderOptions {
   paperParadex?: PaperParadex;
   /** Outbound HTTP dispatcher (proxy) for live venues. */
   dispatcher?: Dispatcher;
+  /** WebSocket agents (proxy tunnels) for live venues' streams. */
+  wsAgentFor?: WsAgentFor;
   /** HedgeDesk's data directory (signer search). */
   dataDir?: string;
   /** Lighter client timing (tests shorten reconnect backoffs). */
@@ -62,7 +65,7 @@ export function createVenueProvider(opts: VenueProviderOptions): VenueProvider {
       const venue =
         account.mode === 'paper'
           ? await (opts.paperParadex ?? processPaperParadex()).venueFor(account, { clock: opts.clock, logger: opts.logger, timing: opts.paradexTiming })
-          : await liveParadexVenue(account, { secrets: opts.secrets, clock: opts.clock, logger: opts.logger, dispatcher: opts.dispatcher, timing: opts.paradexTiming });
+          : await liveParadexVenue(account, { secrets: opts.secrets, clock: opts.clock, logger: opts.logger, dispatcher: opts.dispatcher, wsAgentFor: opts.wsAgentFor, timing: opts.paradexTiming });
       await venue.connect();
       return venue;
     }
@@ -75,6 +78,7 @@ export function createVenueProvider(opts: VenueProviderOptions): VenueProvider {
             clock: opts.clock,
             logger: opts.logger,
             dispatcher: opts.dispatcher,
+            wsAgentFor: opts.wsAgentFor,
             dataDir: opts.dataDir,
             timing: opts.lighterTiming,
             overrides,

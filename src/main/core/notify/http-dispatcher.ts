@@ -49,12 +49,30 @@ export class InvalidProxyUrlError extends Error {
  * (undici's `ProxyAgent`, via `EnvHttpProxyAgent`); credentials in the URL are
  * sent as `Proxy-Authorization: Basic`. Without any proxy a plain `Agent` is
  * returned. The `ws` WebSocket client does not use undici: WebSocket
- * connections need their own proxy agent, built elsewhere.
+ * connections get their agent from {@link createWsAgentFor} (ws-proxy-agent.ts), same rules.
  *
  * The caller owns the result and should `close()` it on shutdown.
  * @throws InvalidProxyUrlError when the setting or an environment variable is not a usable proxy URL.
  */
 export function createHttpDispatcher(opts: HttpDispatcherOptions = {}): Dispatcher {
+  const { httpProxy, httpsProxy, noProxy } = resolveProxies(opts);
+  if ((!httpProxy && !httpsProxy) || noProxy.includes('*')) return new Agent();
+  return new EnvHttpProxyAgent({
+    // Empty strings, not undefined: undici would fall back to process.env.
+    httpProxy: httpProxy ?? '',
+    httpsProxy: httpsProxy ?? '',
+    noProxy: noProxy.join(','),
+  });
+}
+
+/**
+ * The proxies outbound connections use, resolved as {@link createHttpDispatcher}
+ * describes: `httpProxy` for `http:`/`ws:` targets, `httpsProxy` for
+ * `https:`/`wss:` ones (canonical URLs, or undefined: direct), and the hosts
+ * never proxied (`no_proxy` entries plus loopback; `*` means none is).
+ * @throws InvalidProxyUrlError when the setting or an environment variable is not a usable proxy URL.
+ */
+export function resolveProxies(opts: HttpDispatcherOptions = {}): { httpProxy?: string; httpsProxy?: string; noProxy: string[] } {
   const env = opts.env ?? process.env;
   const explicit = opts.proxyUrl?.trim();
   let httpProxy: string | undefined;
@@ -65,14 +83,8 @@ export function createHttpDispatcher(opts: HttpDispatcherOptions = {}): Dispatch
     httpProxy = fromEnv(env, 'http_proxy', 'HTTP_PROXY');
     httpsProxy = fromEnv(env, 'https_proxy', 'HTTPS_PROXY') ?? httpProxy;
   }
-  const noProxy = (env.no_proxy ?? env.NO_PROXY ?? '').trim();
-  if ((!httpProxy && !httpsProxy) || noProxy === '*') return new Agent();
-  return new EnvHttpProxyAgent({
-    // Empty strings, not undefined: undici would fall back to process.env.
-    httpProxy: httpProxy ?? '',
-    httpsProxy: httpsProxy ?? '',
-    noProxy: [noProxy, ...LOOPBACK_NO_PROXY].filter((h) => h.length > 0).join(','),
-  });
+  const listed = (env.no_proxy ?? env.NO_PROXY ?? '').split(/[\s,]+/).filter((h) => h.length > 0);
+  return { httpProxy, httpsProxy, noProxy: [...listed, ...LOOPBACK_NO_PROXY] };
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Agent } from 'node:http';
 import WebSocket from 'ws';
 import type { Venue as VenueId } from '../../../shared/schemas/venues';
 import type { Clock } from '../clock';
@@ -12,6 +13,8 @@ export type WsState = 'connected' | 'disconnected';
 export interface ReconnectingWsOptions {
   /** The venue's stream address (or a simulator's `ws://127.0.0.1:<port>/…`). */
   url: string;
+  /** The agent to connect through (an HTTP(S) proxy tunnel, notify/ws-proxy-agent.ts); direct when absent. */
+  agent?: Agent;
   clock: Clock;
   logger: Logger;
   /** Client ping period, ms. Default 30 s. */
@@ -137,7 +140,7 @@ export abstract class ReconnectingWs {
 
   private connect(): void {
     if (this.stop.signal.aborted) return;
-    const socket = new WebSocket(this.base.url);
+    const socket = new WebSocket(this.base.url, this.base.agent ? { agent: this.base.agent } : undefined);
     this.socket = socket;
     const connection = new AbortController();
     socket.on('open', () => void this.onOpen(socket, connection.signal));

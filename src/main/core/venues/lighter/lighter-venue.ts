@@ -1,3 +1,4 @@
+import type { Agent } from 'node:http';
 import Decimal from 'decimal.js';
 import type { Dispatcher } from 'undici';
 import type { Clock } from '../../clock';
@@ -64,6 +65,8 @@ export interface LighterVenueOptions {
   logger: Logger;
   /** undici dispatcher for REST (e.g. a proxy agent); the global one when absent. */
   dispatcher?: Dispatcher;
+  /** Agent of the WebSocket stream (e.g. a proxy tunnel); direct when absent. */
+  wsAgent?: Agent;
   timing?: LighterTiming;
 }
 
@@ -148,6 +151,7 @@ class LighterVenue extends LiveVenueClient<Connected> implements Venue {
     const timing = opts.timing ?? {};
     const ws = new LighterWs({
       url: opts.wsUrl,
+      agent: opts.wsAgent,
       clock: opts.clock,
       logger: this.log,
       authToken: () => this.auth.get(),

@@ -1,3 +1,4 @@
+import type { Agent } from 'node:http';
 import Decimal from 'decimal.js';
 import type { Dispatcher } from 'undici';
 import type { Clock } from '../../clock';
@@ -62,6 +63,8 @@ export interface ParadexVenueOptions {
   logger: Logger;
   /** undici dispatcher for REST (e.g. a proxy agent); the global one when absent. */
   dispatcher?: Dispatcher;
+  /** Agent of the WebSocket stream (e.g. a proxy tunnel); direct when absent. */
+  wsAgent?: Agent;
   /** Fee rates reported in {@link Market} when `/markets` states none (default {@link DEFAULT_PARADEX_FEES}). */
   fees?: FeeRates;
   /**
@@ -157,7 +160,7 @@ class ParadexVenue extends LiveVenueClient<Connected> implements Venue {
     this.rest.authenticated(jwt);
     await jwt.get();
     const markets = new MarketCatalog(await this.rest.markets(), opts.fees ?? DEFAULT_PARADEX_FEES, opts.clock.now());
-    const ws = new ParadexWs({ url: opts.wsUrl, clock: opts.clock, logger: this.log, jwt, pingIntervalMs: timing.pingIntervalMs, reconnect: timing.reconnect });
+    const ws = new ParadexWs({ url: opts.wsUrl, agent: opts.wsAgent, clock: opts.clock, logger: this.log, jwt, pingIntervalMs: timing.pingIntervalMs, reconnect: timing.reconnect });
     const stream = new AccountStream({ ws, rest: this.rest, markets, clock: opts.clock, logger: this.log });
     const books = await this.startStreams(ws, stream, () => new BookSubscriptions(ws, markets, this.log, opts.bookFeed ?? 'deltas'));
     this.lifetime = new AbortController();
