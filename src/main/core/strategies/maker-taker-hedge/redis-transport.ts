@@ -24,7 +24,8 @@ export interface RedisTransportOptions {
  * script). Two connections: one publishes (no offline queue: a publish while
  * the connection is down fails at once with {@link TransportDownError}), one
  * subscribes (ioredis resubscribes after a reconnect). The state is `up` when
- * both are ready, `down` as soon as either is lost; ioredis reconnects on its
+ * both are ready and the first SUBSCRIBE was answered (a fill published before
+ * that would be lost: pub/sub keeps nothing), `down` as soon as either is lost; ioredis reconnects on its
  * own (backoff up to `maxReconnectDelayMs`).
  */
 export class RedisTransport implements FillTransport {
@@ -34,6 +35,8 @@ export class RedisTransport implements FillTransport {
   private readonly stateListeners = new Set<(s: TransportState) => void>();
   private readonly listeners = new ChannelListeners();
   private closed = false;
+  /** The first SUBSCRIBE to both channels was answered. */
+  private subscribed = false;
 
   constructor(private readonly opts: RedisTransportOptions) {
     const common = {
@@ -80,6 +83,7 @@ export class RedisTransport implements FillTransport {
     try {
       await Promise.all([this.pub.connect(), this.sub.connect()]);
       await this.sub.subscribe(A_FILLED_CHANNEL, B_FILLED_CHANNEL);
+      this.subscribed = true;
     } catch (err) {
       await this.close();
       throw new Error(`cannot reach Redis at ${redactRedisUrl(this.opts.url)}: ${(err as Error).message}`, { cause: err });
@@ -110,7 +114,7 @@ export class RedisTransport implements FillTransport {
   }
 
   private update(): void {
-    const next: TransportState = this.closed ? 'down' : this.pub.status === 'ready' && this.sub.status === 'ready' ? 'up' : this.current === 'connecting' ? 'connecting' : 'down';
+    const next: TransportState = this.closed ? 'down' : this.subscribed && this.pub.status === 'ready' && this.sub.status === 'ready' ? 'up' : this.current === 'connecting' ? 'connecting' : 'down';
     if (next === this.current) return;
     this.current = next;
     for (const l of this.stateListeners) l(next);
