@@ -12,7 +12,7 @@ import { CROSS_HEDGE_ENV, parseCrossHedgeEnv } from '../strategies/cross-venue-h
 import type { CliCommand } from './command';
 import { parseLogLevel } from './flags';
 import { runInForeground } from './foreground-run';
-import { formatConfigError, FOREGROUND_RUN_OPTIONS, parseOnRestart, readConfig } from './run-foreground';
+import { formatConfigError, FOREGROUND_RUN_OPTIONS, parseOnRestart, readConfigObject } from './run-foreground';
 import { UsageError } from './usage-error';
 
 const STRATEGY = 'cross-venue-hedge';
@@ -56,13 +56,7 @@ function envKey(field: string): string {
 function assemble(values: Record<string, string | boolean | undefined>): Assembled {
   const notes: string[] = [];
   const issues: FieldIssue[] = [];
-  let fromFile: Record<string, unknown> = {};
-  const file = values.config as string | undefined;
-  if (file) {
-    const raw = readConfig(file);
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError('bad config', [{ path: '(config)', message: `${file} must hold a JSON object` }]);
-    fromFile = raw as Record<string, unknown>;
-  }
+  const fromFile = readConfigObject(values.config as string | undefined);
   const { long_account, short_account, telegram_chat_id, ...strategyFields } = fromFile;
   const cli = cliFieldsSchema.safeParse({ long_account, short_account, telegram_chat_id });
   if (!cli.success) issues.push(...cli.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));

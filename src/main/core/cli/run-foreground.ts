@@ -1,7 +1,7 @@
 /** Pieces every `hedgedesk run <strategy>` command shares: config file, interrupted-run prompt, following a run in the foreground. */
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
-import type { ConfigError } from '../engine/config-error';
+import { ConfigError } from '../engine/config-error';
 import type { Engine, RunView } from '../engine/engine';
 import { formatSummaryTable } from '../engine/summary-text';
 import { formatExposureLine, type RunProgressPrinter } from './run-progress-printer';
@@ -37,6 +37,18 @@ export function readConfig(file: string): unknown {
   } catch (err) {
     throw new UsageError(`the config ${file} is not JSON: ${(err as Error).message}`);
   }
+}
+
+/**
+ * Reads a JSON config that must be an object (the flag-merging commands);
+ * `{}` when no file is given.
+ * @throws UsageError when it cannot be read or is not JSON; ConfigError (path `(config)`) when it is not an object.
+ */
+export function readConfigObject(file: string | undefined): Record<string, unknown> {
+  if (!file) return {};
+  const raw = readConfig(file);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError('bad config', [{ path: '(config)', message: `${file} must hold a JSON object` }]);
+  return raw as Record<string, unknown>;
 }
 
 /** A config error as one line per field, for the terminal. */

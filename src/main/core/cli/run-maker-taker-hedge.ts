@@ -9,7 +9,7 @@ import { parseMakerTakerConfig, rolesForMode } from '../strategies/maker-taker-h
 import type { CliCommand } from './command';
 import { parseLogLevel } from './flags';
 import { runInForeground } from './foreground-run';
-import { formatConfigError, FOREGROUND_RUN_OPTIONS, parseOnRestart, readConfig } from './run-foreground';
+import { formatConfigError, FOREGROUND_RUN_OPTIONS, parseOnRestart, readConfigObject } from './run-foreground';
 import { UsageError } from './usage-error';
 
 const STRATEGY = 'maker-taker-hedge';
@@ -44,13 +44,7 @@ interface Assembled {
 /** @throws ConfigError naming each bad field (config path or `--flag`); UsageError for an unreadable file. */
 function assemble(values: Record<string, string | boolean | undefined>): Assembled {
   const issues: FieldIssue[] = [];
-  let fromFile: Record<string, unknown> = {};
-  const file = values.config as string | undefined;
-  if (file) {
-    const raw = readConfig(file);
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError('bad config', [{ path: '(config)', message: `${file} must hold a JSON object` }]);
-    fromFile = raw as Record<string, unknown>;
-  }
+  const fromFile = readConfigObject(values.config as string | undefined);
   const { account_a, account_b, telegram_chat_id, ...config } = fromFile;
   const cli = cliFieldsSchema.safeParse({ account_a, account_b, telegram_chat_id });
   if (!cli.success) issues.push(...cli.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
