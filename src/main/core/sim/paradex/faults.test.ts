@@ -66,6 +66,17 @@ describe('Paradex sim faults (admin, in process and over HTTP)', () => {
     expect((await call(t.url, 'GET', '/v1/positions', fresh)).status).toBe(401);
   });
 
+  it('GET /admin/fills lists every user fill as /v1/fills does (the venue\'s record)', async () => {
+    expect((await call(t.url, 'GET', '/admin/fills')).body).toEqual({ fills: [] });
+    await market('0.2');
+    await settle();
+    const fills = (await call(t.url, 'GET', '/admin/fills')).body.fills;
+    const own = (await call(t.url, 'GET', '/v1/fills', jwt)).body.results;
+    expect(fills.length).toBeGreaterThan(0);
+    expect(fills.map((f: { id: string }) => f.id).sort()).toEqual(own.map((f: { id: string }) => f.id).sort());
+    expect(fills[0]).toMatchObject({ account: t.A.address, market: 'ETH-USD-PERP', side: 'BUY' });
+  });
+
   it('admin HTTP: create an account from a public key, deposit, set the mid, read the state', async () => {
     const created = await call(t.url, 'POST', '/admin/accounts', undefined, { public_key: t.A.publicKey, collateral: '5' });
     expect(created.body).toEqual({ address: t.A.address });
