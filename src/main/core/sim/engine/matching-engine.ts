@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { EventEmitter } from 'node:events';
-import { Ledger, tradePosition, type LedgerAccount } from './ledger';
+import { Ledger, tradePosition, type LedgerAccount, type PositionState } from './ledger';
 import { accountMargin, liquidationPrice, type AccountMargin, type MarketExposure } from './margin';
 import { isMultipleOf, floorToStep, type MarketSpec } from './market-spec';
 import type { CancelReason, EngineOrder, OrderRequest, RejectReason, Side } from './order';
@@ -38,6 +38,41 @@ export interface MatchingEngineOptions {
   finishedOrdersPerAccount?: number;
   /** Trades kept for history queries. Default 20,000. */
   tradeHistory?: number;
+  /**
+   * Called synchronously with every order and trade id just before it is
+   * used, so a persistent simulator can reserve id blocks on disk first
+   * (no id is then ever issued twice, even after a crash).
+   */
+  onIdIssued?: (kind: 'order' | 'trade', id: number) => void;
+}
+
+/** One account in an {@link EngineSnapshot}. */
+export interface AccountSnapshot {
+  id: number;
+  collateral: Decimal;
+  unlimited: boolean;
+  positions: [marketId: number, position: PositionState][];
+  initialMarginFractions: [marketId: number, fraction: Decimal][];
+}
+
+/**
+ * What {@link MatchingEngine.snapshot} keeps of some accounts (the users'):
+ * their ledger entries, resting orders in book priority, finished orders,
+ * the trades they took part in, the id counters and the prices. Plain data
+ * with Decimals (see `state-codec.ts` to write it as JSON).
+ */
+export interface EngineSnapshot {
+  nextOrderId: number;
+  nextTradeId: number;
+  accounts: AccountSnapshot[];
+  /** Resting orders, in the order they must be re-booked (price-time priority kept). */
+  openOrders: EngineOrder[];
+  /** Finished orders per account, oldest first. */
+  finishedOrders: EngineOrder[];
+  /** Trades with at least one kept side, oldest first. */
+  trades: EngineTrade[];
+  marks: [marketId: number, price: Decimal][];
+  lastPrices: [marketId: number, price: Decimal][];
 }
 
 /** Options of {@link MatchingEngine.submit}. */
@@ -105,10 +140,12 @@ export class MatchingEngine extends EventEmitter<EngineEvents> {
   private readonly tradeCap: number;
   private nextOrderId: number;
   private nextTradeId: number;
+  private readonly onIdIssued: (kind: 'order' | 'trade', id: number) => void;
 
   constructor(opts: MatchingEngineOptions) {
     super();
     this.clock = opts.clock;
+    this.onIdIssued = opts.onIdIssued ?? (() => {});
     for (const spec of opts.markets) {
       this.specs.set(spec.id, spec);
       this.books.set(spec.id, new OrderBook(spec.id));
@@ -397,6 +434,76 @@ export class MatchingEngine extends EventEmitter<EngineEvents> {
     return expired;
   }
 
+  // ---------------------------------------------------------------- persistence
+
+  /**
+   * The state of the accounts `keep` selects (the users'; the sim's own
+   * market makers re-quote after a restart), as plain data: see {@link EngineSnapshot}.
+   */
+  snapshot(keep: (accountId: number) => boolean): EngineSnapshot {
+    const accounts = this.ledger
+      .ids()
+      .filter(keep)
+      .map((id) => {
+        const a = this.ledger.get(id)!;
+        return { id, collateral: a.collateral, unlimited: a.unlimited, positions: [...a.positions], initialMarginFractions: [...a.initialMarginFractions] };
+      });
+    const openOrders: EngineOrder[] = [];
+    for (const book of this.books.values()) {
+      for (const side of ['buy', 'sell'] as const) {
+        for (const level of book.levels(side)) for (const o of level.orders) if (keep(o.accountId)) openOrders.push(copy(o));
+      }
+    }
+    const finishedOrders = [...this.finishedIds]
+      .filter(([accountId]) => keep(accountId))
+      .flatMap(([, ids]) => ids.map((id) => this.orders.get(id)).filter((o): o is EngineOrder => o !== undefined).map(copy));
+    return {
+      nextOrderId: this.nextOrderId,
+      nextTradeId: this.nextTradeId,
+      accounts,
+      openOrders,
+      finishedOrders,
+      trades: this.tradeLog.filter((t) => keep(t.takerAccountId) || keep(t.makerAccountId)),
+      marks: [...this.marks],
+      lastPrices: [...this.lastPrices],
+    };
+  }
+
+  /**
+   * Loads a {@link snapshot} into this engine before anything else is booked
+   * for those accounts: accounts (created), resting orders (re-booked in the
+   * saved priority, no matching), history, prices. Id counters never go
+   * back: each continues from the larger of the saved one and `idFloor`.
+   * @throws Error for an account that exists already or an order in an unknown market.
+   */
+  restore(s: EngineSnapshot, idFloor: { order?: number; trade?: number } = {}): void {
+    for (const a of s.accounts) {
+      const account = this.ledger.create(a.id, a.collateral, { unlimited: a.unlimited });
+      for (const [marketId, p] of a.positions) account.positions.set(marketId, { ...p });
+      for (const [marketId, f] of a.initialMarginFractions) account.initialMarginFractions.set(marketId, f);
+    }
+    for (const o of s.openOrders) {
+      const order = { ...o, status: 'open' as const };
+      this.book(order.marketId).add(order);
+      this.orders.set(order.id, order);
+      let open = this.openIds.get(order.accountId);
+      if (!open) this.openIds.set(order.accountId, (open = new Set()));
+      open.add(order.id);
+    }
+    for (const o of s.finishedOrders) {
+      this.orders.set(o.id, { ...o });
+      let finished = this.finishedIds.get(o.accountId);
+      if (!finished) this.finishedIds.set(o.accountId, (finished = []));
+      finished.push(o.id);
+    }
+    this.tradeLog.push(...s.trades);
+    for (const [id, p] of s.marks) this.marks.set(id, p);
+    for (const [id, p] of s.lastPrices) this.lastPrices.set(id, p);
+    this.nextOrderId = Math.max(this.nextOrderId, s.nextOrderId, idFloor.order ?? 0);
+    this.nextTradeId = Math.max(this.nextTradeId, s.nextTradeId, idFloor.trade ?? 0);
+    for (const a of s.accounts) this.emit('account', a.id);
+  }
+
   // ---------------------------------------------------------------- internals
 
   private requireAccount(accountId: number): LedgerAccount {
@@ -425,6 +532,7 @@ export class MatchingEngine extends EventEmitter<EngineEvents> {
   }
 
   private newOrder(req: OrderRequest, now: number): EngineOrder {
+    this.onIdIssued('order', this.nextOrderId);
     return {
       id: this.nextOrderId++,
       clientOrderId: req.clientOrderId,
@@ -570,6 +678,7 @@ export class MatchingEngine extends EventEmitter<EngineEvents> {
       o.filledQuote = o.filledQuote.add(qty.mul(price));
       o.updatedAt = now;
     }
+    this.onIdIssued('trade', this.nextTradeId);
     const trade: EngineTrade = {
       id: this.nextTradeId++,
       marketId: maker.marketId,

@@ -1,10 +1,12 @@
 import Decimal from 'decimal.js';
 import { createHash } from 'node:crypto';
 import { SyntheticLiquidity } from '../engine/liquidity';
-import { MatchingEngine } from '../engine/matching-engine';
+import { MatchingEngine, type EngineSnapshot } from '../engine/matching-engine';
 import type { PricePoint } from '../engine/price-path';
+import { deriveSeed } from '../engine/prng';
 import type { SimClock } from '../engine/sim-clock';
-import { AccountRegistry, type SimAccount } from './account-registry';
+import type { SimStateStore } from '../engine/sim-state-store';
+import { AccountRegistry, type RegistrySnapshot, type SimAccount } from './account-registry';
 import { FaultState } from './faults';
 import { referenceMid, type LighterMarket } from './markets';
 
@@ -50,7 +52,30 @@ export interface LighterExchangeOptions {
   liquidity: boolean;
   /** Replayed mid series per market id (instead of the random walk). */
   replay?: ReadonlyMap<number, readonly PricePoint[]>;
+  /** Where the state persists (restored from it at start); none = in memory only. */
+  store?: SimStateStore;
 }
+
+/**
+ * The Lighter simulator's state on disk (`state.json` under the state
+ * directory): user accounts (keys, nonces, cancel-all timers), the engine's
+ * user side (collateral, positions, orders, trades, id counters, prices),
+ * Lighter metadata of those orders and trades, block height, and the mids
+ * the random walk continues from. The market makers re-quote at start.
+ */
+export interface LighterSimState {
+  venue: 'lighter';
+  /** Restarts so far: seeds a fresh random-walk stream per restart. */
+  generation: number;
+  height: number;
+  registry: RegistrySnapshot;
+  engine: EngineSnapshot;
+  orderMetas: [number, OrderMeta][];
+  tradeMetas: [number, TradeMeta][];
+  mids: [number, Decimal][];
+}
+
+const isMaker = (accountId: number) => MAKER_ACCOUNTS.includes(accountId);
 
 /**
  * The simulator's transaction hash: hex sha256 of `text` — for a tx, of its
@@ -79,16 +104,26 @@ export class LighterExchange {
   private readonly tradeMetas = new Map<number, TradeMeta>();
   private context: TxContext | null = null;
   private height = 1;
+  private generation = 0;
+  /** True when the state was restored from the store (not a fresh start). */
+  readonly restored: boolean = false;
   private readonly stopMaintenance: () => void;
+  private readonly store: SimStateStore | null;
 
+  /**
+   * @throws CorruptStateFileError when the store's state cannot be restored.
+   */
   constructor(opts: LighterExchangeOptions) {
     this.clock = opts.clock;
+    this.store = opts.store ?? null;
     this.marketsById = new Map(opts.markets.map((m) => [m.spec.market_id, m]));
+    const store = this.store;
     this.engine = new MatchingEngine({
       markets: opts.markets.map((m) => m.engine),
       clock: opts.clock,
       firstOrderId: FIRST_ORDER_INDEX,
       finishedOrdersPerAccount: ORDER_HISTORY_PER_ACCOUNT,
+      onIdIssued: store ? (kind, id) => store.reserve(kind, id) : undefined,
     });
     this.engine.on('order', (o) => {
       if (!this.orderMetas.has(o.id)) this.orderMetas.set(o.id, this.currentMeta());
@@ -101,13 +136,29 @@ export class LighterExchange {
       this.registry.create(undefined, index);
       this.engine.createAccount(index, new Decimal(0), { unlimited: true });
     }
+    const mids = new Map(opts.markets.map((m) => [m.spec.market_id, referenceMid(m)]));
+    if (store) {
+      const loaded = store.load();
+      if (loaded.state !== null) {
+        this.restored = true;
+        try {
+          for (const [id, mid] of this.restore(loaded.state as LighterSimState, loaded.idFloor)) if (mids.has(id)) mids.set(id, mid);
+        } catch (err) {
+          throw store.corrupt(`cannot be restored: ${(err as Error).message}`);
+        }
+      } else this.height = Math.max(this.height, loaded.idFloor.block ?? 0);
+      this.engine.on('account', (id) => {
+        if (!isMaker(id)) store.markDirty();
+      });
+      this.engine.on('mark', () => store.markPricesDirty());
+    }
     this.liquidity = opts.liquidity
       ? new SyntheticLiquidity({
           engine: this.engine,
           clock: opts.clock,
           makerAccounts: MAKER_ACCOUNTS,
-          seed: opts.seed,
-          initialMids: new Map(opts.markets.map((m) => [m.spec.market_id, referenceMid(m)])),
+          seed: this.generation === 0 ? opts.seed : deriveSeed(opts.seed, this.generation),
+          initialMids: mids,
           replay: opts.replay,
         })
       : null;
@@ -116,6 +167,40 @@ export class LighterExchange {
       this.liquidity.start();
     }
     this.stopMaintenance = opts.clock.every(1000, () => this.maintain());
+    store?.start(() => this.snapshot(), opts.clock);
+  }
+
+  /** The state to persist (see {@link LighterSimState}). */
+  snapshot(): LighterSimState {
+    const engine = this.engine.snapshot((id) => !isMaker(id));
+    const orderIds = new Set([...engine.openOrders, ...engine.finishedOrders].map((o) => o.id));
+    const tradeIds = new Set(engine.trades.map((t) => t.id));
+    return {
+      venue: 'lighter',
+      generation: this.generation,
+      height: this.height,
+      registry: this.registry.snapshot((index) => !isMaker(index)),
+      engine,
+      orderMetas: [...this.orderMetas].filter(([id]) => orderIds.has(id)),
+      tradeMetas: [...this.tradeMetas].filter(([id]) => tradeIds.has(id)),
+      mids: this.markets().flatMap((m) => {
+        const mid = this.liquidity?.mid(m.spec.market_id) ?? this.engine.markPrice(m.spec.market_id);
+        return mid ? [[m.spec.market_id, mid] as [number, Decimal]] : [];
+      }),
+    };
+  }
+
+  /** Loads a saved state into this fresh exchange; returns the mids to continue from. */
+  private restore(s: LighterSimState, idFloor: Record<string, number>): [number, Decimal][] {
+    if (s.venue !== 'lighter') throw new Error(`it is a ${String(s.venue)} simulator's state`);
+    for (const o of s.engine.openOrders) if (!this.marketsById.has(o.marketId)) throw new Error(`an open order is in market ${o.marketId}, which this simulator does not load`);
+    this.registry.restore(s.registry);
+    this.engine.restore(s.engine, { order: idFloor.order, trade: idFloor.trade });
+    for (const [id, meta] of s.orderMetas) this.orderMetas.set(id, meta);
+    for (const [id, meta] of s.tradeMetas) this.tradeMetas.set(id, meta);
+    this.height = Math.max(s.height, idFloor.block ?? 0);
+    this.generation = s.generation + 1;
+    return s.mids;
   }
 
   /** Every market, in load order. */
@@ -134,13 +219,14 @@ export class LighterExchange {
   }
 
   /**
-   * Opens a user account with `collateral` USDC.
-   * @throws Error for a malformed L1 address or negative collateral.
+   * Opens a user account with `collateral` USDC (on disk before this returns, when persisted).
+   * @throws Error for a malformed L1 address or negative collateral; Error from the file system.
    */
   createAccount(collateral: Decimal, l1Address?: string): SimAccount {
     if (collateral.isNeg()) throw new Error('collateral must not be negative');
     const account = this.registry.create(l1Address);
     this.engine.createAccount(account.index, collateral);
+    this.store?.flush();
     return account;
   }
 
@@ -158,6 +244,8 @@ export class LighterExchange {
 
   /** Runs one transaction's effects as the next block. */
   execute(ctx: TxContext, run: () => void): void {
+    this.store?.reserve('block', this.height + 1);
+    this.store?.markDirty();
     this.height++;
     this.context = ctx;
     try {
@@ -197,10 +285,11 @@ export class LighterExchange {
     for (const id of this.tradeMetas.keys()) if (id < oldestTrade) this.tradeMetas.delete(id);
   }
 
-  /** Stops the timers. */
+  /** Stops the timers and writes the state a last time (releasing the state directory). */
   close(): void {
     this.liquidity?.stop();
     this.stopMaintenance();
+    this.store?.close();
   }
 
   private currentMeta(): OrderMeta {

@@ -3,7 +3,9 @@ import { EventEmitter } from 'node:events';
 import { tradePosition } from '../engine/ledger';
 import { SyntheticLiquidity } from '../engine/liquidity';
 import { ceilToStep, floorToStep, isMultipleOf } from '../engine/market-spec';
-import { MatchingEngine } from '../engine/matching-engine';
+import { MatchingEngine, type EngineSnapshot } from '../engine/matching-engine';
+import { deriveSeed } from '../engine/prng';
+import type { SimStateStore } from '../engine/sim-state-store';
 import type { CancelReason, EngineOrder, RejectReason } from '../engine/order';
 import type { SimClock } from '../engine/sim-clock';
 import type { EngineTrade, PositionBefore } from '../engine/trade';
@@ -126,7 +128,45 @@ export interface ParadexExchangeOptions {
   seed: number;
   liquidity: boolean;
   jwtTtlMs?: number;
+  /** Where the state persists (restored from it at start); none = in memory only. */
+  store?: SimStateStore;
 }
+
+/** An {@link OrderRecord} on disk: account and market by name, the engine order by id. */
+interface SavedOrder extends Omit<OrderRecord, 'account' | 'market' | 'engineOrder'> {
+  address: string;
+  market: string;
+  engineOrderId: number | null;
+}
+
+/** A {@link FillRecord} on disk. */
+interface SavedFill extends Omit<FillRecord, 'account' | 'order' | 'market'> {
+  address: string;
+  orderRef: number | null;
+  market: string;
+}
+
+/**
+ * The Paradex simulator's state on disk (`state.json` under the state
+ * directory): registered accounts, the engine's user side (collateral,
+ * positions, orders, trades, id counters, prices), order records and fills,
+ * the ref / seq counters and the mids the random walk continues from. JWTs
+ * are not kept: clients sign in again after a restart (401 INVALID_TOKEN).
+ */
+export interface ParadexSimState {
+  venue: 'paradex';
+  generation: number;
+  nextEngineId: number;
+  accounts: ParadexAccount[];
+  engine: EngineSnapshot;
+  orders: SavedOrder[];
+  fills: SavedFill[];
+  nextRef: number;
+  seq: number;
+  mids: [string, Decimal][];
+}
+
+const isMaker = (engineId: number) => MAKER_ACCOUNTS.includes(engineId);
 
 /**
  * The simulated Paradex exchange behind the protocol server: the matching
@@ -154,26 +194,61 @@ export class ParadexExchange extends EventEmitter<ParadexExchangeEvents> {
   private nextRef = 1;
   private seq = 1;
   private closed = false;
+  private generation = 0;
+  private readonly store: SimStateStore | null;
+  /** True when the state was restored from the store (not a fresh start). */
+  readonly restored: boolean = false;
 
+  /** @throws CorruptStateFileError when the store's state cannot be restored. */
   constructor(opts: ParadexExchangeOptions) {
     super();
     this.clock = opts.clock;
+    this.store = opts.store ?? null;
+    const store = this.store;
     this.config = opts.config;
     this.bySymbol = new Map(opts.markets.map((m) => [m.spec.symbol, m]));
     this.byId = new Map(opts.markets.map((m) => [m.engine.id, m]));
     this.registry = new AccountRegistry(opts.config, FIRST_USER_ENGINE_ID);
     this.jwt = new JwtIssuer(() => opts.clock.now(), opts.jwtTtlMs);
-    this.engine = new MatchingEngine({ markets: opts.markets.map((m) => m.engine), clock: opts.clock, finishedOrdersPerAccount: HISTORY_PER_ACCOUNT });
+    this.engine = new MatchingEngine({
+      markets: opts.markets.map((m) => m.engine),
+      clock: opts.clock,
+      finishedOrdersPerAccount: HISTORY_PER_ACCOUNT,
+      onIdIssued: store ? (kind, id) => store.reserve(kind, id) : undefined,
+    });
     this.engine.on('order', (o) => this.onEngineOrder(o));
     this.engine.on('trade', (t) => this.onTrade(t));
     for (const id of MAKER_ACCOUNTS) this.engine.createAccount(id, new Decimal(0), { unlimited: true });
+    const mids = new Map(opts.markets.map((m) => [m.engine.id, m.referenceMid]));
+    if (store) {
+      const loaded = store.load();
+      if (loaded.state !== null) {
+        this.restored = true;
+        try {
+          for (const [symbol, mid] of this.restore(loaded.state as ParadexSimState, loaded.idFloor)) {
+            const m = this.bySymbol.get(symbol);
+            if (m) mids.set(m.engine.id, mid);
+          }
+        } catch (err) {
+          throw store.corrupt(`cannot be restored: ${(err as Error).message}`);
+        }
+      } else {
+        this.nextRef = Math.max(this.nextRef, loaded.idFloor.ref ?? 0);
+        this.seq = Math.max(this.seq, loaded.idFloor.seq ?? 0);
+      }
+      this.engine.on('account', (id) => {
+        if (!isMaker(id)) store.markDirty();
+      });
+      this.engine.on('mark', () => store.markPricesDirty());
+      this.on('order', () => store.markDirty());
+    }
     this.liquidity = opts.liquidity
       ? new SyntheticLiquidity({
           engine: this.engine,
           clock: opts.clock,
           makerAccounts: MAKER_ACCOUNTS,
-          seed: opts.seed,
-          initialMids: new Map(opts.markets.map((m) => [m.engine.id, m.referenceMid])),
+          seed: this.generation === 0 ? opts.seed : deriveSeed(opts.seed, this.generation),
+          initialMids: mids,
           sizeScale: ladderSizeScale(opts.markets),
         })
       : null;
@@ -181,8 +256,90 @@ export class ParadexExchange extends EventEmitter<ParadexExchangeEvents> {
       for (const m of opts.markets) this.liquidity.activate(m.engine.id);
       this.liquidity.start();
     } else {
-      for (const m of opts.markets) this.engine.setMark(m.engine.id, m.referenceMid);
+      for (const m of opts.markets) if (!this.engine.markPrice(m.engine.id)) this.engine.setMark(m.engine.id, m.referenceMid);
     }
+    store?.start(() => this.snapshot(), opts.clock);
+    for (const r of this.records.values()) if (this.status(r) === 'NEW') setImmediate(() => this.execute(r));
+  }
+
+  // ---------------------------------------------------------------- persistence
+
+  /** The state to persist (see {@link ParadexSimState}). */
+  snapshot(): ParadexSimState {
+    const orders: SavedOrder[] = [...this.accountOrders.values()].flat().map(({ account, market, engineOrder, ...r }) => ({
+      ...r,
+      address: account.address,
+      market: market.spec.symbol,
+      engineOrderId: engineOrder?.id ?? null,
+    }));
+    const fills: SavedFill[] = [...this.accountFills.values()].flat().map(({ account, order, market, ...f }) => ({
+      ...f,
+      address: account.address,
+      orderRef: order?.ref ?? null,
+      market: market.spec.symbol,
+    }));
+    return {
+      venue: 'paradex',
+      generation: this.generation,
+      nextEngineId: this.registry.nextId(),
+      accounts: this.registry.all().map((a) => ({ ...a })),
+      engine: this.engine.snapshot((id) => !isMaker(id)),
+      orders,
+      fills,
+      nextRef: this.nextRef,
+      seq: this.seq,
+      mids: this.markets().flatMap((m) => {
+        const mid = this.liquidity?.mid(m.engine.id) ?? this.engine.markPrice(m.engine.id);
+        return mid ? [[m.spec.symbol, mid] as [string, Decimal]] : [];
+      }),
+    };
+  }
+
+  /** Loads a saved state into this fresh exchange; returns the mids to continue from, by symbol. */
+  private restore(s: ParadexSimState, idFloor: Record<string, number>): [string, Decimal][] {
+    if (s.venue !== 'paradex') throw new Error(`it is a ${String(s.venue)} simulator's state`);
+    const marketOf = (symbol: string) => {
+      const m = this.bySymbol.get(symbol);
+      if (!m) throw new Error(`market ${symbol} is not loaded by this simulator`);
+      return m;
+    };
+    this.registry.restore(s.accounts, s.nextEngineId);
+    this.engine.restore(s.engine, { order: idFloor.order, trade: idFloor.trade });
+    const accountOf = (address: string) => {
+      const a = this.registry.get(address);
+      if (!a) throw new Error(`account ${address} is not registered`);
+      return a;
+    };
+    for (const { address, market, engineOrderId, ...r } of s.orders) {
+      const record: OrderRecord = { ...r, account: accountOf(address), market: marketOf(market), engineOrder: engineOrderId === null ? null : (this.engine.order(engineOrderId) ?? null) };
+      this.records.set(record.id, record);
+      this.byRef.set(record.ref, record);
+      let list = this.accountOrders.get(record.account.engineId);
+      if (!list) this.accountOrders.set(record.account.engineId, (list = []));
+      list.push(record);
+    }
+    for (const { address, orderRef, market, ...f } of s.fills) {
+      const account = accountOf(address);
+      let list = this.accountFills.get(account.engineId);
+      if (!list) this.accountFills.set(account.engineId, (list = []));
+      list.push({ ...f, account, order: orderRef === null ? null : (this.byRef.get(orderRef) ?? null), market: marketOf(market) });
+    }
+    this.nextRef = Math.max(s.nextRef, idFloor.ref ?? 0);
+    this.seq = Math.max(s.seq, idFloor.seq ?? 0);
+    this.generation = s.generation + 1;
+    return s.mids;
+  }
+
+  /** The next order ref (reserved on disk first when persisted). */
+  private takeRef(): number {
+    this.store?.reserve('ref', this.nextRef);
+    return this.nextRef++;
+  }
+
+  /** The next seq_no (reserved on disk first when persisted). */
+  private takeSeq(): number {
+    this.store?.reserve('seq', this.seq);
+    return this.seq++;
   }
 
   // ---------------------------------------------------------------- markets and accounts
@@ -209,7 +366,10 @@ export class ParadexExchange extends EventEmitter<ParadexExchangeEvents> {
   openAccount(publicKey: string, collateral: Decimal): ParadexAccount {
     if (collateral.isNeg()) throw new Error('collateral must not be negative');
     const { account, created } = this.registry.register(publicKey);
-    if (created) this.engine.createAccount(account.engineId, collateral);
+    if (created) {
+      this.engine.createAccount(account.engineId, collateral);
+      this.store?.flush();
+    }
     return account;
   }
 
@@ -307,7 +467,7 @@ export class ParadexExchange extends EventEmitter<ParadexExchangeEvents> {
   /** Queues a checked order: status NEW now, executed after the current I/O turn. */
   queue(account: ParadexAccount, o: NewOrder): OrderRecord {
     const now = this.clock.now();
-    const ref = this.nextRef++;
+    const ref = this.takeRef();
     const record: OrderRecord = {
       ref,
       id: `${now}${String(ref).padStart(15, '0')}`,
@@ -316,7 +476,7 @@ export class ParadexExchange extends EventEmitter<ParadexExchangeEvents> {
       request: o,
       receivedAt: now,
       lastUpdatedAt: now,
-      seqNo: this.seq++,
+      seqNo: this.takeSeq(),
       engineOrder: null,
       closedReason: null,
       cancelRequested: false,
@@ -398,10 +558,11 @@ export class ParadexExchange extends EventEmitter<ParadexExchangeEvents> {
     return live.length;
   }
 
-  /** Stops the timers; queued orders are dropped. */
+  /** Stops the timers and writes the state a last time (queued NEW orders are kept and run after a restart). */
   close(): void {
     this.closed = true;
     this.liquidity?.stop();
+    this.store?.close();
   }
 
   // ---------------------------------------------------------------- execution
@@ -451,7 +612,7 @@ export class ParadexExchange extends EventEmitter<ParadexExchangeEvents> {
   private closeRecord(record: OrderRecord, reason: string): void {
     record.closedReason = reason;
     record.lastUpdatedAt = this.clock.now();
-    record.seqNo = this.seq++;
+    record.seqNo = this.takeSeq();
     this.emit('order', record);
   }
 
@@ -460,7 +621,7 @@ export class ParadexExchange extends EventEmitter<ParadexExchangeEvents> {
     if (!record || record.account.engineId !== o.accountId) return;
     record.engineOrder = o;
     record.lastUpdatedAt = o.updatedAt;
-    record.seqNo = this.seq++;
+    record.seqNo = this.takeSeq();
     this.emit('order', record);
   }
 

@@ -1,0 +1,199 @@
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { CorruptStateFileError, readJsonFile, writeJsonAtomic } from '../../store/atomic-json-file';
+import { decodeState, encodeState } from './state-codec';
+import type { SimClock } from './sim-clock';
+
+/** Ids reserved per block: one small synchronous write per this many ids of a kind. */
+export const ID_BLOCK = 100_000;
+/** How often price-only changes (the random walk) are written, ms of clock time. */
+const PRICE_FLUSH_MS = 5_000;
+
+/** Directories held by a store of this process (a second store on one directory is refused). */
+const held = new Set<string>();
+
+/** The state directory is in use by another simulator (another process, or another store in this one). */
+export class SimStateLockedError extends Error {
+  constructor(dir: string, holder: string) {
+    super(`simulator state ${dir} is in use by ${holder}; stop it first, or give this simulator its own state directory`);
+    this.name = 'SimStateLockedError';
+  }
+}
+
+/** What a state directory held at start. */
+export interface LoadedSimState {
+  /** The saved state (Decimals restored), or null on a fresh directory. */
+  state: unknown;
+  /** Per id kind, the first id that may be issued (beyond every reserved block). */
+  idFloor: Record<string, number>;
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A simulator's state on disk, in its own directory:
+ * - `state.json`: the whole state, rewritten atomically (temp + fsync +
+ *   rename) at the end of every I/O turn in which an account changed
+ *   ({@link markDirty}), every 5 s when only prices moved, and on close;
+ * - `ids.json`: per id kind (orders, trades, blocks…) the end of the block
+ *   of ids reserved so far, written synchronously *before* the first id of a
+ *   new block is issued — so after a crash (kill -9) counters restart beyond
+ *   anything issued, even when `state.json` is a few moments old;
+ * - `lock`: the pid of the process using the directory (a stale lock of a
+ *   dead process is taken over).
+ * A file that cannot be read back raises {@link CorruptStateFileError}: never
+ * silently reset.
+ */
+export class SimStateStore {
+  readonly dir: string;
+  private readonly stateFile: string;
+  private readonly idsFile: string;
+  private readonly lockFile: string;
+  private reserved: Record<string, number> = {};
+  private snapshot: (() => unknown) | null = null;
+  private dirty = false;
+  private pricesDirty = false;
+  private flushQueued = false;
+  private stopTimer: (() => void) | null = null;
+  private closed = false;
+
+  /**
+   * Takes the directory (creating it) and its lock.
+   * @throws SimStateLockedError when a live process (or another store here) holds it; Error from the file system.
+   */
+  constructor(dir: string) {
+    this.dir = resolve(dir);
+    this.stateFile = join(this.dir, 'state.json');
+    this.idsFile = join(this.dir, 'ids.json');
+    this.lockFile = join(this.dir, 'lock');
+    mkdirSync(this.dir, { recursive: true });
+    this.lock();
+  }
+
+  /**
+   * Reads what the directory holds.
+   * @throws CorruptStateFileError when `state.json` or `ids.json` is not what this store wrote.
+   */
+  load(): LoadedSimState {
+    const ids = readJsonFile(this.idsFile);
+    if (ids !== null) {
+      const ok = typeof ids === 'object' && !Array.isArray(ids) && Object.values(ids).every((v) => Number.isSafeInteger(v));
+      if (!ok) throw new CorruptStateFileError(this.idsFile, 'expected an object of whole numbers');
+      this.reserved = { ...(ids as Record<string, number>) };
+    }
+    const raw = readJsonFile(this.stateFile);
+    let state: unknown = null;
+    if (raw !== null) {
+      const envelope = raw as { version?: unknown; state?: unknown };
+      if (typeof envelope !== 'object' || envelope.version !== 1 || typeof envelope.state !== 'object' || envelope.state === null) {
+        throw this.corrupt('not a version 1 simulator state');
+      }
+      try {
+        state = decodeState(envelope.state);
+      } catch (err) {
+        throw this.corrupt((err as Error).message);
+      }
+    }
+    return { state, idFloor: { ...this.reserved } };
+  }
+
+  /** The error for a `state.json` whose content cannot be restored (`problem` says why). */
+  corrupt(problem: string): CorruptStateFileError {
+    return new CorruptStateFileError(this.stateFile, problem);
+  }
+
+  /**
+   * Starts saving: `snapshot` gives the whole state (plain data with
+   * Decimals); price-only changes are written every 5 s on `clock`.
+   */
+  start(snapshot: () => unknown, clock: SimClock): void {
+    this.snapshot = snapshot;
+    this.stopTimer = clock.every(PRICE_FLUSH_MS, () => {
+      if (this.pricesDirty) this.flush();
+    });
+  }
+
+  /** An account changed: the state is written at the end of this I/O turn (before anything else is served). */
+  markDirty(): void {
+    this.dirty = true;
+    if (this.flushQueued || this.closed) return;
+    this.flushQueued = true;
+    queueMicrotask(() => {
+      this.flushQueued = false;
+      if (this.dirty) this.flush();
+    });
+  }
+
+  /** Only prices moved: written within 5 s. */
+  markPricesDirty(): void {
+    this.pricesDirty = true;
+  }
+
+  /**
+   * Makes sure `id` of `kind` lies in a reserved block, reserving the next
+   * block on disk (synchronously) first when it does not.
+   * @throws Error from the file system: the id must then not be used.
+   */
+  reserve(kind: string, id: number): void {
+    const end = this.reserved[kind];
+    if (end !== undefined && id < end) return;
+    const next = { ...this.reserved, [kind]: id + ID_BLOCK };
+    writeJsonAtomic(this.idsFile, next);
+    this.reserved = next;
+  }
+
+  /** Writes the state now (synchronously). @throws Error from the file system. */
+  flush(): void {
+    if (!this.snapshot || this.closed) return;
+    this.dirty = false;
+    this.pricesDirty = false;
+    writeJsonAtomic(this.stateFile, { version: 1, savedAt: new Date().toISOString(), state: encodeState(this.snapshot()) });
+  }
+
+  /** Writes the state a last time, stops the timer and releases the lock. */
+  close(): void {
+    if (this.closed) return;
+    try {
+      this.flush();
+    } finally {
+      this.closed = true;
+      this.stopTimer?.();
+      held.delete(this.dir);
+      rmSync(this.lockFile, { force: true });
+    }
+  }
+
+  /** Stops without writing (what a crash does), releasing the lock; for tests of restarts. */
+  abandon(): void {
+    this.closed = true;
+    this.stopTimer?.();
+    held.delete(this.dir);
+    rmSync(this.lockFile, { force: true });
+  }
+
+  private lock(): void {
+    if (held.has(this.dir)) throw new SimStateLockedError(this.dir, 'another simulator of this process');
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        const fd = openSync(this.lockFile, 'wx', 0o600);
+        writeSync(fd, String(process.pid));
+        closeSync(fd);
+        held.add(this.dir);
+        return;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      }
+      const pid = Number(readFileSync(this.lockFile, 'utf8').trim());
+      if (Number.isSafeInteger(pid) && pid > 0 && pid !== process.pid && pidAlive(pid)) throw new SimStateLockedError(this.dir, `process ${pid}`);
+      rmSync(this.lockFile, { force: true });
+    }
+    throw new SimStateLockedError(this.dir, 'a process that keeps re-taking its lock');
+  }
+}
