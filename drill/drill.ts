@@ -19,59 +19,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DrillWorld } from './drill-world';
-import { exposureReport } from './exposure';
-import { FAULTS, type Fault, type FaultOutcome } from './faults';
-import { pause } from './fault-steps';
+import { FAULTS } from './faults';
 import { markdownTable, textTable, type FaultRow } from './report-table';
+import { runFault } from './run-fault';
 
-const FAULT_LIMIT_MS = 180_000;
 const DRILL_LIMIT_MS = 25 * 60_000;
 const DOC = join(__dirname, '..', 'docs', 'reliability.md');
 const BEGIN = '<!-- drill:begin (written by npm run drill; do not edit by hand) -->';
 const END = '<!-- drill:end -->';
-
-/** Rejects after `ms` with a message naming `what`. */
-function limit<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms / 1000} s`)), ms)))]).finally(() => clearTimeout(timer));
-}
-
-/** Runs one fault in a fresh world under `root`; never throws (an error becomes the row's error). */
-async function runFault(fault: Fault, root: string, index: number): Promise<FaultRow> {
-  const started = Date.now();
-  const dir = join(root, `${String(index + 1).padStart(2, '0')}-${fault.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`);
-  process.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${fault.name} … `);
-  let world: DrillWorld | null = null;
-  const row: FaultRow = { fault: fault.name, exposure: null, fills: null, serveAlive: null, seconds: 0, notes: [] };
-  try {
-    world = await DrillWorld.open(dir, fault.world);
-    const outcome: FaultOutcome = await limit(fault.run(world), FAULT_LIMIT_MS, fault.name);
-    for (const app of world.apps) if (!app.exitStatus) await app.stop(15_000);
-    await pause(1_000);
-    await world.truth.pollOnce();
-    const to = Date.now();
-    row.exposure = exposureReport(world.truth.samples, outcome.from, to);
-    row.fills = await world.auditFills();
-    row.serveAlive = outcome.serveAlive;
-    row.notes.push(...outcome.notes);
-    if (world.truth.failedPolls > 0) row.notes.push(`${world.truth.failedPolls} venue polls failed (a simulator restarting or slow)`);
-  } catch (err) {
-    row.error = (err as Error).message;
-    if (world) {
-      try {
-        row.fills = await world.auditFills();
-      } catch {
-        /* the venues are gone: no fill numbers */
-      }
-    }
-  } finally {
-    await world?.close().catch(() => undefined);
-  }
-  row.seconds = (Date.now() - started) / 1000;
-  process.stdout.write(`${row.error ? 'error' : 'done'} (${row.seconds.toFixed(0)} s; logs: ${dir})\n`);
-  return row;
-}
 
 /** One line about the machine and the commit, for the doc. */
 function machineLine(): string {
@@ -112,7 +67,11 @@ async function main(): Promise<number> {
       rows.push({ fault: fault.name, exposure: null, fills: null, serveAlive: null, seconds: 0, notes: [], error: `not run: the drill passed its ${DRILL_LIMIT_MS / 60_000}-minute limit` });
       continue;
     }
-    rows.push(await runFault(fault, root, i));
+    const dir = join(root, `${String(i + 1).padStart(2, '0')}-${fault.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`);
+    process.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${fault.name} … `);
+    const row = await runFault(fault, dir);
+    process.stdout.write(`${row.error ? 'error' : 'done'} (${row.seconds.toFixed(0)} s; logs: ${dir})\n`);
+    rows.push(row);
   }
   const total = (Date.now() - started) / 1000;
   process.stdout.write(`\n${textTable(rows)}\n\n`);

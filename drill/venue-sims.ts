@@ -101,8 +101,6 @@ export class SimProcess {
     readonly port: number,
     /** The admin token, or null when the simulator takes none. */
     readonly adminToken: string | null,
-    /** Accounts the simulator opened at start (Lighter indexes, Paradex addresses with their sim-only keys). */
-    readonly startAccounts: { account: string; privateKey?: string }[],
     private readonly options: SimProcessOptions,
   ) {}
 
@@ -113,7 +111,7 @@ export class SimProcess {
   static async start(opts: SimProcessOptions): Promise<SimProcess> {
     const flags = supportedSimFlags();
     const token = flags.has('--admin-token') ? (opts.adminToken ?? randomBytes(16).toString('hex')) : null;
-    const args = ['sim', opts.venue, '--port', String(opts.port ?? 0), '--seed', String(opts.seed ?? 7)];
+    const args = ['sim', opts.venue, '--port', String(opts.port ?? 0), '--seed', String(opts.seed ?? 7), '--accounts', '0'];
     if (opts.venue === 'lighter') args.push('--rate-limit', String(opts.rateLimit === false ? 0 : (opts.rateLimit ?? 0)));
     else if (opts.rateLimit === false || opts.rateLimit === 0) args.push('--rate-limit', '0');
     if (token) args.push('--admin-token', token);
@@ -121,13 +119,8 @@ export class SimProcess {
     const child = DrillChild.start(`${opts.venue} simulator`, args, { logFile: opts.logFile });
     try {
       const m = await child.waitFor(/simulator listening on (http:\/\/127\.0\.0\.1:(\d+))/, 30_000);
-      const accountsPattern = opts.venue === 'lighter' ? /accounts:([ \d]*)\n/ : /websocket: \S+\n((?:account: .*\n)*)/;
-      const accountsLine = await child.waitFor(accountsPattern, 5_000);
-      const startAccounts =
-        opts.venue === 'lighter'
-          ? accountsLine[1]!.trim().split(/\s+/).filter(Boolean).map((account) => ({ account }))
-          : [...accountsLine[1]!.matchAll(/account: (0x[0-9a-f]+) private key (0x[0-9a-f]+)/g)].map((a) => ({ account: a[1]!, privateKey: a[2]! }));
-      return new SimProcess(opts.venue, child, m[1]!, Number(m[2]), token, startAccounts, opts);
+      await child.waitFor(/websocket: \S+\n/, 5_000);
+      return new SimProcess(opts.venue, child, m[1]!, Number(m[2]), token, opts);
     } catch (err) {
       await child.stop(2_000);
       throw err;
@@ -221,31 +214,13 @@ export class SimProcess {
   async fills(): Promise<VenueFill[]> {
     if (this.venue === 'lighter') {
       const ids = await this.lighterMarketIds();
-      const symbolOf = new Map([...ids].map(([s, id]) => [id, s]));
       const state = (await this.admin('GET', '/admin/state')) as { accounts: { account_index: number; sim_maker: boolean }[] };
       const makers = new Set(state.accounts.filter((a) => a.sim_maker).map((a) => a.account_index));
-      const { trades } = (await this.admin('GET', '/admin/trades')) as {
-        trades: { trade_id: number; market_id: number; size: string; price: string; ask_id: number; bid_id: number; ask_account_id: number; bid_account_id: number }[];
-      };
-      const out: VenueFill[] = [];
-      for (const t of trades) {
-        const common = { venue: 'lighter' as const, fillId: String(t.trade_id), asset: symbolOf.get(t.market_id) ?? String(t.market_id), size: new Decimal(t.size), price: new Decimal(t.price) };
-        if (!makers.has(t.bid_account_id)) out.push({ ...common, account: String(t.bid_account_id), orderId: String(t.bid_id), side: 'buy' });
-        if (!makers.has(t.ask_account_id)) out.push({ ...common, account: String(t.ask_account_id), orderId: String(t.ask_id), side: 'sell' });
-      }
-      return out;
+      const { trades } = (await this.admin('GET', '/admin/trades')) as { trades: LighterAdminTrade[] };
+      return lighterVenueFills(trades, makers, new Map([...ids].map(([s, id]) => [id, s])));
     }
-    const { fills } = (await this.admin('GET', '/admin/fills')) as { fills: { id: string; account: string; market: string; side: string; order_id: string; size: string; price: string }[] };
-    return fills.map((f) => ({
-      venue: 'paradex' as const,
-      account: f.account,
-      fillId: f.id,
-      orderId: f.order_id,
-      asset: assetOf(f.market),
-      side: f.side === 'BUY' ? ('buy' as const) : ('sell' as const),
-      size: new Decimal(f.size),
-      price: new Decimal(f.price),
-    }));
+    const { fills } = (await this.admin('GET', '/admin/fills')) as { fills: ParadexAdminFill[] };
+    return paradexVenueFills(fills);
   }
 
   /** One minimum order per base asset, from the venue's public market list. */
@@ -267,4 +242,56 @@ export class SimProcess {
     }
     return out;
   }
+}
+
+/** The fields of a Lighter `GET /admin/trades` entry the drill reads. */
+export interface LighterAdminTrade {
+  trade_id: number;
+  market_id: number;
+  size: string;
+  price: string;
+  ask_id: number;
+  bid_id: number;
+  ask_account_id: number;
+  bid_account_id: number;
+}
+
+/** The fields of a Paradex `GET /admin/fills` entry the drill reads. */
+export interface ParadexAdminFill {
+  id: string;
+  account: string;
+  market: string;
+  side: string;
+  order_id: string;
+  size: string;
+  price: string;
+}
+
+/**
+ * Lighter trades as user fills: one per side whose account is not one of
+ * `makers` (the sim's market makers), so a trade between two user accounts
+ * is two fills. `symbolOf` maps market ids to base assets.
+ */
+export function lighterVenueFills(trades: readonly LighterAdminTrade[], makers: ReadonlySet<number>, symbolOf: ReadonlyMap<number, string>): VenueFill[] {
+  const out: VenueFill[] = [];
+  for (const t of trades) {
+    const common = { venue: 'lighter' as const, fillId: String(t.trade_id), asset: symbolOf.get(t.market_id) ?? String(t.market_id), size: new Decimal(t.size), price: new Decimal(t.price) };
+    if (!makers.has(t.bid_account_id)) out.push({ ...common, account: String(t.bid_account_id), orderId: String(t.bid_id), side: 'buy' });
+    if (!makers.has(t.ask_account_id)) out.push({ ...common, account: String(t.ask_account_id), orderId: String(t.ask_id), side: 'sell' });
+  }
+  return out;
+}
+
+/** Paradex user fills (`/v1/fills` entries) as venue fills. */
+export function paradexVenueFills(fills: readonly ParadexAdminFill[]): VenueFill[] {
+  return fills.map((f) => ({
+    venue: 'paradex' as const,
+    account: f.account,
+    fillId: f.id,
+    orderId: f.order_id,
+    asset: assetOf(f.market),
+    side: f.side === 'BUY' ? ('buy' as const) : ('sell' as const),
+    size: new Decimal(f.size),
+    price: new Decimal(f.price),
+  }));
 }
