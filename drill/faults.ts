@@ -5,13 +5,11 @@
  * SQLite. `from` is where the "time until covered" is measured from: the
  * injection, or for a kill -9 the restart.
  */
-import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import WebSocket from 'ws';
-import { ContractClient } from '../tests/helpers/contract-client';
 import type { DrillWorld, WorldOptions } from './drill-world';
 import { nakedNow, pause, pushPricesDown, restingSlice, runEnds, startRun, stopRun, watchUntilCovered, type OnRestart } from './fault-steps';
+import { ServeClient } from './serve-client';
 import { crossVenueConfig, triHedgeConfig } from './strategy-configs';
 
 /** What a fault reports back to the runner. */
@@ -203,45 +201,40 @@ const hugeFrame: Fault = {
     const m = await serve.waitFor(/listening on http:\/\/127\.0\.0\.1:(\d+)\/\?token=(\S+)/, 60_000);
     const port = Number(m[1]);
     const token = decodeURIComponent(m[2]!);
-    const client = await ContractClient.connect(port, token);
-    let alive = true;
+    const client = await ServeClient.connect(port, token, 5_000);
+    if (!client) throw new Error('could not connect to hedgedesk serve');
+    /** A new connection answers `runs.list` within 2 s. */
     const probe = async (): Promise<boolean> => {
       if (serve.exitStatus) return false;
-      try {
-        const c = await Promise.race([ContractClient.connect(port, token), pause(2_000).then(() => null)]);
-        if (!c) return false;
-        const ok = await Promise.race([c.raw('runs.list', {}).then((r) => r.ok), pause(2_000).then(() => false)]);
-        c.close();
-        return ok;
-      } catch {
-        return false;
-      }
+      const c = await ServeClient.connect(port, token, 2_000);
+      const ok = (await c?.invoke('runs.list', {}, 2_000))?.ok === true;
+      c?.close();
+      return ok;
     };
     try {
       const config = triHedgeConfig(world.accounts, 'crossing');
       delete config.accounts;
-      const { runId } = await client.invoke('runs.start', { strategy: 'tri-hedge-hold', config, accountIds: world.accounts.map((a) => a.id) });
+      const started = await client.invoke('runs.start', { strategy: 'tri-hedge-hold', config, accountIds: world.accounts.map((a) => a.id) }, 60_000);
+      if (!started?.ok) throw new Error(`runs.start: ${started ? JSON.stringify(started.error) : 'no answer'}`);
+      const { runId } = started.data as { runId: string };
       await pause(1_500);
       const from = Date.now();
-      const attacker = new WebSocket(`ws://127.0.0.1:${port}/ws?token=${encodeURIComponent(token)}`);
-      await once(attacker, 'open');
-      attacker.on('error', () => undefined);
-      attacker.send(Buffer.alloc(2 * 1024 * 1024, 0x61).toString());
+      const attacker = await ServeClient.connect(port, token, 5_000);
+      attacker?.sendRaw('a'.repeat(2 * 1024 * 1024));
+      let alive = true;
       const deadline = Date.now() + 75_000;
       for (;;) {
         alive &&= await probe();
         if (!alive || Date.now() > deadline) break;
-        const run = await client.raw('runs.get', { runId });
-        const status = run.ok ? (run.data as { run?: { status?: string }; status?: string }) : null;
-        const s = status?.run?.status ?? status?.status;
-        if (s && !['starting', 'running', 'stopping', 'reducing-only'].includes(s)) break;
+        const run = await client.invoke('runs.get', { runId }, 2_000);
+        const status = run?.ok ? (run.data as { status: string }).status : null;
+        if (status === 'stopped' || status === 'failed') break;
         await pause(500);
       }
       if (Date.now() > deadline) notes.push('run did not end within 75 s (stopped)');
-      attacker.terminate();
-      if (!serve.exitStatus) await client.raw('runs.stop', { runId, flatten: false });
-      client.close();
-      if (serve.exitStatus) notes.push(`serve exited (${serve.exitStatus.code ?? serve.exitStatus.signal})`);
+      attacker?.close();
+      if (!serve.exitStatus) await client.invoke('runs.stop', { runId, flatten: false }, 30_000);
+      if (!alive) notes.push(serve.exitStatus ? `serve exited (${serve.exitStatus.code ?? serve.exitStatus.signal}) after the frame` : 'serve stopped answering after the frame');
       await serve.stop(20_000);
       return { from, serveAlive: alive, notes };
     } finally {
