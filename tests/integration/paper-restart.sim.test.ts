@@ -11,6 +11,7 @@
 import Decimal from 'decimal.js';
 import { join } from 'node:path';
 import pino from 'pino';
+import { ec } from 'starknet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../src/shared/schemas/account';
 import { systemClock } from '../../src/main/core/clock';
@@ -219,6 +220,22 @@ describe('paper accounts on an external simulator (`hedgedesk sim` URL + admin t
       expect(paradexSim.admin.state().accounts).toHaveLength(1);
     } finally {
       await second.close();
+    }
+  });
+
+  it('attaches to accounts the simulator printed (Lighter account index; Paradex address + key) without the admin token', async () => {
+    const accounts = new AccountsRepository(db.db);
+    const index = lighterSim.admin.createAccount({ collateral: '1234' }).accountIndex;
+    const privateKey = `0x${'1'.repeat(63)}`;
+    const { address } = paradexSim.admin.createAccount({ publicKey: ec.starkCurve.getStarkKey(privateKey), collateral: '4321' });
+    const l = accounts.create({ venue: 'lighter', label: 'Printed L', mode: 'paper', identifiers: { simUrl: lighterSim.url, accountIndex: index } });
+    const p = accounts.create({ venue: 'paradex', label: 'Printed P', mode: 'paper', identifiers: { simUrl: paradexSim.url, l2Address: address } });
+    const proc = openProcess(join(dir.path, 'paper-printed'), { [secretEnvVar({ accountId: p.id, field: 'l2PrivateKey' })]: privateKey });
+    try {
+      expect((await (await proc.venues.venueFor(l)).collateral()).total.toString()).toBe('1234');
+      expect((await (await proc.venues.venueFor(p)).collateral()).total.toString()).toBe('4321');
+    } finally {
+      await proc.close();
     }
   });
 

@@ -39,7 +39,8 @@ export interface PaperParadexOptions {
  * Paradex simulator (127.0.0.1, a free port; with `paperDir` its state
  * persists there), or the external `hedgedesk sim paradex` at the account's
  * `simUrl` (registered with the admin token stored as the secret
- * `simAdminToken`). The key and address are kept in the paper account book
+ * `simAdminToken`; or, with `l2Address` and the secret `l2PrivateKey`, an
+ * account the simulator printed). The key and address are kept in the paper account book
  * (`paperDir`, else memory) — they control simulated money only. The real
  * Paradex client talks to the simulator over HTTP and WebSocket, signing
  * auth and orders with that key.
@@ -111,6 +112,8 @@ export class PaperParadex {
     const wsUrl = `${url.replace(/^http/, 'ws')}/v1`;
     const known = this.book.get(account.id, url);
     if (known) return { url, wsUrl, key: known };
+    const given = typeof account.identifiers.l2Address === 'string' ? await deps.secrets?.get({ accountId: account.id, field: 'l2PrivateKey' }) : null;
+    if (given) return { url, wsUrl, key: { privateKey: given, address: String(account.identifiers.l2Address) } };
     const token = await deps.secrets?.get({ accountId: account.id, field: 'simAdminToken' });
     if (!token) {
       throw new PaperSimulatorError(`paper account ${account.id} trades on the simulator at ${url} but has no admin token to register its key there: store the token \`hedgedesk sim\` printed as its secret "simAdminToken"`);
