@@ -25,10 +25,17 @@ export class CorruptStateFileError extends Error {
  * @throws Error from the file system (disk full, permissions…); `path` is then unchanged.
  */
 export function writeJsonAtomic(path: string, value: unknown): void {
+  writeTextAtomic(path, JSON.stringify(value));
+}
+
+/**
+ * Writes `text` to `path` atomically, as {@link writeJsonAtomic} does.
+ * @throws Error from the file system; `path` is then unchanged.
+ */
+export function writeTextAtomic(path: string, text: string): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
   const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const text = JSON.stringify(value);
   const fd = openSync(temp, 'w', 0o600);
   try {
     writeSync(fd, text);

@@ -57,9 +57,11 @@ export interface AccountSnapshot {
 
 /**
  * What {@link MatchingEngine.snapshot} keeps of some accounts (the users'):
- * their ledger entries, resting orders in book priority, finished orders,
- * the trades they took part in, the id counters and the prices. Plain data
- * with Decimals (see `state-codec.ts` to write it as JSON).
+ * their ledger entries, resting orders in book priority, the id counters and
+ * the prices — the live part of the state, small. Finished orders and trades
+ * are history: the caller keeps them as they happen (events `order`, `trade`)
+ * and hands them back to {@link MatchingEngine.restore}. Plain data with
+ * Decimals (see `state-codec.ts`).
  */
 export interface EngineSnapshot {
   nextOrderId: number;
@@ -67,12 +69,14 @@ export interface EngineSnapshot {
   accounts: AccountSnapshot[];
   /** Resting orders, in the order they must be re-booked (price-time priority kept). */
   openOrders: EngineOrder[];
-  /** Finished orders per account, oldest first. */
-  finishedOrders: EngineOrder[];
-  /** Trades with at least one kept side, oldest first. */
-  trades: EngineTrade[];
   marks: [marketId: number, price: Decimal][];
   lastPrices: [marketId: number, price: Decimal][];
+}
+
+/** History handed to {@link MatchingEngine.restore}: finished orders and trades, each oldest first. */
+export interface EngineHistory {
+  finishedOrders: readonly EngineOrder[];
+  trades: readonly EngineTrade[];
 }
 
 /** Options of {@link MatchingEngine.submit}. */
@@ -437,8 +441,8 @@ export class MatchingEngine extends EventEmitter<EngineEvents> {
   // ---------------------------------------------------------------- persistence
 
   /**
-   * The state of the accounts `keep` selects (the users'; the sim's own
-   * market makers re-quote after a restart), as plain data: see {@link EngineSnapshot}.
+   * The live state of the accounts `keep` selects (the users'; the sim's own
+   * market makers re-quote after a restart): see {@link EngineSnapshot}.
    */
   snapshot(keep: (accountId: number) => boolean): EngineSnapshot {
     const accounts = this.ledger
@@ -454,35 +458,39 @@ export class MatchingEngine extends EventEmitter<EngineEvents> {
         for (const level of book.levels(side)) for (const o of level.orders) if (keep(o.accountId)) openOrders.push(copy(o));
       }
     }
-    const finishedOrders = [...this.finishedIds]
-      .filter(([accountId]) => keep(accountId))
-      .flatMap(([, ids]) => ids.map((id) => this.orders.get(id)).filter((o): o is EngineOrder => o !== undefined).map(copy));
-    return {
-      nextOrderId: this.nextOrderId,
-      nextTradeId: this.nextTradeId,
-      accounts,
-      openOrders,
-      finishedOrders,
-      trades: this.tradeLog.filter((t) => keep(t.takerAccountId) || keep(t.makerAccountId)),
-      marks: [...this.marks],
-      lastPrices: [...this.lastPrices],
-    };
+    return { nextOrderId: this.nextOrderId, nextTradeId: this.nextTradeId, accounts, openOrders, marks: [...this.marks], lastPrices: [...this.lastPrices] };
   }
 
   /**
-   * Loads a {@link snapshot} into this engine before anything else is booked
-   * for those accounts: accounts (created), resting orders (re-booked in the
-   * saved priority, no matching), history, prices. Id counters never go
-   * back: each continues from the larger of the saved one and `idFloor`.
+   * The finished orders and trades of the accounts `keep` selects still in
+   * the bounded history (what a compacted history file keeps), oldest first.
+   */
+  history(keep: (accountId: number) => boolean): EngineHistory {
+    const finishedOrders = [...this.finishedIds]
+      .filter(([accountId]) => keep(accountId))
+      .flatMap(([, ids]) => ids.map((id) => this.orders.get(id)).filter((o): o is EngineOrder => o !== undefined).map(copy))
+      .sort((a, b) => a.updatedAt - b.updatedAt || a.id - b.id);
+    return { finishedOrders, trades: this.tradeLog.filter((t) => keep(t.takerAccountId) || keep(t.makerAccountId)) };
+  }
+
+  /**
+   * Loads a {@link snapshot} and its history into this engine before
+   * anything else is booked for those accounts: accounts (created), resting
+   * orders (re-booked in the saved priority, no matching; one that the
+   * history shows finished is not re-booked), history, prices. Id counters
+   * never go back: each continues beyond the saved one, every id in the
+   * history and `idFloor`.
    * @throws Error for an account that exists already or an order in an unknown market.
    */
-  restore(s: EngineSnapshot, idFloor: { order?: number; trade?: number } = {}): void {
+  restore(s: EngineSnapshot, history: EngineHistory, idFloor: { order?: number; trade?: number } = {}): void {
     for (const a of s.accounts) {
       const account = this.ledger.create(a.id, a.collateral, { unlimited: a.unlimited });
       for (const [marketId, p] of a.positions) account.positions.set(marketId, { ...p });
       for (const [marketId, f] of a.initialMarginFractions) account.initialMarginFractions.set(marketId, f);
     }
+    const finished = new Set(history.finishedOrders.map((o) => o.id));
     for (const o of s.openOrders) {
+      if (finished.has(o.id)) continue;
       const order = { ...o, status: 'open' as const };
       this.book(order.marketId).add(order);
       this.orders.set(order.id, order);
@@ -490,17 +498,20 @@ export class MatchingEngine extends EventEmitter<EngineEvents> {
       if (!open) this.openIds.set(order.accountId, (open = new Set()));
       open.add(order.id);
     }
-    for (const o of s.finishedOrders) {
+    for (const o of history.finishedOrders) {
       this.orders.set(o.id, { ...o });
-      let finished = this.finishedIds.get(o.accountId);
-      if (!finished) this.finishedIds.set(o.accountId, (finished = []));
-      finished.push(o.id);
+      let ids = this.finishedIds.get(o.accountId);
+      if (!ids) this.finishedIds.set(o.accountId, (ids = []));
+      ids.push(o.id);
+      while (ids.length > this.finishedCap) this.orders.delete(ids.shift()!);
     }
-    this.tradeLog.push(...s.trades);
+    this.tradeLog.push(...[...history.trades].sort((a, b) => a.id - b.id).slice(-this.tradeCap));
     for (const [id, p] of s.marks) this.marks.set(id, p);
     for (const [id, p] of s.lastPrices) this.lastPrices.set(id, p);
-    this.nextOrderId = Math.max(this.nextOrderId, s.nextOrderId, idFloor.order ?? 0);
-    this.nextTradeId = Math.max(this.nextTradeId, s.nextTradeId, idFloor.trade ?? 0);
+    const maxOrder = [...history.finishedOrders, ...s.openOrders].reduce((m, o) => Math.max(m, o.id + 1), 0);
+    const maxTrade = history.trades.reduce((m, t) => Math.max(m, t.id + 1), 0);
+    this.nextOrderId = Math.max(this.nextOrderId, s.nextOrderId, maxOrder, idFloor.order ?? 0);
+    this.nextTradeId = Math.max(this.nextTradeId, s.nextTradeId, maxTrade, idFloor.trade ?? 0);
     for (const a of s.accounts) this.emit('account', a.id);
   }
 

@@ -1,6 +1,6 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, rmSync, truncateSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CorruptStateFileError, readJsonFile, writeJsonAtomic } from '../../store/atomic-json-file';
+import { CorruptStateFileError, readJsonFile, writeJsonAtomic, writeTextAtomic } from '../../store/atomic-json-file';
 import { decodeState, encodeState } from './state-codec';
 import type { SimClock } from './sim-clock';
 
@@ -8,6 +8,8 @@ import type { SimClock } from './sim-clock';
 export const ID_BLOCK = 100_000;
 /** How often price-only changes (the random walk) are written, ms of clock time. */
 const PRICE_FLUSH_MS = 5_000;
+/** The history journal is rewritten from the in-memory history once it has this many lines. */
+const HISTORY_COMPACT_LINES = 20_000;
 
 /** Directories held by a store of this process (a second store on one directory is refused). */
 const held = new Set<string>();
@@ -15,15 +17,17 @@ const held = new Set<string>();
 /** The state directory is in use by another simulator (another process, or another store in this one). */
 export class SimStateLockedError extends Error {
   constructor(dir: string, holder: string) {
-    super(`simulator state ${dir} is in use by ${holder}; stop it first, or give this simulator its own state directory`);
+    super(`simulator state ${dir} is in use by ${holder}: one simulator per state directory (for the app: one HedgeDesk per data directory with paper accounts on the built-in simulators); stop the other one first`);
     this.name = 'SimStateLockedError';
   }
 }
 
 /** What a state directory held at start. */
 export interface LoadedSimState {
-  /** The saved state (Decimals restored), or null on a fresh directory. */
+  /** The saved live state (Decimals restored), or null on a fresh directory. */
   state: unknown;
+  /** The history entries recorded so far (Decimals restored), oldest first; later entries of one item supersede earlier ones. */
+  history: unknown[];
   /** Per id kind, the first id that may be issued (beyond every reserved block). */
   idFloor: Record<string, number>;
 }
@@ -39,9 +43,15 @@ function pidAlive(pid: number): boolean {
 
 /**
  * A simulator's state on disk, in its own directory:
- * - `state.json`: the whole state, rewritten atomically (temp + fsync +
- *   rename) at the end of every I/O turn in which an account changed
- *   ({@link markDirty}), every 5 s when only prices moved, and on close;
+ * - `state.json`: the live state (accounts, open orders, counters, prices —
+ *   small), rewritten atomically (temp + fsync + rename) at the end of every
+ *   I/O turn in which an account changed ({@link markDirty}), every 5 s when
+ *   only prices moved, and on close;
+ * - `history.jsonl`: finished orders, trades, fills — one JSON line per
+ *   entry ({@link record}), appended and fsync'ed just before `state.json` is
+ *   written; rewritten atomically from the caller's in-memory history once
+ *   it reaches 20,000 lines. A torn last line (a crash mid-append) is
+ *   ignored; any other bad line is corruption;
  * - `ids.json`: per id kind (orders, trades, blocks…) the end of the block
  *   of ids reserved so far, written synchronously *before* the first id of a
  *   new block is issued — so after a crash (kill -9) counters restart beyond
@@ -56,23 +66,32 @@ export class SimStateStore {
   private readonly stateFile: string;
   private readonly idsFile: string;
   private readonly lockFile: string;
+  private readonly historyFile: string;
   private reserved: Record<string, number> = {};
   private snapshot: (() => unknown) | null = null;
+  private retainedHistory: (() => unknown[]) | null = null;
+  private pendingHistory: string[] = [];
+  private historyLines = 0;
   private dirty = false;
   private pricesDirty = false;
   private flushQueued = false;
   private stopTimer: (() => void) | null = null;
   private closed = false;
 
+  private readonly compactAt: number;
+
   /**
    * Takes the directory (creating it) and its lock.
+   * @param opts.compactAt History lines that trigger a rewrite of the journal (default 20,000; tests use fewer).
    * @throws SimStateLockedError when a live process (or another store here) holds it; Error from the file system.
    */
-  constructor(dir: string) {
+  constructor(dir: string, opts: { compactAt?: number } = {}) {
+    this.compactAt = opts.compactAt ?? HISTORY_COMPACT_LINES;
     this.dir = resolve(dir);
     this.stateFile = join(this.dir, 'state.json');
     this.idsFile = join(this.dir, 'ids.json');
     this.lockFile = join(this.dir, 'lock');
+    this.historyFile = join(this.dir, 'history.jsonl');
     mkdirSync(this.dir, { recursive: true });
     this.lock();
   }
@@ -101,7 +120,32 @@ export class SimStateStore {
         throw this.corrupt((err as Error).message);
       }
     }
-    return { state, idFloor: { ...this.reserved } };
+    return { state, history: this.loadHistory(), idFloor: { ...this.reserved } };
+  }
+
+  private loadHistory(): unknown[] {
+    let text: string;
+    try {
+      text = readFileSync(this.historyFile, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw err;
+    }
+    const lines = text.split('\n');
+    // After the last newline: nothing, or an append cut short by a crash (its entry never counted) — cut it off
+    // so the next append starts on a fresh line.
+    const torn = lines.pop() ?? '';
+    if (torn !== '') truncateSync(this.historyFile, Buffer.byteLength(text) - Buffer.byteLength(torn));
+    const entries: unknown[] = [];
+    lines.forEach((line, i) => {
+      try {
+        entries.push(decodeState(JSON.parse(line)));
+      } catch (err) {
+        throw new CorruptStateFileError(this.historyFile, `line ${i + 1}: ${(err as Error).message}`);
+      }
+    });
+    this.historyLines = entries.length;
+    return entries;
   }
 
   /** The error for a `state.json` whose content cannot be restored (`problem` says why). */
@@ -110,11 +154,13 @@ export class SimStateStore {
   }
 
   /**
-   * Starts saving: `snapshot` gives the whole state (plain data with
-   * Decimals); price-only changes are written every 5 s on `clock`.
+   * Starts saving: `snapshot` gives the live state (plain data with
+   * Decimals), `retainedHistory` the history entries still kept in memory
+   * (what a compacted journal keeps); price-only changes are written every 5 s on `clock`.
    */
-  start(snapshot: () => unknown, clock: SimClock): void {
+  start(snapshot: () => unknown, retainedHistory: () => unknown[], clock: SimClock): void {
     this.snapshot = snapshot;
+    this.retainedHistory = retainedHistory;
     this.stopTimer = clock.every(PRICE_FLUSH_MS, () => {
       if (this.pricesDirty) this.flush();
     });
@@ -129,6 +175,13 @@ export class SimStateStore {
       this.flushQueued = false;
       if (this.dirty) this.flush();
     });
+  }
+
+  /** Appends a history entry (a finished order, a trade, a fill); written with the next flush, before the live state. */
+  record(entry: unknown): void {
+    if (this.closed) return;
+    this.pendingHistory.push(JSON.stringify(encodeState(entry)));
+    this.markDirty();
   }
 
   /** Only prices moved: written within 5 s. */
@@ -149,12 +202,33 @@ export class SimStateStore {
     this.reserved = next;
   }
 
-  /** Writes the state now (synchronously). @throws Error from the file system. */
+  /** Writes pending history and the live state now (synchronously). @throws Error from the file system. */
   flush(): void {
     if (!this.snapshot || this.closed) return;
     this.dirty = false;
     this.pricesDirty = false;
+    this.flushHistory();
     writeJsonAtomic(this.stateFile, { version: 1, savedAt: new Date().toISOString(), state: encodeState(this.snapshot()) });
+  }
+
+  private flushHistory(): void {
+    if (this.pendingHistory.length === 0) return;
+    const lines = this.pendingHistory;
+    this.pendingHistory = [];
+    if (this.historyLines + lines.length >= this.compactAt && this.retainedHistory) {
+      const kept = this.retainedHistory().map((e) => JSON.stringify(encodeState(e)));
+      writeTextAtomic(this.historyFile, kept.map((l) => `${l}\n`).join(''));
+      this.historyLines = kept.length;
+      return;
+    }
+    const fd = openSync(this.historyFile, 'a', 0o600);
+    try {
+      writeSync(fd, lines.map((l) => `${l}\n`).join(''));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    this.historyLines += lines.length;
   }
 
   /** Writes the state a last time, stops the timer and releases the lock. */

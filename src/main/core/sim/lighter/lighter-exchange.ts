@@ -2,6 +2,8 @@ import Decimal from 'decimal.js';
 import { createHash } from 'node:crypto';
 import { SyntheticLiquidity } from '../engine/liquidity';
 import { MatchingEngine, type EngineSnapshot } from '../engine/matching-engine';
+import type { EngineOrder } from '../engine/order';
+import type { EngineTrade } from '../engine/trade';
 import type { PricePoint } from '../engine/price-path';
 import { deriveSeed } from '../engine/prng';
 import type { SimClock } from '../engine/sim-clock';
@@ -57,11 +59,11 @@ export interface LighterExchangeOptions {
 }
 
 /**
- * The Lighter simulator's state on disk (`state.json` under the state
+ * The Lighter simulator's live state on disk (`state.json` under the state
  * directory): user accounts (keys, nonces, cancel-all timers), the engine's
- * user side (collateral, positions, orders, trades, id counters, prices),
- * Lighter metadata of those orders and trades, block height, and the mids
- * the random walk continues from. The market makers re-quote at start.
+ * user side (collateral, positions, open orders, id counters, prices), the
+ * Lighter metadata of the open orders, block height, and the mids the random
+ * walk continues from. The market makers re-quote at start.
  */
 export interface LighterSimState {
   venue: 'lighter';
@@ -71,9 +73,11 @@ export interface LighterSimState {
   registry: RegistrySnapshot;
   engine: EngineSnapshot;
   orderMetas: [number, OrderMeta][];
-  tradeMetas: [number, TradeMeta][];
   mids: [number, Decimal][];
 }
+
+/** One history entry (`history.jsonl`): a finished user order or a trade with a user side, with its Lighter metadata. */
+export type LighterHistoryEntry = { kind: 'order'; order: EngineOrder; meta: OrderMeta } | { kind: 'trade'; trade: EngineTrade; meta: TradeMeta };
 
 const isMaker = (accountId: number) => MAKER_ACCOUNTS.includes(accountId);
 
@@ -142,13 +146,19 @@ export class LighterExchange {
       if (loaded.state !== null) {
         this.restored = true;
         try {
-          for (const [id, mid] of this.restore(loaded.state as LighterSimState, loaded.idFloor)) if (mids.has(id)) mids.set(id, mid);
+          for (const [id, mid] of this.restore(loaded.state as LighterSimState, loaded.history as LighterHistoryEntry[], loaded.idFloor)) if (mids.has(id)) mids.set(id, mid);
         } catch (err) {
           throw store.corrupt(`cannot be restored: ${(err as Error).message}`);
         }
       } else this.height = Math.max(this.height, loaded.idFloor.block ?? 0);
       this.engine.on('account', (id) => {
         if (!isMaker(id)) store.markDirty();
+      });
+      this.engine.on('order', (o) => {
+        if (!isMaker(o.accountId) && o.status !== 'open') store.record({ kind: 'order', order: o, meta: this.orderMeta(o.id) } satisfies LighterHistoryEntry);
+      });
+      this.engine.on('trade', (t) => {
+        if (!isMaker(t.takerAccountId) || !isMaker(t.makerAccountId)) store.record({ kind: 'trade', trade: t, meta: this.tradeMeta(t.id) } satisfies LighterHistoryEntry);
       });
       this.engine.on('mark', () => store.markPricesDirty());
     }
@@ -167,14 +177,17 @@ export class LighterExchange {
       this.liquidity.start();
     }
     this.stopMaintenance = opts.clock.every(1000, () => this.maintain());
-    store?.start(() => this.snapshot(), opts.clock);
+    store?.start(
+      () => this.snapshot(),
+      () => this.retainedHistory(),
+      opts.clock,
+    );
   }
 
-  /** The state to persist (see {@link LighterSimState}). */
+  /** The live state to persist (see {@link LighterSimState}). */
   snapshot(): LighterSimState {
     const engine = this.engine.snapshot((id) => !isMaker(id));
-    const orderIds = new Set([...engine.openOrders, ...engine.finishedOrders].map((o) => o.id));
-    const tradeIds = new Set(engine.trades.map((t) => t.id));
+    const orderIds = new Set(engine.openOrders.map((o) => o.id));
     return {
       venue: 'lighter',
       generation: this.generation,
@@ -182,7 +195,6 @@ export class LighterExchange {
       registry: this.registry.snapshot((index) => !isMaker(index)),
       engine,
       orderMetas: [...this.orderMetas].filter(([id]) => orderIds.has(id)),
-      tradeMetas: [...this.tradeMetas].filter(([id]) => tradeIds.has(id)),
       mids: this.markets().flatMap((m) => {
         const mid = this.liquidity?.mid(m.spec.market_id) ?? this.engine.markPrice(m.spec.market_id);
         return mid ? [[m.spec.market_id, mid] as [number, Decimal]] : [];
@@ -190,14 +202,31 @@ export class LighterExchange {
     };
   }
 
-  /** Loads a saved state into this fresh exchange; returns the mids to continue from. */
-  private restore(s: LighterSimState, idFloor: Record<string, number>): [number, Decimal][] {
+  /** The user side's history still kept in memory, as history entries (a compacted `history.jsonl`). */
+  private retainedHistory(): LighterHistoryEntry[] {
+    const { finishedOrders, trades } = this.engine.history((id) => !isMaker(id));
+    return [
+      ...finishedOrders.map((order) => ({ kind: 'order' as const, order, meta: this.orderMeta(order.id) })),
+      ...trades.map((trade) => ({ kind: 'trade' as const, trade, meta: this.tradeMeta(trade.id) })),
+    ];
+  }
+
+  /** Loads a saved state and its history into this fresh exchange; returns the mids to continue from. */
+  private restore(s: LighterSimState, history: readonly LighterHistoryEntry[], idFloor: Record<string, number>): [number, Decimal][] {
     if (s.venue !== 'lighter') throw new Error(`it is a ${String(s.venue)} simulator's state`);
     for (const o of s.engine.openOrders) if (!this.marketsById.has(o.marketId)) throw new Error(`an open order is in market ${o.marketId}, which this simulator does not load`);
+    const orders = new Map<number, { order: EngineOrder; meta: OrderMeta }>();
+    const trades = new Map<number, { trade: EngineTrade; meta: TradeMeta }>();
+    for (const e of history) {
+      if (e.kind === 'order') orders.set(e.order.id, e);
+      else if (e.kind === 'trade') trades.set(e.trade.id, e);
+      else throw new Error(`unknown history entry ${JSON.stringify(e).slice(0, 80)}`);
+    }
     this.registry.restore(s.registry);
-    this.engine.restore(s.engine, { order: idFloor.order, trade: idFloor.trade });
+    this.engine.restore(s.engine, { finishedOrders: [...orders.values()].map((e) => e.order), trades: [...trades.values()].map((e) => e.trade) }, { order: idFloor.order, trade: idFloor.trade });
     for (const [id, meta] of s.orderMetas) this.orderMetas.set(id, meta);
-    for (const [id, meta] of s.tradeMetas) this.tradeMetas.set(id, meta);
+    for (const [id, e] of orders) this.orderMetas.set(id, e.meta);
+    for (const [id, e] of trades) this.tradeMetas.set(id, e.meta);
     this.height = Math.max(s.height, idFloor.block ?? 0);
     this.generation = s.generation + 1;
     return s.mids;

@@ -50,6 +50,16 @@ export const BELOW_MIN_REASON = 'ORDER_SIZE_BELOW_MIN';
 /** `cancel_reason` of an order whose full fill would take the position beyond `position_limit` (paradex.md §5). */
 export const POSITION_LIMIT_REASON = 'ORDER_EXCEEDS_POSITION_LIMIT';
 
+/** An order record as saved (account and market by name). */
+function savedOrder({ account, market, ...r }: OrderRecord): SavedOrder {
+  return { ...r, address: account.address, market: market.spec.symbol };
+}
+
+/** A fill as saved. */
+function savedFill({ account, order, market, ...f }: FillRecord): SavedFill {
+  return { ...f, address: account.address, orderRef: order?.ref ?? null, market: market.spec.symbol };
+}
+
 function rejectReason(reason: RejectReason): string {
   if (reason === 'insufficient-margin') return 'NOT_ENOUGH_MARGIN';
   if (reason === 'reduce-only-increases') return 'REDUCE_ONLY_WOULD_INCREASE';
@@ -132,11 +142,10 @@ export interface ParadexExchangeOptions {
   store?: SimStateStore;
 }
 
-/** An {@link OrderRecord} on disk: account and market by name, the engine order by id. */
-interface SavedOrder extends Omit<OrderRecord, 'account' | 'market' | 'engineOrder'> {
+/** An {@link OrderRecord} on disk: account and market by name. */
+interface SavedOrder extends Omit<OrderRecord, 'account' | 'market'> {
   address: string;
   market: string;
-  engineOrderId: number | null;
 }
 
 /** A {@link FillRecord} on disk. */
@@ -147,11 +156,13 @@ interface SavedFill extends Omit<FillRecord, 'account' | 'order' | 'market'> {
 }
 
 /**
- * The Paradex simulator's state on disk (`state.json` under the state
+ * The Paradex simulator's live state on disk (`state.json` under the state
  * directory): registered accounts, the engine's user side (collateral,
- * positions, orders, trades, id counters, prices), order records and fills,
- * the ref / seq counters and the mids the random walk continues from. JWTs
- * are not kept: clients sign in again after a restart (401 INVALID_TOKEN).
+ * positions, resting orders, id counters, prices), the live (NEW / OPEN)
+ * order records, the ref / seq counters and the mids the random walk
+ * continues from. Closed order records and fills are history
+ * (`history.jsonl`). JWTs are not kept: clients sign in again after a
+ * restart (401 INVALID_TOKEN).
  */
 export interface ParadexSimState {
   venue: 'paradex';
@@ -160,11 +171,13 @@ export interface ParadexSimState {
   accounts: ParadexAccount[];
   engine: EngineSnapshot;
   orders: SavedOrder[];
-  fills: SavedFill[];
   nextRef: number;
   seq: number;
   mids: [string, Decimal][];
 }
+
+/** One history entry (`history.jsonl`): a closed order record or a fill. */
+export type ParadexHistoryEntry = { kind: 'order'; order: SavedOrder } | { kind: 'fill'; fill: SavedFill };
 
 const isMaker = (engineId: number) => MAKER_ACCOUNTS.includes(engineId);
 
@@ -225,7 +238,7 @@ export class ParadexExchange extends EventEmitter<ParadexExchangeEvents> {
       if (loaded.state !== null) {
         this.restored = true;
         try {
-          for (const [symbol, mid] of this.restore(loaded.state as ParadexSimState, loaded.idFloor)) {
+          for (const [symbol, mid] of this.restore(loaded.state as ParadexSimState, loaded.history as ParadexHistoryEntry[], loaded.idFloor)) {
             const m = this.bySymbol.get(symbol);
             if (m) mids.set(m.engine.id, mid);
           }
@@ -240,7 +253,11 @@ export class ParadexExchange extends EventEmitter<ParadexExchangeEvents> {
         if (!isMaker(id)) store.markDirty();
       });
       this.engine.on('mark', () => store.markPricesDirty());
-      this.on('order', () => store.markDirty());
+      this.on('order', (r) => {
+        if (this.status(r) === 'CLOSED') store.record({ kind: 'order', order: savedOrder(r) } satisfies ParadexHistoryEntry);
+        else store.markDirty();
+      });
+      this.on('fill', (f) => store.record({ kind: 'fill', fill: savedFill(f) } satisfies ParadexHistoryEntry));
     }
     this.liquidity = opts.liquidity
       ? new SyntheticLiquidity({
@@ -258,34 +275,28 @@ export class ParadexExchange extends EventEmitter<ParadexExchangeEvents> {
     } else {
       for (const m of opts.markets) if (!this.engine.markPrice(m.engine.id)) this.engine.setMark(m.engine.id, m.referenceMid);
     }
-    store?.start(() => this.snapshot(), opts.clock);
+    store?.start(
+      () => this.snapshot(),
+      () => this.retainedHistory(),
+      opts.clock,
+    );
     for (const r of this.records.values()) if (this.status(r) === 'NEW') setImmediate(() => this.execute(r));
   }
 
   // ---------------------------------------------------------------- persistence
 
-  /** The state to persist (see {@link ParadexSimState}). */
+  /** The live state to persist (see {@link ParadexSimState}). */
   snapshot(): ParadexSimState {
-    const orders: SavedOrder[] = [...this.accountOrders.values()].flat().map(({ account, market, engineOrder, ...r }) => ({
-      ...r,
-      address: account.address,
-      market: market.spec.symbol,
-      engineOrderId: engineOrder?.id ?? null,
-    }));
-    const fills: SavedFill[] = [...this.accountFills.values()].flat().map(({ account, order, market, ...f }) => ({
-      ...f,
-      address: account.address,
-      orderRef: order?.ref ?? null,
-      market: market.spec.symbol,
-    }));
     return {
       venue: 'paradex',
       generation: this.generation,
       nextEngineId: this.registry.nextId(),
       accounts: this.registry.all().map((a) => ({ ...a })),
       engine: this.engine.snapshot((id) => !isMaker(id)),
-      orders,
-      fills,
+      orders: [...this.accountOrders.values()]
+        .flat()
+        .filter((r) => this.status(r) !== 'CLOSED')
+        .map(savedOrder),
       nextRef: this.nextRef,
       seq: this.seq,
       mids: this.markets().flatMap((m) => {
@@ -295,37 +306,58 @@ export class ParadexExchange extends EventEmitter<ParadexExchangeEvents> {
     };
   }
 
-  /** Loads a saved state into this fresh exchange; returns the mids to continue from, by symbol. */
-  private restore(s: ParadexSimState, idFloor: Record<string, number>): [string, Decimal][] {
+  /** Closed order records and fills still kept in memory, as history entries (a compacted `history.jsonl`). */
+  private retainedHistory(): ParadexHistoryEntry[] {
+    return [
+      ...[...this.accountOrders.values()]
+        .flat()
+        .filter((r) => this.status(r) === 'CLOSED')
+        .map((r) => ({ kind: 'order' as const, order: savedOrder(r) })),
+      ...[...this.accountFills.values()].flat().map((f) => ({ kind: 'fill' as const, fill: savedFill(f) })),
+    ];
+  }
+
+  /** Loads a saved state and its history into this fresh exchange; returns the mids to continue from, by symbol. */
+  private restore(s: ParadexSimState, history: readonly ParadexHistoryEntry[], idFloor: Record<string, number>): [string, Decimal][] {
     if (s.venue !== 'paradex') throw new Error(`it is a ${String(s.venue)} simulator's state`);
     const marketOf = (symbol: string) => {
       const m = this.bySymbol.get(symbol);
       if (!m) throw new Error(`market ${symbol} is not loaded by this simulator`);
       return m;
     };
+    const saved = new Map<string, SavedOrder>(s.orders.map((o) => [o.id, o]));
+    const fills = new Map<string, SavedFill>();
+    for (const e of history) {
+      if (e.kind === 'order') saved.set(e.order.id, e.order);
+      else if (e.kind === 'fill') fills.set(e.fill.id, e.fill);
+      else throw new Error(`unknown history entry ${JSON.stringify(e).slice(0, 80)}`);
+    }
+    const closedEngineOrders = [...saved.values()].flatMap((o) => (o.engineOrder && o.engineOrder.status !== 'open' ? [o.engineOrder] : []));
     this.registry.restore(s.accounts, s.nextEngineId);
-    this.engine.restore(s.engine, { order: idFloor.order, trade: idFloor.trade });
+    this.engine.restore(s.engine, { finishedOrders: closedEngineOrders, trades: [] }, { order: idFloor.order, trade: idFloor.trade });
     const accountOf = (address: string) => {
       const a = this.registry.get(address);
       if (!a) throw new Error(`account ${address} is not registered`);
       return a;
     };
-    for (const { address, market, engineOrderId, ...r } of s.orders) {
-      const record: OrderRecord = { ...r, account: accountOf(address), market: marketOf(market), engineOrder: engineOrderId === null ? null : (this.engine.order(engineOrderId) ?? null) };
+    for (const { address, market, engineOrder, ...r } of [...saved.values()].sort((a, b) => a.ref - b.ref)) {
+      const live = engineOrder && engineOrder.status === 'open' ? (this.engine.order(engineOrder.id) ?? engineOrder) : engineOrder;
+      const record: OrderRecord = { ...r, account: accountOf(address), market: marketOf(market), engineOrder: live };
       this.records.set(record.id, record);
       this.byRef.set(record.ref, record);
-      let list = this.accountOrders.get(record.account.engineId);
-      if (!list) this.accountOrders.set(record.account.engineId, (list = []));
-      list.push(record);
+      this.remember(this.accountOrders, record.account.engineId, record, (x) => this.status(x) === 'CLOSED', (x) => {
+        this.records.delete(x.id);
+        this.byRef.delete(x.ref);
+      });
     }
-    for (const { address, orderRef, market, ...f } of s.fills) {
+    for (const { address, orderRef, market, ...f } of [...fills.values()].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))) {
       const account = accountOf(address);
-      let list = this.accountFills.get(account.engineId);
-      if (!list) this.accountFills.set(account.engineId, (list = []));
-      list.push({ ...f, account, order: orderRef === null ? null : (this.byRef.get(orderRef) ?? null), market: marketOf(market) });
+      this.remember(this.accountFills, account.engineId, { ...f, account, order: orderRef === null ? null : (this.byRef.get(orderRef) ?? null), market: marketOf(market) });
     }
-    this.nextRef = Math.max(s.nextRef, idFloor.ref ?? 0);
-    this.seq = Math.max(s.seq, idFloor.seq ?? 0);
+    const maxRef = [...saved.values()].reduce((m, o) => Math.max(m, o.ref + 1), 0);
+    const maxSeq = [...saved.values()].reduce((m, o) => Math.max(m, o.seqNo + 1), 0);
+    this.nextRef = Math.max(s.nextRef, maxRef, idFloor.ref ?? 0);
+    this.seq = Math.max(s.seq, maxSeq, idFloor.seq ?? 0);
     this.generation = s.generation + 1;
     return s.mids;
   }
