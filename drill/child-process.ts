@@ -16,6 +16,15 @@ export interface ChildExit {
   signal: NodeJS.Signals | null;
 }
 
+/** Every child started and not yet ended, so the drill can kill them when it is itself stopped. */
+const running = new Set<ChildProcess>();
+
+/** SIGKILLs every drill child still running (the drill is exiting: no simulator or app is left behind). */
+export function killAllChildren(): void {
+  for (const child of running) child.kill('SIGKILL');
+  running.clear();
+}
+
 /** A running `hedgedesk …` process. */
 export class DrillChild {
   private output = '';
@@ -39,8 +48,10 @@ export class DrillChild {
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
+    running.add(child);
     this.exited = new Promise((resolve) => {
       child.once('exit', (code, signal) => {
+        running.delete(child);
         this.exit = { code, signal };
         resolve(this.exit);
       });

@@ -19,6 +19,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { killAllChildren } from './child-process';
 import { FAULTS } from './faults';
 import { markdownTable, textTable, type FaultRow } from './report-table';
 import { runFault } from './run-fault';
@@ -83,6 +84,14 @@ async function main(): Promise<number> {
   else rmSync(root, { recursive: true, force: true });
   process.stdout.write(`drill finished in ${total.toFixed(0)} s\n`);
   return rows.some((r) => r.error) ? 1 : 0;
+}
+
+process.on('exit', killAllChildren);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    process.stderr.write(`drill: ${signal}, stopping every simulator and app it started\n`);
+    process.exit(130);
+  });
 }
 
 main().then(

@@ -33,7 +33,8 @@ export async function runFault(fault: Fault, dir: string): Promise<FaultRow> {
     row.fills = await world.auditFills();
     row.serveAlive = outcome.serveAlive;
     row.notes.push(...outcome.notes);
-    if (world.truth.failedPolls > 0) row.notes.push(`${world.truth.failedPolls} venue polls failed (a simulator restarting or slow)`);
+    const failed = world.truth.failedPolls.filter((t) => t >= outcome.from && t <= to).length;
+    if (failed > 0) row.notes.push(`${failed} venue polls failed in the window (a simulator slow to answer): exposure unknown then`);
   } catch (err) {
     row.error = (err as Error).message;
     if (world) {

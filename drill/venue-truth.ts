@@ -14,8 +14,8 @@ export class VenueTruth {
   readonly samples: ExposureSample[] = [];
   /** The last snapshot of each venue. */
   readonly latest = new Map<string, VenueSnapshot>();
-  /** Polls that failed (a simulator restarting, a slow answer). */
-  failedPolls = 0;
+  /** When polls failed (a simulator restarting, a slow answer), Unix ms. */
+  readonly failedPolls: number[] = [];
   private timer: NodeJS.Timeout | null = null;
   private polling = false;
   private readonly listeners = new Set<() => void>();
@@ -61,7 +61,7 @@ export class VenueTruth {
 
   private async tick(): Promise<void> {
     if (this.polling) return;
-    if (this.samples.length + this.failedPolls >= this.maxPolls) return this.stop();
+    if (this.samples.length + this.failedPolls.length >= this.maxPolls) return this.stop();
     await this.pollOnce();
   }
 
@@ -86,7 +86,7 @@ export class VenueTruth {
       this.samples.push({ t, net, bound, marks });
       for (const l of this.listeners) l();
     } catch {
-      this.failedPolls++;
+      this.failedPolls.push(Date.now());
     } finally {
       this.polling = false;
     }
