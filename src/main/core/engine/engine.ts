@@ -14,7 +14,7 @@ import { ConfigError } from './config-error';
 import { decimalText } from './decimal-text';
 import { AccountBusyError } from './engine-errors';
 import { flattenAccounts } from './flatten';
-import type { LiveLighterOverrides } from './live-lighter';
+import { parseRunVenueSettings, resolveVenueSettings, type AccountVenueSettings, type RunVenueSettings } from './account-venue-settings';
 import { snapshotPositions } from './position-snapshotter';
 import { seededRandom } from './random-source';
 import { reconcileAccounts } from './reconcile';
@@ -50,8 +50,12 @@ export interface StartRunRequest {
   config: unknown;
   /** One stored account per role of the strategy, in role order (tri-hedge-hold: A, B, C). */
   accountIds: string[];
-  /** Per account id: settings of live Lighter accounts that are not stored (base URL, chain id, signer folder). */
-  overrides?: Readonly<Record<string, LiveLighterOverrides>>;
+  /**
+   * Per account id: venue settings that are not stored with the account
+   * (base URL, chain id, tier, signer folder…). Resolved (defaults written
+   * out) and stored with the run, so resume and flatten reopen the same venues.
+   */
+  overrides?: Readonly<Record<string, AccountVenueSettings>>;
 }
 
 /** How to stop a run. */
@@ -164,15 +168,16 @@ export class Engine {
     if (!def) throw new ConfigError('unknown strategy', [{ path: 'strategy', message: `unknown strategy "${req.strategy}" (known: ${[...this.strategies.keys()].join(', ')})` }]);
     const prepared = def.prepare(req.config);
     const accounts = this.resolveAccounts(def, rolesOf(def, req.config), req.accountIds);
-    const venues = await Promise.all(accounts.map((a) => this.opts.venues.venueFor(a, req.overrides?.[a.id])));
+    const settings: RunVenueSettings = Object.fromEntries(accounts.map((a) => [a.id, resolveVenueSettings(a, req.overrides?.[a.id])]));
+    const venues = await Promise.all(accounts.map((a) => this.opts.venues.venueFor(a, settings[a.id])));
     const markets = await venues[0]!.markets();
     const issues = prepared.checkMarkets(markets);
     if (issues.length > 0) throw new ConfigError(`the ${def.id} configuration does not fit the markets`, issues);
     this.checkIdle(accounts);
     const runId = newRunId();
-    this.runs.create({ id: runId, strategy: def.id, config: prepared.storableConfig, accountIds: accounts.map((a) => a.id), at: this.now() });
+    this.runs.create({ id: runId, strategy: def.id, config: prepared.storableConfig, accountIds: accounts.map((a) => a.id), venueSettings: settings, at: this.now() });
     this.emit(runId, { type: 'status', from: null, to: 'starting', reason: 'created' });
-    await this.launch(runId, def, prepared, accounts, markets, req.overrides, null);
+    await this.launch(runId, def, prepared, accounts, markets, settings, null);
     return runId;
   }
 
@@ -214,19 +219,22 @@ export class Engine {
 
   /**
    * Loads an interrupted run again: its record, strategy definition, prepared
-   * config, accounts, connected venues and markets; checks it is still
-   * interrupted (the venues connect asynchronously) and its accounts idle.
+   * config, accounts, venues connected with the settings stored with the run
+   * (base URL, chain id, tier… — never defaults) and markets; checks it is
+   * still interrupted (the venues connect asynchronously) and its accounts idle.
    */
   private async reopenInterrupted(runId: string) {
     const record = this.interrupted(runId);
     const def = this.definition(record);
     const prepared = def.prepare(record.config);
     const accounts = record.accountIds.map((id) => this.accounts.get(id));
-    const venues = await Promise.all(accounts.map((a) => this.opts.venues.venueFor(a)));
+    const settings = parseRunVenueSettings(record.venueSettings);
+    if (!settings) this.opts.logger.warn({ component: 'engine', runId }, `run ${runId} has no stored venue settings (stored by an older version): its venues open with the account defaults`);
+    const venues = await Promise.all(accounts.map((a) => this.opts.venues.venueFor(a, settings?.[a.id])));
     const markets = await venues[0]!.markets();
     this.interrupted(runId);
     this.checkIdle(accounts);
-    return { record, def, prepared, accounts, venues, markets };
+    return { record, def, prepared, accounts, venues, markets, settings };
   }
 
   /**
@@ -238,11 +246,11 @@ export class Engine {
    *   interrupted); ReconcileError (run → failed).
    */
   async resumeRun(runId: string): Promise<void> {
-    const { record, def, prepared, accounts, markets } = await this.reopenInterrupted(runId);
+    const { record, def, prepared, accounts, markets, settings } = await this.reopenInterrupted(runId);
     const from = record.status;
     this.runs.setStatus(runId, 'starting', this.now(), { reason: from === 'stopping' ? 'restart of a stopping run' : 'resume' });
     this.emit(runId, { type: 'status', from, to: 'starting', reason: 'resume' });
-    await this.launch(runId, def, prepared, accounts, markets, undefined, record.state, from === 'stopping');
+    await this.launch(runId, def, prepared, accounts, markets, settings, record.state, from === 'stopping');
   }
 
   /**
@@ -434,7 +442,7 @@ export class Engine {
     prepared: PreparedRun,
     accounts: readonly Account[],
     markets: readonly Market[],
-    overrides: StartRunRequest['overrides'],
+    settings: RunVenueSettings | null,
     resumeState: unknown,
     stopAtOnce = false,
   ): Promise<void> {
@@ -446,7 +454,7 @@ export class Engine {
     const run: ActiveRun = { id: runId, def, abort, stop: null, accounts: [], done: Promise.resolve() };
     this.active.set(runId, run);
     try {
-      const venues = await Promise.all(accounts.map((a) => this.opts.venues.venueFor(a, overrides?.[a.id])));
+      const venues = await Promise.all(accounts.map((a) => this.opts.venues.venueFor(a, settings?.[a.id])));
       strategy = prepared.create(markets);
       const record = this.runs.get(runId);
       built = this.buildAccounts(runId, def, accounts, venues, strategy, record.riskMode, (err) => {

@@ -7,7 +7,8 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { LighterTiming } from '../venues/lighter/lighter-venue';
 import type { ParadexTiming } from '../venues/paradex/paradex-venue';
 import type { Venue } from '../venues/venue';
-import { liveLighterVenue, type LiveLighterOverrides } from './live-lighter';
+import type { AccountVenueSettings } from './account-venue-settings';
+import { liveLighterVenue } from './live-lighter';
 import { liveParadexVenue } from './live-paradex';
 import { processPaperLighter, type PaperLighter } from './paper-lighter';
 import { processPaperParadex, type PaperParadex } from './paper-paradex';
@@ -16,11 +17,11 @@ import { processPaperParadex, type PaperParadex } from './paper-paradex';
 export interface VenueProvider {
   /**
    * The connected venue of an account, one per account for the process
-   * (shared by runs). `overrides` apply to live Lighter accounts the first
-   * time they connect.
+   * (shared by runs). `settings` (base URL, chain id, tier, signer folder…)
+   * apply to live accounts the first time they connect.
    * @throws MissingSecretError, SignerUnavailableError, typed VenueErrors, or Error for an unsupported venue.
    */
-  venueFor(account: Account, overrides?: LiveLighterOverrides): Promise<Venue>;
+  venueFor(account: Account, settings?: AccountVenueSettings): Promise<Venue>;
   /** Closes every venue it opened (not the paper simulator). */
   close(): Promise<void>;
 }
@@ -52,20 +53,20 @@ export interface VenueProviderOptions {
  * live Lighter accounts → Lighter mainnet with the official signer
  * ({@link liveLighterVenue}). Paper Paradex accounts → the built-in Paradex
  * simulator ({@link PaperParadex}); live Paradex accounts → Paradex mainnet
- * with the L2 key from the secret store ({@link liveParadexVenue}; `overrides`
- * are Lighter's and do not apply). Other venues (Backpack, Aster) are not
+ * with the L2 key from the secret store ({@link liveParadexVenue}), both
+ * unless the settings name another base URL. Other venues (Backpack, Aster) are not
  * supported yet. Venues are cached per account, mode and identifiers; a
  * failed connect is not cached.
  */
 export function createVenueProvider(opts: VenueProviderOptions): VenueProvider {
   const venues = new Map<string, Promise<Venue>>();
   const paper = opts.paper ?? processPaperLighter();
-  const open = async (account: Account, overrides?: LiveLighterOverrides): Promise<Venue> => {
+  const open = async (account: Account, settings?: AccountVenueSettings): Promise<Venue> => {
     if (account.venue === 'paradex') {
       const venue =
         account.mode === 'paper'
           ? await (opts.paperParadex ?? processPaperParadex()).venueFor(account, { clock: opts.clock, logger: opts.logger, timing: opts.paradexTiming })
-          : await liveParadexVenue(account, { secrets: opts.secrets, clock: opts.clock, logger: opts.logger, dispatcher: opts.dispatcher, wsAgentFor: opts.wsAgentFor, timing: opts.paradexTiming });
+          : await liveParadexVenue(account, { secrets: opts.secrets, clock: opts.clock, logger: opts.logger, dispatcher: opts.dispatcher, wsAgentFor: opts.wsAgentFor, timing: opts.paradexTiming, overrides: settings });
       await venue.connect();
       return venue;
     }
@@ -81,17 +82,17 @@ export function createVenueProvider(opts: VenueProviderOptions): VenueProvider {
             wsAgentFor: opts.wsAgentFor,
             dataDir: opts.dataDir,
             timing: opts.lighterTiming,
-            overrides,
+            overrides: settings,
           });
     await venue.connect();
     return venue;
   };
   return {
-    venueFor(account, overrides) {
+    venueFor(account, settings) {
       const key = `${account.id}|${account.mode}|${JSON.stringify(account.identifiers)}`;
       let venue = venues.get(key);
       if (!venue) {
-        venue = open(account, overrides);
+        venue = open(account, settings);
         venues.set(key, venue);
         venue.catch(() => venues.delete(key));
       }
