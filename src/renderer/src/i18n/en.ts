@@ -266,6 +266,7 @@ const en = {
     risk: 'Risk mode → {to}: {reason}',
     log: '{message}',
     summary: 'Summary: volume {volume} USDC, {fills} fills',
+    reconciliation: 'Reconciled with the venues ({trigger}): {missing} missed fills recorded, {orders} orders resolved, {mismatches} position mismatches',
   },
   accounts: {
     title: 'Accounts',

@@ -264,6 +264,7 @@ const zhCN: MessageSchema = {
     risk: '风控模式 → {to}：{reason}',
     log: '{message}',
     summary: '汇总：成交量 {volume} USDC，{fills} 笔成交',
+    reconciliation: '已与交易所对账（{trigger}）：补记 {missing} 笔遗漏成交，核实 {orders} 个订单，{mismatches} 个持仓不一致',
   },
   accounts: {
     title: '账户',

@@ -264,6 +264,7 @@ const zhTW: MessageSchema = {
     risk: '風控模式 → {to}：{reason}',
     log: '{message}',
     summary: '彙總：成交量 {volume} USDC，{fills} 筆成交',
+    reconciliation: '已與交易所對帳（{trigger}）：補記 {missing} 筆遺漏成交，核實 {orders} 筆委託，{mismatches} 個持倉不一致',
   },
   accounts: {
     title: '帳戶',
