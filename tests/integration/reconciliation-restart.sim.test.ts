@@ -110,7 +110,7 @@ describe('restart against a venue that lived on: run venue settings and reconcil
   };
 
   /** Places a signed order for `who` straight on the simulator (another app, or the counterparty). */
-  const trade = async (who: TestKey, order: { side: 'BUY' | 'SELL'; type: 'LIMIT' | 'MARKET'; size: string; price?: string }) => {
+  const trade = async (who: TestKey, order: { side: 'BUY' | 'SELL'; type: 'LIMIT' | 'MARKET'; size: string; price: string | undefined }) => {
     const jwt = await login(sim.url, who, Date.now());
     const res = await call(sim.url, 'POST', '/v1/orders', jwt, signedOrder(who, { market: MARKET, ...order }, Date.now()));
     expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -146,7 +146,7 @@ describe('restart against a venue that lived on: run venue settings and reconcil
     const runId = await a.engine.startRun({ strategy: 'resting-entry', config: { symbol: 'ETH', price: '2990', size: '0.05' }, accountIds: [accountId], overrides: { [accountId]: { baseUrl: `${sim.url}/v1` } } });
     await until(() => new OrdersRepository(a.db.db).listByRun(runId).some((o) => o.status === 'open'), 'the entry resting on the venue', 10_000);
     await kill(a);
-    await trade(counterparty, { side: 'SELL', type: 'MARKET', size: '0.05' });
+    await trade(counterparty, { side: 'SELL', type: 'MARKET', size: '0.05', price: undefined });
     expect(position()).toBe('0.05');
     return runId;
   };
@@ -203,7 +203,7 @@ describe('restart against a venue that lived on: run venue settings and reconcil
     const runId = await runThenKillWhileEntryFills();
     // Someone else sells 0.04 on the account while the app is down.
     await trade(counterparty, { side: 'BUY', type: 'LIMIT', size: '0.04', price: '2980' });
-    await trade(key, { side: 'SELL', type: 'MARKET', size: '0.04' });
+    await trade(key, { side: 'SELL', type: 'MARKET', size: '0.04', price: undefined });
     expect(position()).toBe('0.01');
 
     const b = start();
