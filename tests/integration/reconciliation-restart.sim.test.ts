@@ -179,8 +179,10 @@ describe('restart against a venue that lived on: run venue settings and reconcil
     expect(b.notifications).toEqual([]);
 
     await b.engine.stopRun(runId);
-    const summary = b.engine.getRun(runId).summary;
-    expect(summary?.total.fills).toBe(1);
+    const ended = b.engine.getRun(runId);
+    expect(ended.summary?.total.fills).toBe(1);
+    // A last reconciliation ran when the run stopped, before its summary.
+    expect(ended.reconciliation).toMatchObject({ trigger: 'stop', positions: [{ recordedSize: '0.05', venueSize: '0.05', mismatch: false }] });
   });
 
   it('flatten after a restart closes the position on the run’s own venue and counts the fill made while down', async () => {

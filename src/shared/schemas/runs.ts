@@ -153,7 +153,7 @@ export type PositionCheck = z.infer<typeof positionCheckSchema>;
 /**
  * The result of one reconciliation of a run with its venues (engine/run-reconciler.ts):
  * why it ran (`start` of the run or of a resume, a venue `reconnect`, the
- * `periodic` timer), each account's positions recorded vs the venue's,
+ * `periodic` timer, the `stop` of the run once its strategy ended, before the summary), each account's positions recorded vs the venue's,
  * fills found in the venues' trade history that had not been recorded (now
  * recorded once), orders left `submitting`/`open` that the venue's status
  * resolved, and fills that arrived twice so far (dropped as duplicates).
@@ -161,7 +161,7 @@ export type PositionCheck = z.infer<typeof positionCheckSchema>;
 export const reconciliationEventSchema = z.object({
   type: z.literal('reconciliation'),
   ...base,
-  trigger: z.enum(['start', 'reconnect', 'periodic']),
+  trigger: z.enum(['start', 'reconnect', 'periodic', 'stop']),
   positions: z.array(positionCheckSchema),
   missingFillsRecorded: z.number().int().nonnegative(),
   ordersResolved: z.number().int().nonnegative(),

@@ -620,6 +620,8 @@ export class Engine {
       snapshots.abort();
       await snapshotting;
       await reconciling;
+      // Last look at the venues before the summary (not when the app shuts down: the run is resumed later).
+      if (!run.stop?.suspend) await reconciler.reconcile('stop');
       await Promise.all(runAccounts.map((a) => a.venue.close()));
       this.active.delete(runId);
       if (run.stop?.suspend && !error) {

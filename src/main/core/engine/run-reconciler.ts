@@ -10,7 +10,7 @@ import { decimalText } from './decimal-text';
 import type { RecordingVenue } from './recording-venue';
 
 /** Why a reconciliation ran. */
-export type ReconcileTrigger = 'start' | 'reconnect' | 'periodic';
+export type ReconcileTrigger = 'start' | 'reconnect' | 'periodic' | 'stop';
 
 /** One reconciliation's result, as the run event carries it (without run id and time). */
 export type ReconciliationReport = Omit<RunEventOf<'reconciliation'>, 'runId' | 'at' | 'type'>;
@@ -63,10 +63,10 @@ const key = (accountId: string, symbol: string) => `${accountId}\u0000${symbol}`
  *    order's own status); an order still `submitting` 30 s after it was
  *    written that the venue does not know is marked `failed`;
  * 4. compares, per symbol of the run, the venue's position with the
- *    baseline + Σ the run's recorded fills. At `start` a difference is a
- *    mismatch at once (nothing trades yet); while running it must be seen
- *    twice in a row with the same sizes (a fill between the two reads is not
- *    one).
+ *    baseline + Σ the run's recorded fills. At `start` and `stop` a
+ *    difference is a mismatch at once (nothing trades then); while running
+ *    it must be seen twice in a row with the same sizes (a fill between the
+ *    two reads is not one).
  * Passes never overlap (a request during a pass is served by a fresh pass
  * right after). A failed read is logged and retried at the next trigger.
  */
@@ -211,7 +211,7 @@ export class RunReconciler {
       if (venueSize.eq(recordedSize)) {
         this.suspect.delete(k);
         this.alerted.delete(k);
-      } else if (trigger === 'start' || this.suspect.get(k) === sizes) {
+      } else if (trigger === 'start' || trigger === 'stop' || this.suspect.get(k) === sizes) {
         mismatch = true;
       } else {
         this.suspect.set(k, sizes);
