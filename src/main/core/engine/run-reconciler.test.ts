@@ -135,6 +135,18 @@ describe('RunReconciler', () => {
     expect(orders.listByRun('run_1')[0]).toMatchObject({ status: 'failed', error: expect.stringContaining('never arrived') });
   });
 
+  it('reads at most 5 single orders per account per pass; the rest are resolved by the next passes', async () => {
+    for (let i = 0; i < 7; i++) {
+      const order = { symbol: 'ETH', side: 'buy' as const, size: d('0.01'), type: 'limit' as const, price: d(3000), timeInForce: 'GTC' as const, clientOrderId: String(600 + i) };
+      orders.insertSubmitting('run_1', { venue: 'lighter', accountId: 'acc', clientOrderId: order.clientOrderId }, order, 'entry', clock.now());
+    }
+    clock.advance(30_000);
+    const r = reconciler();
+    expect((await r.reconcile('periodic'))?.ordersResolved).toBe(5);
+    expect((await r.reconcile('periodic'))?.ordersResolved).toBe(2);
+    expect(orders.listUnresolved('run_1')).toEqual([]);
+  });
+
   it('a history fill stored with other content raises the integrity alarm once', async () => {
     await venue.close();
     await fillWhileDown('101');

@@ -17,8 +17,10 @@ export type ReconciliationReport = Omit<RunEventOf<'reconciliation'>, 'runId' | 
 
 /** How many recent fills of each account are read from the venue's trade history per reconciliation (Lighter's page). */
 export const FILL_HISTORY_PAGE = 100;
-/** An order still `submitting` this long after it was written (ms of engine clock) and unknown to the venue never reached it. */
+/** An order still `submitting` this long after it was written (ms of engine clock) and unknown to the venue never reached it (Nautilus: `inflight_check_threshold_ms`). */
 const SUBMIT_GRACE_MS = 30_000;
+/** Single-order status reads per account per pass, so a pass stays within the rate budget; the rest wait for the next pass (Nautilus: `max_single_order_queries_per_cycle`). */
+const MAX_ORDER_QUERIES_PER_PASS = 5;
 
 /** Construction of a {@link RunReconciler}. */
 export interface RunReconcilerOptions {
@@ -49,8 +51,11 @@ const key = (accountId: string, symbol: string) => `${accountId}\u0000${symbol}`
 
 /**
  * Continuous reconciliation of one run with its venues, after
- * NautilusTrader's live execution engine: the venue is the truth, the
- * records are caught up to it, and what history cannot explain is raised.
+ * NautilusTrader's live execution engine (nautilus_live `LiveExecEngineConfig`:
+ * reconciliation at start-up, then in-flight, open-order and position
+ * checks on intervals, each with a threshold and retries): the venue is the
+ * truth, the records are caught up to it, and what history cannot explain
+ * is raised.
  * One {@link reconcile} pass, per account:
  * 1. reads the venue's positions (before the history, so every fill behind
  *    a position is in the history read next);
@@ -60,8 +65,9 @@ const key = (accountId: string, symbol: string) => `${accountId}\u0000${symbol}`
  *    alarm through the recording venue);
  * 3. resolves every order of the run left `submitting`, `pending`, `open` or
  *    `partially_filled` in SQLite against the venue (open orders, then the
- *    order's own status); an order still `submitting` 30 s after it was
- *    written that the venue does not know is marked `failed`;
+ *    order's own status, at most 5 single-order reads per account per pass);
+ *    an order still `submitting` 30 s after it was written that the venue
+ *    does not know is marked `failed`;
  * 4. compares, per symbol of the run, the venue's position with the
  *    baseline + Σ the run's recorded fills. At `start` and `stop` a
  *    difference is a mismatch at once (nothing trades then); while running
@@ -178,8 +184,14 @@ export class RunReconciler {
     if (unresolved.length === 0) return 0;
     const open = new Map((await account.venue.openOrders()).flatMap((o) => (o.clientOrderId === null ? [] : [[o.clientOrderId, o] as const])));
     let resolved = 0;
+    let queries = 0;
     for (const record of unresolved) {
-      const order = open.get(record.clientOrderId) ?? (await account.venue.orderByClientId(record.symbol, record.clientOrderId));
+      let order = open.get(record.clientOrderId) ?? null;
+      if (!order) {
+        if (queries >= MAX_ORDER_QUERIES_PER_PASS) continue;
+        queries++;
+        order = await account.venue.orderByClientId(record.symbol, record.clientOrderId);
+      }
       if (order) {
         if (differs(record, order)) {
           account.venue.recordOrderState(order);
