@@ -139,10 +139,12 @@ export class RecordingVenue implements Venue {
     return this.opts.inner.openOrders(symbol);
   }
 
+  /** The shared venue's trade history (nothing is recorded: see {@link recordMissedFill}). */
   fillHistory(limit: number): Promise<Fill[]> {
     return this.opts.inner.fillHistory(limit);
   }
 
+  /** The shared venue's state of an order (nothing is recorded: see {@link recordOrderState}). */
   orderByClientId(symbol: string, clientOrderId: string): Promise<Order | null> {
     return this.opts.inner.orderByClientId(symbol, clientOrderId);
   }

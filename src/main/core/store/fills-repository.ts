@@ -77,9 +77,17 @@ export function sameFillContent(a: Pick<FillRecord, 'symbol' | 'side' | 'price' 
 
 /**
  * Fills in SQLite, unique per (venue, account, fill id) — the fill identity:
- * the venue's fill id is unique per venue (Lighter `trade_id`, Paradex fill
- * `id`), and a Lighter trade between two of our accounts is one trade id
- * with two sides, one per account, so the account is part of the key.
+ * - the venue's fill id is unique per venue: Lighter's `trade_id` (one per
+ *   trade, lighter.md §1.7), Paradex's fill `id` (one per account side of a
+ *   trade, paradex.md §6);
+ * - a Lighter trade between two of our accounts (maker on one, taker on the
+ *   other — the usual case when a run hedges itself) is ONE trade id with two
+ *   sides, so the account is part of the key: each account records its side;
+ * - one account on both sides of one trade does not happen: Lighter's default
+ *   self-trade rule expires the maker instead (lighter.md §3.6).
+ * Nothing else (price, time) is in the key: the same fill can arrive from the
+ * stream, a resync replay and the reconciliation's history read, and must
+ * match itself; content is compared separately ({@link sameFillContent}).
  */
 export class FillsRepository {
   constructor(private readonly db: Database) {}

@@ -144,7 +144,7 @@ export interface Order {
 
 /** One fill of one of the account's orders. */
 export interface Fill {
-  /** Unique per venue: the key for exactly-once processing. */
+  /** Unique per venue (Lighter `trade_id`, Paradex fill `id`); with the account, the key for exactly-once processing (store/fills-repository.ts). */
   fillId: string;
   symbol: string;
   venueOrderId: string;

@@ -16,10 +16,12 @@ export class ManualClock implements Clock {
 
   constructor(private t = 1_700_000_000_000) {}
 
+  /** Current time, Unix ms. */
   now(): number {
     return this.t;
   }
 
+  /** Resolves once {@link advance} reaches now + `ms`; rejects with the signal's reason when aborted. */
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
