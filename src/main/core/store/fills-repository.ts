@@ -78,8 +78,9 @@ export function sameFillContent(a: Pick<FillRecord, 'symbol' | 'side' | 'price' 
 /**
  * Fills in SQLite, unique per (venue, account, fill id) — the fill identity:
  * - the venue's fill id is unique per venue: Lighter's `trade_id` (one per
- *   trade, lighter.md §1.7), Paradex's fill `id` (one per account side of a
- *   trade, paradex.md §6);
+ *   trade, lighter.md §1.7), Paradex's fill `id` (paradex.md §6; whether the
+ *   two sides of one Paradex trade share it is not documented — with the
+ *   account in the key it does not matter);
  * - a Lighter trade between two of our accounts (maker on one, taker on the
  *   other — the usual case when a run hedges itself) is ONE trade id with two
  *   sides, so the account is part of the key: each account records its side;
