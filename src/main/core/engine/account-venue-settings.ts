@@ -15,7 +15,6 @@ import { resolveLiveParadexSettings } from './live-paradex';
  * - `signerLibDir`: folder holding Lighter's official signer.
  * - `tier`: Lighter account tier (request budget: standard 60/min, premium 24,000 weight/min).
  * - `marketOrderMode`: how Paradex market orders are sent.
- * - `simUrl`: the simulator a paper account trades on, when it is not the built-in one.
  */
 export const accountVenueSettingsSchema = z.object({
   baseUrl: z.string().min(1).optional(),
@@ -24,7 +23,6 @@ export const accountVenueSettingsSchema = z.object({
   signerLibDir: z.string().min(1).optional(),
   tier: z.enum(['standard', 'premium']).optional(),
   marketOrderMode: z.enum(['native', 'limit-emulation']).optional(),
-  simUrl: z.string().min(1).optional(),
 });
 
 /** See {@link accountVenueSettingsSchema}. */

@@ -7,7 +7,7 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { LighterTiming } from '../venues/lighter/lighter-venue';
 import type { ParadexTiming } from '../venues/paradex/paradex-venue';
 import type { Venue } from '../venues/venue';
-import type { AccountVenueSettings } from './account-venue-settings';
+import { resolveVenueSettings, type AccountVenueSettings } from './account-venue-settings';
 import { liveLighterVenue } from './live-lighter';
 import { liveParadexVenue } from './live-paradex';
 import { processPaperLighter, type PaperLighter } from './paper-lighter';
@@ -55,8 +55,9 @@ export interface VenueProviderOptions {
  * simulator ({@link PaperParadex}); live Paradex accounts → Paradex mainnet
  * with the L2 key from the secret store ({@link liveParadexVenue}), both
  * unless the settings name another base URL. Other venues (Backpack, Aster) are not
- * supported yet. Venues are cached per account, mode and identifiers; a
- * failed connect is not cached.
+ * supported yet. Venues are cached per account, mode, identifiers and
+ * resolved settings (defaults written out, so no settings and the default
+ * ones share a client); a failed connect is not cached.
  */
 export function createVenueProvider(opts: VenueProviderOptions): VenueProvider {
   const venues = new Map<string, Promise<Venue>>();
@@ -89,10 +90,13 @@ export function createVenueProvider(opts: VenueProviderOptions): VenueProvider {
   };
   return {
     venueFor(account, settings) {
-      const key = `${account.id}|${account.mode}|${JSON.stringify(account.identifiers)}`;
+      // One client per account and resolved settings: a run opened on another base URL (its stored
+      // settings) never gets the client someone else opened with the defaults, and vice versa.
+      const resolved = resolveVenueSettings(account, settings);
+      const key = `${account.id}|${account.mode}|${JSON.stringify(account.identifiers)}|${JSON.stringify(resolved)}`;
       let venue = venues.get(key);
       if (!venue) {
-        venue = open(account, settings);
+        venue = open(account, resolved);
         venues.set(key, venue);
         venue.catch(() => venues.delete(key));
       }
