@@ -123,6 +123,16 @@ describe('RecordingVenue', () => {
     expect(emitted.filter((e) => e.type === 'fill')).toHaveLength(1);
   });
 
+  it('a venue order state from reconciliation never moves a stored order back', async () => {
+    const handle = await venue.placeOrder(buy);
+    const orders = new OrdersRepository(db.db);
+    const filled = orders.get({ venue: 'lighter', accountId: 'acc', clientOrderId: handle.clientOrderId })!;
+    expect(filled.status).toBe('filled');
+    const stale = { ...(await inner.orderByClientId('ETH', handle.clientOrderId))!, status: 'open' as const, filledSize: d(0) };
+    expect(venue.recordOrderState(stale)?.status).toBe('filled');
+    expect(orders.get({ venue: 'lighter', accountId: 'acc', clientOrderId: handle.clientOrderId })!.filledSize.toString()).toBe('0.01');
+  });
+
   it('a refused order is stored as failed with its typed reason; a hedge stops counting as pending', async () => {
     inner.refuse = () => new InsufficientMarginError('lighter', 'Lighter 21739: not enough margin', 21739);
     await expect(venue.placeOrder({ ...buy, side: 'sell', type: 'market', purpose: 'hedge' })).rejects.toBeInstanceOf(InsufficientMarginError);

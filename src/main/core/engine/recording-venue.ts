@@ -26,6 +26,8 @@ import type { RunEventInput } from '../../../shared/schemas/runs';
 const MAX_CLIENT_ORDER_ID = 2 ** 48 - 1;
 /** Ids per millisecond of the clock. */
 const IDS_PER_MS = 64;
+/** Stored order statuses nothing moves on from. */
+const FINAL_STATUSES: ReadonlySet<string> = new Set(['filled', 'canceled', 'rejected', 'failed']);
 
 /** Construction of a {@link RecordingVenue}. */
 export interface RecordingVenueOptions {
@@ -169,9 +171,13 @@ export class RecordingVenue implements Venue {
   /**
    * Stores the venue's state of one of the run's orders (reconciliation: an
    * order left `submitting`/`open` found finished or filled at the venue)
-   * and emits it; returns the stored record, or null when it is not the run's.
+   * and emits it, unless the stored order is already further on (final, or
+   * more filled); returns the stored record, or null when it is not the run's.
    */
   recordOrderState(order: Order): OrderRecord | null {
+    // The stream may have moved the order on since the venue was read: never go back.
+    const stored = order.clientOrderId !== null ? this.opts.orders.get(this.key(order.clientOrderId)) : null;
+    if (stored && (FINAL_STATUSES.has(stored.status) || stored.filledSize.gt(order.filledSize))) return stored;
     const record = this.opts.orders.applyUpdate(this.venue, this.accountId, order, this.now());
     this.opts.risk.recordOrder(this.accountId, order);
     if (record) this.emitOrder(record.purpose, { ...order, clientOrderId: record.clientOrderId });
