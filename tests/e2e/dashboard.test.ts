@@ -98,6 +98,8 @@ describe('Dashboard and account page against `hedgedesk serve` (paper accounts)'
     ({ runId } = await client.invoke('runs.start', { strategy: 'tri-hedge-hold', config: RUN_CONFIG, accountIds: LABELS.map((l) => ids[l]!) }));
     await page.locator(`[data-testid="dashboard-run-${runId}"]`).waitFor({ timeout: 10_000 });
     await page.locator(`[data-testid="dashboard-run-status-${runId}"][data-status=running]`).waitFor({ timeout: 10_000 });
+    // The run was reconciled with the venue before it traded: venue positions match the records.
+    await page.locator(`[data-testid="dashboard-run-venue-${runId}"][data-mismatches="0"]`).waitFor({ timeout: 10_000 });
     for (const label of LABELS) await page.locator(`[data-testid="dashboard-positions-row-${label}-ETH"]`).waitFor({ timeout: 30_000 });
     // The maker leg A is long; the hedgers B and C are short.
     expect(await cellNumber(page, '[data-testid="dashboard-positions-row-Tri A-ETH"] [data-testid=position-size]')).toBeGreaterThan(0);

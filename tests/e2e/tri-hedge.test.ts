@@ -60,6 +60,11 @@ describe('Tri-Hedge Hold from the Strategies page against `hedgedesk serve` (pap
     // The echarts chart (SVG renderer) is drawn.
     await page.locator('[data-testid=run-chart] svg').first().waitFor({ timeout: 10_000 });
     await page.locator('[data-testid=run-exposure-ETH]').waitFor();
+    // Venue vs records: the run was reconciled with the venue before it traded; every account's ETH matches.
+    const venueRows = page.locator('[data-testid^="run-venue-check-"][data-testid$="-ETH"]');
+    await venueRows.first().waitFor({ timeout: 10_000 });
+    expect(await venueRows.count()).toBe(3);
+    expect(await page.locator('[data-testid^="run-venue-check-"][data-mismatch=true]').count()).toBe(0);
 
     await page.locator('.n-message').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
     mkdirSync(SCREENSHOT_DIR, { recursive: true });

@@ -135,6 +135,39 @@ export const progressEventSchema = z.object({
   accounts: z.array(accountProgressSchema),
 });
 
+/**
+ * One account's position in one of the run's symbols, two ways: `recordedSize`
+ * = the position the run started from plus every recorded fill (signed, base
+ * units); `venueSize` = what the venue reports. `mismatch`: they differ and
+ * the venue's trade history did not explain it.
+ */
+export const positionCheckSchema = z.object({
+  accountId: z.string(),
+  symbol: z.string(),
+  recordedSize: dec,
+  venueSize: dec,
+  mismatch: z.boolean(),
+});
+export type PositionCheck = z.infer<typeof positionCheckSchema>;
+
+/**
+ * The result of one reconciliation of a run with its venues (engine/run-reconciler.ts):
+ * why it ran (`start` of the run or of a resume, a venue `reconnect`, the
+ * `periodic` timer, the `stop` of the run once its strategy ended, before the summary), each account's positions recorded vs the venue's,
+ * fills found in the venues' trade history that had not been recorded (now
+ * recorded once), orders left `submitting`/`open` that the venue's status
+ * resolved, and fills that arrived twice so far (dropped as duplicates).
+ */
+export const reconciliationEventSchema = z.object({
+  type: z.literal('reconciliation'),
+  ...base,
+  trigger: z.enum(['start', 'reconnect', 'periodic', 'stop']),
+  positions: z.array(positionCheckSchema),
+  missingFillsRecorded: z.number().int().nonnegative(),
+  ordersResolved: z.number().int().nonnegative(),
+  duplicates: z.number().int().nonnegative(),
+});
+
 /** Every run event, discriminated by `type`. */
 export const runEventSchema = z.discriminatedUnion('type', [
   /** The run's lifecycle status changed (engine/run-status.ts). */
@@ -171,6 +204,8 @@ export const runEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('risk'), ...base, from: riskModeSchema, to: riskModeSchema, reason: z.string() }),
   /** Something the user should read in the run's event log. */
   z.object({ type: z.literal('log'), ...base, level: z.enum(['info', 'warn', 'error']), message: z.string() }),
+  /** The run was reconciled with its venues: recorded vs venue positions, fills and orders caught up. */
+  reconciliationEventSchema,
   /** The run ended; its summary. */
   z.object({ type: z.literal('summary'), ...base, summary: runSummarySchema }),
   /** cross-venue-hedge: one cycle's legs, prices, fees and PnL (schemas/cross-venue-hedge.ts). */
@@ -203,6 +238,8 @@ export const runViewSchema = z.object({
   progress: progressEventSchema.nullable(),
   /** Latest net exposure per symbol (runs active in this process). */
   exposure: z.array(symbolExposureSchema),
+  /** The latest reconciliation with the venues (runs active in this process), else null: the venue's truth next to the recorded view. */
+  reconciliation: reconciliationEventSchema.nullable(),
   summary: runSummarySchema.nullable(),
 });
 export type RunViewShape = z.infer<typeof runViewSchema>;

@@ -32,6 +32,8 @@ export interface ForegroundRunOptions {
   strategy: string;
   /** What to do with an interrupted run of the strategy (`ask` needs a terminal). */
   onRestart: OnRestart;
+  /** `--reconcile-every`, parsed to ms (default: the engine's 60 s). */
+  reconcileIntervalMs?: number;
   /** `--data-dir` (default: the CLI data directory). */
   dataDir: string | undefined;
   /** `--log-level`, parsed. */
@@ -89,7 +91,7 @@ export async function runInForeground(opts: ForegroundRunOptions): Promise<void>
       await rt.close();
       throw err;
     });
-  const engine = createEngine({ db: rt.db, secrets: rt.secrets, logger: rt.log.logger, notifier, dataDir: rt.dataDir, ...proxy });
+  const engine = createEngine({ db: rt.db, secrets: rt.secrets, logger: rt.log.logger, notifier, dataDir: rt.dataDir, reconcileIntervalMs: opts.reconcileIntervalMs, ...proxy });
   let runId: string | null = null;
   const printer = new RunProgressPrinter(() => runId, { write: out, tty: process.stdout.isTTY === true, clock: systemClock });
   engine.onEvent((e: RunEvent) => {

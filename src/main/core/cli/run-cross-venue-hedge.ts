@@ -12,7 +12,7 @@ import { CROSS_HEDGE_ENV, parseCrossHedgeEnv } from '../strategies/cross-venue-h
 import type { CliCommand } from './command';
 import { parseLogLevel } from './flags';
 import { runInForeground } from './foreground-run';
-import { formatConfigError, FOREGROUND_RUN_OPTIONS, parseOnRestart, readConfigObject } from './run-foreground';
+import { formatConfigError, FOREGROUND_RUN_OPTIONS, parseOnRestart, readConfigObject, parseReconcileEvery, RECONCILE_EVERY_HELP } from './run-foreground';
 import { UsageError } from './usage-error';
 
 const STRATEGY = 'cross-venue-hedge';
@@ -173,6 +173,7 @@ export const runCrossVenueHedgeCommand: CliCommand = {
   --paper            Create missing accounts as paper accounts on the built-in simulators
                      (default: "Paper Paradex" long, "Paper Lighter" short).
   --on-restart M     resume | flatten | ask (default) for a run a previous process left running.
+${RECONCILE_EVERY_HELP}
   --data-dir D  --log-level L
   Ctrl+C stops the run (legs closed unless close_on_stop is false); exit code 1 when it failed.`,
   async run(args) {
@@ -213,6 +214,7 @@ export const runCrossVenueHedgeCommand: CliCommand = {
     await runInForeground({
       strategy: STRATEGY,
       onRestart,
+      reconcileIntervalMs: parseReconcileEvery(values['reconcile-every']),
       dataDir: values['data-dir'],
       logLevel: parseLogLevel(values['log-level']),
       source,

@@ -10,10 +10,11 @@ import { UsageError } from './usage-error';
 /** What `--on-restart` asks for a run a previous process left running. */
 export type OnRestart = 'resume' | 'flatten' | 'ask';
 
-/** The `parseArgs` options every `hedgedesk run <strategy>` takes besides its own: --paper, --on-restart, --data-dir, --log-level. */
+/** The `parseArgs` options every `hedgedesk run <strategy>` takes besides its own: --paper, --on-restart, --reconcile-every, --data-dir, --log-level. */
 export const FOREGROUND_RUN_OPTIONS = {
   paper: { type: 'boolean', default: false },
   'on-restart': { type: 'string', default: 'ask' },
+  'reconcile-every': { type: 'string' },
   'data-dir': { type: 'string' },
   'log-level': { type: 'string' },
 } as const;
@@ -22,6 +23,22 @@ export const FOREGROUND_RUN_OPTIONS = {
 export function parseOnRestart(value: string): OnRestart {
   if (value !== 'resume' && value !== 'flatten' && value !== 'ask') throw new UsageError(`--on-restart: "${value}" is not resume, flatten or ask`);
   return value;
+}
+
+/** Help line of `--reconcile-every` (the same for every run command). */
+export const RECONCILE_EVERY_HELP = '  --reconcile-every S  Reconcile the run with its venues every S seconds (default 60; 5–3600).';
+
+/**
+ * Checks `--reconcile-every` (seconds, 5–3600: at 5 s a Lighter standard-tier
+ * account spends 36 of its 60 requests a minute on it) and returns ms, or
+ * undefined when absent.
+ * @throws UsageError naming the flag for anything else.
+ */
+export function parseReconcileEvery(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = value.trim() === '' ? NaN : Number(value);
+  if (!(seconds >= 5 && seconds <= 3600)) throw new UsageError(`--reconcile-every: "${value}" is not a number of seconds between 5 and 3600`);
+  return Math.round(seconds * 1000);
 }
 
 /** Reads and parses a JSON config file. @throws UsageError naming the file when it cannot be read or is not JSON. */

@@ -9,7 +9,7 @@ import { parseMakerTakerConfig, rolesForMode } from '../strategies/maker-taker-h
 import type { CliCommand } from './command';
 import { parseLogLevel } from './flags';
 import { runInForeground } from './foreground-run';
-import { formatConfigError, FOREGROUND_RUN_OPTIONS, parseOnRestart, readConfigObject } from './run-foreground';
+import { formatConfigError, FOREGROUND_RUN_OPTIONS, parseOnRestart, readConfigObject, parseReconcileEvery, RECONCILE_EVERY_HELP } from './run-foreground';
 import { UsageError } from './usage-error';
 
 const STRATEGY = 'maker-taker-hedge';
@@ -125,6 +125,7 @@ export const runMakerTakerHedgeCommand: CliCommand = {
                      order_timeout (s), slippage_bps, ack_timeout (s), max_cycles, telegram_chat_id;
                      the originals' nested strategy/lighter/redis keys are read too. Flags win.
   --on-restart M     resume | flatten | ask (default) for a run a previous process left running.
+${RECONCILE_EVERY_HELP}
   --data-dir D  --log-level L
   Ctrl+C stops the run: A's order is cancelled, hedges in flight finish, residual positions are
   reported. Exit code 1 when the run failed.`,
@@ -165,6 +166,7 @@ export const runMakerTakerHedgeCommand: CliCommand = {
     await runInForeground({
       strategy: STRATEGY,
       onRestart,
+      reconcileIntervalMs: parseReconcileEvery(values['reconcile-every']),
       dataDir: values['data-dir'],
       logLevel: parseLogLevel(values['log-level']),
       source,

@@ -5,7 +5,7 @@ import type { CliCommand } from './command';
 import { importConfigAccounts } from './config-accounts';
 import { parseLogLevel } from './flags';
 import { runInForeground } from './foreground-run';
-import { formatConfigError, FOREGROUND_RUN_OPTIONS, parseOnRestart, readConfig } from './run-foreground';
+import { formatConfigError, FOREGROUND_RUN_OPTIONS, parseOnRestart, readConfig, parseReconcileEvery, RECONCILE_EVERY_HELP } from './run-foreground';
 import { UsageError } from './usage-error';
 
 const STRATEGY = 'tri-hedge-hold';
@@ -23,6 +23,7 @@ export const runTriHedgeCommand: CliCommand = {
   --on-restart M     A run a previous process left running: resume (hold timers continue),
                      flatten (close its positions, then start anew) or ask (default; needs a
                      terminal).
+${RECONCILE_EVERY_HELP}
   --data-dir D       Data directory (default $HEDGEDESK_DATA_DIR or ~/.hedgedesk).
   --log-level L      trace|debug|info|warn|error (default info; the log file is <data-dir>/logs).
   Ctrl+C stops the run (resting orders cancelled, positions stay hedged) and sends the stop
@@ -59,6 +60,7 @@ export const runTriHedgeCommand: CliCommand = {
     await runInForeground({
       strategy: STRATEGY,
       onRestart,
+      reconcileIntervalMs: parseReconcileEvery(values['reconcile-every']),
       dataDir: values['data-dir'],
       logLevel: parseLogLevel(values['log-level']),
       source: file,

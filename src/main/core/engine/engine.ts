@@ -14,10 +14,11 @@ import { ConfigError } from './config-error';
 import { decimalText } from './decimal-text';
 import { AccountBusyError } from './engine-errors';
 import { describeFlatten, flattenAccounts } from './flatten';
-import type { LiveLighterOverrides } from './live-lighter';
+import { parseRunVenueSettings, resolveVenueSettings, type AccountVenueSettings, type RunVenueSettings } from './account-venue-settings';
 import { snapshotPositions } from './position-snapshotter';
 import { seededRandom } from './random-source';
-import { reconcileAccounts } from './reconcile';
+import { reconcileAccounts, type AccountReconciliation } from './reconcile';
+import { baselineOf, RunReconciler, type ReconciliationReport } from './run-reconciler';
 import { RecordingVenue } from './recording-venue';
 import { RiskGuard, type ExposureValue } from './risk-guard';
 import { RunEventBus, type RunEventListener } from './run-event-bus';
@@ -40,7 +41,18 @@ export interface EngineOptions {
   strategies: readonly StrategyDefinition[];
   /** Seed of each run's random source; default a random one per run. */
   seed?: () => number;
+  /**
+   * Period of a running run's reconciliation with its venues, ms of engine
+   * clock (default {@link DEFAULT_RECONCILE_INTERVAL_MS}). Each pass costs,
+   * per account, a position read, a trade-history read and an open-orders
+   * read when orders are unresolved: on Lighter's standard tier (60 requests
+   * a minute) the default uses 3 of them a minute.
+   */
+  reconcileIntervalMs?: number;
 }
+
+/** Default period of the continuous reconciliation: 60 s (3 requests per account per minute, 5 % of Lighter's standard tier). */
+export const DEFAULT_RECONCILE_INTERVAL_MS = 60_000;
 
 /** What to run. */
 export interface StartRunRequest {
@@ -50,8 +62,12 @@ export interface StartRunRequest {
   config: unknown;
   /** One stored account per role of the strategy, in role order (tri-hedge-hold: A, B, C). */
   accountIds: string[];
-  /** Per account id: settings of live Lighter accounts that are not stored (base URL, chain id, signer folder). */
-  overrides?: Readonly<Record<string, LiveLighterOverrides>>;
+  /**
+   * Per account id: venue settings that are not stored with the account
+   * (base URL, chain id, tier, signer folder…). Resolved (defaults written
+   * out) and stored with the run, so resume and flatten reopen the same venues.
+   */
+  overrides?: Readonly<Record<string, AccountVenueSettings>>;
 }
 
 /** How to stop a run. */
@@ -80,6 +96,8 @@ export interface RunView {
   progress: RunEventOf<'progress'> | null;
   /** Latest exposure per symbol (runs active in this process), else empty. */
   exposure: SymbolExposure[];
+  /** Latest reconciliation with the venues (runs active in this process): recorded vs venue positions. */
+  reconciliation: RunEventOf<'reconciliation'> | null;
   summary: RunSummary | null;
 }
 
@@ -124,6 +142,7 @@ export class Engine {
   private readonly active = new Map<string, ActiveRun>();
   private readonly lastProgress = new Map<string, RunEventOf<'progress'>>();
   private readonly lastExposure = new Map<string, SymbolExposure[]>();
+  private readonly lastReconciliation = new Map<string, RunEventOf<'reconciliation'>>();
   private readonly strategies: ReadonlyMap<string, StrategyDefinition>;
 
   constructor(private readonly opts: EngineOptions) {
@@ -137,6 +156,7 @@ export class Engine {
     this.bus.subscribe((e) => {
       if (e.type === 'progress') this.lastProgress.set(e.runId, e);
       if (e.type === 'exposure') this.lastExposure.set(e.runId, e.symbols);
+      if (e.type === 'reconciliation') this.lastReconciliation.set(e.runId, e);
     });
   }
 
@@ -164,15 +184,16 @@ export class Engine {
     if (!def) throw new ConfigError('unknown strategy', [{ path: 'strategy', message: `unknown strategy "${req.strategy}" (known: ${[...this.strategies.keys()].join(', ')})` }]);
     const prepared = def.prepare(req.config);
     const accounts = this.resolveAccounts(def, rolesOf(def, req.config), req.accountIds);
-    const venues = await Promise.all(accounts.map((a) => this.opts.venues.venueFor(a, req.overrides?.[a.id])));
+    const settings: RunVenueSettings = Object.fromEntries(accounts.map((a) => [a.id, resolveVenueSettings(a, req.overrides?.[a.id])]));
+    const venues = await Promise.all(accounts.map((a) => this.opts.venues.venueFor(a, settings[a.id])));
     const markets = await venues[0]!.markets();
     const issues = prepared.checkMarkets(markets);
     if (issues.length > 0) throw new ConfigError(`the ${def.id} configuration does not fit the markets`, issues);
     this.checkIdle(accounts);
     const runId = newRunId();
-    this.runs.create({ id: runId, strategy: def.id, config: prepared.storableConfig, accountIds: accounts.map((a) => a.id), at: this.now() });
+    this.runs.create({ id: runId, strategy: def.id, config: prepared.storableConfig, accountIds: accounts.map((a) => a.id), venueSettings: settings, at: this.now() });
     this.emit(runId, { type: 'status', from: null, to: 'starting', reason: 'created' });
-    await this.launch(runId, def, prepared, accounts, markets, req.overrides, null);
+    await this.launch(runId, def, prepared, accounts, markets, settings, null);
     return runId;
   }
 
@@ -214,19 +235,22 @@ export class Engine {
 
   /**
    * Loads an interrupted run again: its record, strategy definition, prepared
-   * config, accounts, connected venues and markets; checks it is still
-   * interrupted (the venues connect asynchronously) and its accounts idle.
+   * config, accounts, venues connected with the settings stored with the run
+   * (base URL, chain id, tier… — never defaults) and markets; checks it is
+   * still interrupted (the venues connect asynchronously) and its accounts idle.
    */
   private async reopenInterrupted(runId: string) {
     const record = this.interrupted(runId);
     const def = this.definition(record);
     const prepared = def.prepare(record.config);
     const accounts = record.accountIds.map((id) => this.accounts.get(id));
-    const venues = await Promise.all(accounts.map((a) => this.opts.venues.venueFor(a)));
+    const settings = parseRunVenueSettings(record.venueSettings);
+    if (!settings) this.opts.logger.warn({ component: 'engine', runId }, `run ${runId} has no stored venue settings (stored by an older version): its venues open with the account defaults`);
+    const venues = await Promise.all(accounts.map((a) => this.opts.venues.venueFor(a, settings?.[a.id])));
     const markets = await venues[0]!.markets();
     this.interrupted(runId);
     this.checkIdle(accounts);
-    return { record, def, prepared, accounts, venues, markets };
+    return { record, def, prepared, accounts, venues, markets, settings };
   }
 
   /**
@@ -238,11 +262,11 @@ export class Engine {
    *   interrupted); ReconcileError (run → failed).
    */
   async resumeRun(runId: string): Promise<void> {
-    const { record, def, prepared, accounts, markets } = await this.reopenInterrupted(runId);
+    const { record, def, prepared, accounts, markets, settings } = await this.reopenInterrupted(runId);
     const from = record.status;
     this.runs.setStatus(runId, 'starting', this.now(), { reason: from === 'stopping' ? 'restart of a stopping run' : 'resume' });
     this.emit(runId, { type: 'status', from, to: 'starting', reason: 'resume' });
-    await this.launch(runId, def, prepared, accounts, markets, undefined, record.state, from === 'stopping');
+    await this.launch(runId, def, prepared, accounts, markets, settings, record.state, from === 'stopping');
   }
 
   /**
@@ -257,12 +281,14 @@ export class Engine {
     const { record, def, prepared, accounts, venues, markets } = await this.reopenInterrupted(runId);
     const strategy = prepared.create(markets);
     const { risk, runAccounts } = this.buildAccounts(runId, def, accounts, venues, strategy, record.riskMode, () => undefined);
+    const symbols = new Set(prepared.symbols);
     let done!: () => void;
     this.active.set(runId, { id: runId, def, abort: new AbortController(), stop: null, accounts: runAccounts, done: new Promise<void>((r) => (done = r)) });
     if (record.status !== 'stopping') this.setStatus(runId, 'stopping', { reason: 'flatten after an interrupted run' });
     try {
       const reconciled = await reconcileAccounts(runAccounts);
-      for (const r of reconciled.values()) risk.seedPositions(r.positions.filter((p) => prepared.symbols.includes(p.symbol)));
+      await this.reconciler(runId, def, risk, runAccounts, symbols, reconciled).reconcile('start');
+      for (const r of reconciled.values()) risk.seedPositions(r.positions.filter((p) => symbols.has(p.symbol)));
       risk.escalate('halted', 'flattening an interrupted run');
       const result = await flattenAccounts({ accounts: runAccounts, symbols: prepared.symbols, clock: this.opts.clock, logger: this.opts.logger });
       risk.publish();
@@ -404,9 +430,71 @@ export class Engine {
         logger: this.opts.logger,
         emit: (e) => this.emit(runId, e),
         onRecordingFailure,
+        onIntegrityAlarm: (message) => this.alarm(runId, def, risk, `fill integrity: ${message}`),
       }),
     }));
     return { risk, runAccounts };
+  }
+
+  /**
+   * Something the venues' history does not explain (a position mismatch, a
+   * fill id with two contents): the run goes reducing-only (never looser)
+   * and the user is notified.
+   */
+  private alarm(runId: string, def: StrategyDefinition, risk: RiskGuard, message: string): void {
+    this.opts.logger.error({ component: 'engine', runId }, `reconciliation alarm: ${message}`);
+    risk.escalate('reducing-only', `reconciliation: ${message}`);
+    this.emit(runId, { type: 'log', level: 'error', message: `reconciliation: ${message}` });
+    this.opts.notifier.notify({
+      kind: 'exposure',
+      runId,
+      title: `HedgeDesk ${def.title} run ${runId}: records differ from the venue`,
+      body: `Run ${runId} (${def.id}): ${message}. The run is now reducing-only (no new entries); check the account on the venue.`,
+    });
+  }
+
+  /**
+   * The run's {@link RunReconciler}: its baseline is the one stored with the
+   * run; at the first start, the positions just reconciled (stored); for a
+   * run stored before baselines were kept, the venue's positions minus the
+   * recorded fills (so only later differences count).
+   */
+  private reconciler(
+    runId: string,
+    def: StrategyDefinition,
+    risk: RiskGuard,
+    runAccounts: readonly RunAccount[],
+    symbols: ReadonlySet<string>,
+    reconciled: ReadonlyMap<string, AccountReconciliation>,
+  ): RunReconciler {
+    const record = this.runs.get(runId);
+    let baseline = record.baselinePositions;
+    if (!baseline) {
+      const recorded = this.fills.listByRun(runId);
+      const positions = new Map(
+        [...reconciled].map(([accountId, r]) => [
+          accountId,
+          r.positions.map((p) => ({
+            ...p,
+            size: recorded.filter((f) => f.accountId === accountId && f.symbol === p.symbol).reduce((size, f) => (f.side === 'buy' ? size.minus(f.size) : size.plus(f.size)), p.size),
+          })),
+        ]),
+      );
+      baseline = baselineOf(positions, symbols);
+      this.runs.saveBaselinePositions(runId, baseline, this.now());
+    }
+    return new RunReconciler({
+      runId,
+      accounts: runAccounts,
+      symbols,
+      orders: this.orders,
+      fills: this.fills,
+      baseline,
+      clock: this.opts.clock,
+      logger: this.opts.logger,
+      onMismatch: (_check, message) => this.alarm(runId, def, risk, message),
+      onReport: (report: ReconciliationReport) => this.emit(runId, { type: 'reconciliation', ...report }),
+    });
   }
 
   private recordExposure(runId: string, all: readonly ExposureValue[], changed: ReadonlySet<string>): void {
@@ -438,7 +526,7 @@ export class Engine {
     prepared: PreparedRun,
     accounts: readonly Account[],
     markets: readonly Market[],
-    overrides: StartRunRequest['overrides'],
+    settings: RunVenueSettings | null,
     resumeState: unknown,
     stopAtOnce = false,
   ): Promise<void> {
@@ -450,7 +538,7 @@ export class Engine {
     const run: ActiveRun = { id: runId, def, abort, stop: null, accounts: [], done: Promise.resolve() };
     this.active.set(runId, run);
     try {
-      const venues = await Promise.all(accounts.map((a) => this.opts.venues.venueFor(a, overrides?.[a.id])));
+      const venues = await Promise.all(accounts.map((a) => this.opts.venues.venueFor(a, settings?.[a.id])));
       strategy = prepared.create(markets);
       const record = this.runs.get(runId);
       built = this.buildAccounts(runId, def, accounts, venues, strategy, record.riskMode, (err) => {
@@ -473,6 +561,8 @@ export class Engine {
       throw err;
     }
     const symbols = new Set(prepared.symbols);
+    const reconciler = this.reconciler(runId, def, risk, runAccounts, symbols, reconciled);
+    await reconciler.reconcile('start');
     for (const r of reconciled.values()) risk.seedPositions(r.positions.filter((p) => symbols.has(p.symbol)));
     const first = this.runs.get(runId).startedAt === null;
     this.setStatus(runId, 'running', { reason: resumeState === null && first ? 'reconciled' : 'resumed', ...(first ? { startedAt: this.now() } : {}) });
@@ -522,6 +612,7 @@ export class Engine {
         for (const l of snapshotListeners) l(accountId, positions);
       },
     });
+    const reconciling = reconciler.runPeriodically(this.opts.reconcileIntervalMs ?? DEFAULT_RECONCILE_INTERVAL_MS, snapshots.signal);
     run.done = (async () => {
       let outcome: StrategyOutcome | null = null;
       let error: unknown = null;
@@ -532,6 +623,9 @@ export class Engine {
       }
       snapshots.abort();
       await snapshotting;
+      await reconciling;
+      // Last look at the venues before the summary (not when the app shuts down: the run is resumed later).
+      if (!run.stop?.suspend) await reconciler.reconcile('stop');
       await Promise.all(runAccounts.map((a) => a.venue.close()));
       this.active.delete(runId);
       if (run.stop?.suspend && !error) {
@@ -634,6 +728,7 @@ export class Engine {
       endedAt: record.endedAt,
       progress: this.lastProgress.get(record.id) ?? null,
       exposure: this.lastExposure.get(record.id) ?? [],
+      reconciliation: this.lastReconciliation.get(record.id) ?? null,
       summary: summary?.success ? summary.data : null,
     };
   }

@@ -31,6 +31,14 @@ export interface LiveLighterOverrides {
   chainId?: LighterChainId;
   /** Folder holding the official signer (the original `signer_lib_dir`). */
   signerLibDir?: string;
+  /** Account tier: the request budget the client keeps to (default standard). */
+  tier?: LighterTier;
+}
+
+/** The overrides with every default written out: base URL (mainnet), chain id (300 for a testnet URL, else 304), tier (standard). */
+export function resolveLiveLighterSettings(o: LiveLighterOverrides = {}): LiveLighterOverrides & { baseUrl: string; chainId: LighterChainId; tier: LighterTier } {
+  const baseUrl = o.baseUrl ?? LIGHTER_MAINNET.baseUrl;
+  return { ...o, baseUrl, chainId: o.chainId ?? (/testnet/i.test(baseUrl) ? 300 : LIGHTER_MAINNET.chainId), tier: o.tier ?? 'standard' };
 }
 
 /** What a live Lighter client needs besides the account. */
@@ -43,6 +51,7 @@ export interface LiveLighterDeps {
   wsAgentFor?: WsAgentFor;
   /** HedgeDesk's data directory (`<dataDir>/signers` is searched for the official signer). */
   dataDir?: string;
+  /** Account tier when the overrides name none (default standard). */
   tier?: LighterTier;
   timing?: LighterTiming;
   overrides?: LiveLighterOverrides;
@@ -75,10 +84,9 @@ export async function liveLighterVenue(account: Account, deps: LiveLighterDeps):
   }
   const privateKey = await deps.secrets.get({ accountId: account.id, field: LIGHTER_KEY_FIELD });
   if (!privateKey) throw new MissingSecretError(account.id, account.label, LIGHTER_KEY_FIELD);
-  const baseUrl = deps.overrides?.baseUrl ?? LIGHTER_MAINNET.baseUrl;
-  const chainId = deps.overrides?.chainId ?? (/testnet/i.test(baseUrl) ? 300 : LIGHTER_MAINNET.chainId);
+  const { baseUrl, chainId, tier } = resolveLiveLighterSettings({ ...deps.overrides, tier: deps.overrides?.tier ?? deps.tier });
   const logger = deps.logger.child({ component: 'engine.live', account: account.id });
-  const accountIndex = typeof ids.accountIndex === 'number' ? ids.accountIndex : await lookupAccountIndex(baseUrl, l1Address!, deps, logger);
+  const accountIndex = typeof ids.accountIndex === 'number' ? ids.accountIndex : await lookupAccountIndex(baseUrl, tier, l1Address!, deps, logger);
   const signer = await signerForAccount({ mode: 'live', accountIndex, apiKeyIndex }, deps.clock, {
     privateKey,
     chainId,
@@ -94,7 +102,7 @@ export async function liveLighterVenue(account: Account, deps: LiveLighterDeps):
     accountIndex,
     apiKeyIndex,
     signer,
-    tier: deps.tier ?? 'standard',
+    tier,
     clock: deps.clock,
     logger: deps.logger,
     dispatcher: deps.dispatcher,
@@ -102,10 +110,10 @@ export async function liveLighterVenue(account: Account, deps: LiveLighterDeps):
   });
 }
 
-async function lookupAccountIndex(baseUrl: string, l1Address: string, deps: LiveLighterDeps, logger: Logger): Promise<number> {
+async function lookupAccountIndex(baseUrl: string, tier: LighterTier, l1Address: string, deps: LiveLighterDeps, logger: Logger): Promise<number> {
   const rest = new LighterRest({
     baseUrl,
-    tier: deps.tier ?? 'standard',
+    tier,
     limiter: createLighterRateLimiter(deps.clock),
     authToken: () => Promise.reject(new Error('no auth token before the account index is known')),
     clock: deps.clock,

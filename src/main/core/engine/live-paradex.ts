@@ -28,6 +28,12 @@ export interface LiveParadexOverrides {
   marketOrderMode?: MarketOrderMode;
 }
 
+/** The overrides with every default written out: base URL (mainnet) and the WebSocket URL derived from it. */
+export function resolveLiveParadexSettings(o: LiveParadexOverrides = {}): LiveParadexOverrides & { baseUrl: string; wsUrl: string } {
+  const baseUrl = o.baseUrl ?? PARADEX_MAINNET.baseUrl;
+  return { ...o, baseUrl, wsUrl: o.wsUrl ?? (baseUrl === PARADEX_MAINNET.baseUrl ? PARADEX_MAINNET.wsUrl : paradexWsUrl(baseUrl)) };
+}
+
 /** What a live Paradex client needs besides the account. */
 export interface LiveParadexDeps {
   secrets: SecretStore;
@@ -63,8 +69,7 @@ export async function liveParadexVenue(account: Account, deps: LiveParadexDeps):
   if (typeof l2Address !== 'string') throw new TypeError(`live Paradex account "${account.label}" (${account.id}) has no L2 account address (l2Address)`);
   const privateKey = await deps.secrets.get({ accountId: account.id, field: PARADEX_KEY_FIELD });
   if (!privateKey) throw new MissingSecretError(account.id, account.label, PARADEX_KEY_FIELD);
-  const baseUrl = deps.overrides?.baseUrl ?? PARADEX_MAINNET.baseUrl;
-  const wsUrl = deps.overrides?.wsUrl ?? (baseUrl === PARADEX_MAINNET.baseUrl ? PARADEX_MAINNET.wsUrl : paradexWsUrl(baseUrl));
+  const { baseUrl, wsUrl } = resolveLiveParadexSettings(deps.overrides);
   return createParadexVenue({
     accountId: account.id,
     baseUrl,

@@ -21,6 +21,7 @@ let venue: RecordingVenue;
 let risk: RiskGuard;
 let emitted: RunEventInput[];
 let failures: unknown[];
+let alarms: string[];
 
 beforeEach(() => {
   db = openDatabase(':memory:');
@@ -30,6 +31,7 @@ beforeEach(() => {
   risk = new RiskGuard({ limits: { boundSize: () => d('0.005'), haltAboveUsdc: d(1000) }, onModeChange: () => undefined, onExposure: () => undefined });
   emitted = [];
   failures = [];
+  alarms = [];
   venue = new RecordingVenue({
     runId: 'run_1',
     inner,
@@ -40,6 +42,7 @@ beforeEach(() => {
     logger: pino({ level: 'silent' }),
     emit: (e) => emitted.push(e),
     onRecordingFailure: (e) => failures.push(e),
+    onIntegrityAlarm: (m) => alarms.push(m),
   });
 });
 
@@ -83,6 +86,51 @@ describe('RecordingVenue', () => {
     expect(fills.listByRun('run_1').map((f) => [f.purpose, f.side, f.size.toString()])).toEqual([['entry', 'buy', '0.01']]);
     expect(risk.exposure('ETH').net.toString()).toBe('0.01');
     expect(emitted.filter((e) => e.type === 'fill')).toHaveLength(1);
+    expect(venue.duplicates).toBe(2);
+    expect(alarms).toEqual([]);
+  });
+
+  it('a fill id seen again with other content is an integrity alarm: not delivered, the stored fill kept', async () => {
+    const delivered: AccountEvent[] = [];
+    venue.onAccountEvent((e) => delivered.push(e));
+    await venue.placeOrder(buy);
+    const fill = delivered.find((e): e is { type: 'fill'; fill: Fill } => e.type === 'fill')!.fill;
+    // Fee and timestamp may differ between a venue's stream and its REST history: still the same fill.
+    inner.deliver({ type: 'fill', fill: { ...fill, fee: d('0.01'), timestamp: fill.timestamp + 5 } });
+    expect(alarms).toEqual([]);
+    inner.deliver({ type: 'fill', fill: { ...fill, size: d('0.02') } });
+    inner.deliver({ type: 'fill', fill: { ...fill, side: 'sell' } });
+    expect(alarms).toHaveLength(2);
+    expect(alarms[0]).toContain(`fill ${fill.fillId} of account acc`);
+    expect(alarms[0]).toContain('buy 0.02 ETH');
+    expect(delivered.filter((e) => e.type === 'fill')).toHaveLength(1);
+    expect(new FillsRepository(db.db).listByRun('run_1').map((f) => f.size.toString())).toEqual(['0.01']);
+    expect(risk.exposure('ETH').net.toString()).toBe('0.01');
+    expect(venue.duplicates).toBe(1);
+  });
+
+  it('a missed fill from the trade history is stored once and emitted, without reaching the risk guard or the strategy', async () => {
+    inner.fillLimits = false;
+    const delivered: AccountEvent[] = [];
+    venue.onAccountEvent((e) => delivered.push(e));
+    const handle = await venue.placeOrder(buy);
+    const missed: Fill = { fillId: '77', symbol: 'ETH', venueOrderId: '1', clientOrderId: handle.clientOrderId, side: 'buy', price: d(3000), size: d('0.01'), fee: d(0), liquidity: 'maker', timestamp: 1 };
+    expect(venue.recordMissedFill(missed)).toBe('new');
+    expect(venue.recordMissedFill(missed)).toBe('duplicate');
+    expect(new FillsRepository(db.db).listByRun('run_1').map((f) => [f.fillId, f.purpose])).toEqual([['77', 'entry']]);
+    expect(delivered.filter((e) => e.type === 'fill')).toEqual([]);
+    expect(risk.exposure('ETH').net.toString()).toBe('0');
+    expect(emitted.filter((e) => e.type === 'fill')).toHaveLength(1);
+  });
+
+  it('a venue order state from reconciliation never moves a stored order back', async () => {
+    const handle = await venue.placeOrder(buy);
+    const orders = new OrdersRepository(db.db);
+    const filled = orders.get({ venue: 'lighter', accountId: 'acc', clientOrderId: handle.clientOrderId })!;
+    expect(filled.status).toBe('filled');
+    const stale = { ...(await inner.orderByClientId('ETH', handle.clientOrderId))!, status: 'open' as const, filledSize: d(0) };
+    expect(venue.recordOrderState(stale)?.status).toBe('filled');
+    expect(orders.get({ venue: 'lighter', accountId: 'acc', clientOrderId: handle.clientOrderId })!.filledSize.toString()).toBe('0.01');
   });
 
   it('a refused order is stored as failed with its typed reason; a hedge stops counting as pending', async () => {

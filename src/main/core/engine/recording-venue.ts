@@ -1,8 +1,8 @@
 import type Decimal from 'decimal.js';
 import type { Clock } from '../clock';
 import type { Logger } from '../log/logger';
-import type { FillsRepository } from '../store/fills-repository';
-import type { OrdersRepository, OrderKey } from '../store/orders-repository';
+import type { FillRecordOutcome, FillsRepository } from '../store/fills-repository';
+import type { OrderKey, OrderRecord, OrdersRepository } from '../store/orders-repository';
 import type {
   AccountEvent,
   BestBidAsk,
@@ -26,6 +26,8 @@ import type { RunEventInput } from '../../../shared/schemas/runs';
 const MAX_CLIENT_ORDER_ID = 2 ** 48 - 1;
 /** Ids per millisecond of the clock. */
 const IDS_PER_MS = 64;
+/** Stored order statuses nothing moves on from. */
+const FINAL_STATUSES: ReadonlySet<string> = new Set(['filled', 'canceled', 'rejected', 'failed']);
 
 /** Construction of a {@link RecordingVenue}. */
 export interface RecordingVenueOptions {
@@ -41,6 +43,12 @@ export interface RecordingVenueOptions {
   emit(event: RunEventInput): void;
   /** Called when recording failed: the event was NOT delivered; the engine fails the run. */
   onRecordingFailure(err: unknown): void;
+  /**
+   * Called when a fill arrives whose identity is stored with other content
+   * (an integrity alarm): the engine notifies and makes the run reducing-only.
+   * The stored fill stays; the new one is not delivered.
+   */
+  onIntegrityAlarm(message: string): void;
 }
 
 /**
@@ -52,9 +60,14 @@ export interface RecordingVenueOptions {
  *   account while the clock moves forward) before it is sent; the answer is
  *   stored next. Hedge purposes are registered with the risk guard.
  * - Account stream: every fill is inserted once under (venue, account, fill
- *   id); a fill already stored is dropped, so the strategy sees each fill
+ *   id) — the identity, see FillsRepository — so the strategy sees each fill
  *   exactly once. The fill reaches the risk guard and the run's event bus,
- *   then the strategy. Order updates of the run's orders are stored likewise.
+ *   then the strategy. The same fill again is a duplicate: counted, logged at
+ *   info, not delivered. The same identity with other content (side, size,
+ *   price, order, liquidity) is an integrity alarm ({@link RecordingVenueOptions.onIntegrityAlarm}).
+ *   Order updates of the run's orders are stored likewise.
+ * - Reconciliation ({@link recordMissedFill}, {@link recordOrderState})
+ *   stores what the venue's history says the stream did not deliver.
  * `close()` detaches the wrapper; the shared venue stays connected.
  */
 export class RecordingVenue implements Venue {
@@ -63,6 +76,7 @@ export class RecordingVenue implements Venue {
   private readonly listeners = new Set<(event: AccountEvent) => void>();
   private readonly detach: () => void;
   private lastId = 0;
+  private duplicateCount = 0;
 
   constructor(private readonly opts: RecordingVenueOptions) {
     this.venue = opts.inner.venue;
@@ -125,6 +139,49 @@ export class RecordingVenue implements Venue {
 
   openOrders(symbol?: string): Promise<Order[]> {
     return this.opts.inner.openOrders(symbol);
+  }
+
+  /** The shared venue's trade history (nothing is recorded: see {@link recordMissedFill}). */
+  fillHistory(limit: number): Promise<Fill[]> {
+    return this.opts.inner.fillHistory(limit);
+  }
+
+  /** The shared venue's state of an order (nothing is recorded: see {@link recordOrderState}). */
+  orderByClientId(symbol: string, clientOrderId: string): Promise<Order | null> {
+    return this.opts.inner.orderByClientId(symbol, clientOrderId);
+  }
+
+  /** How many fills arrived again with the same content (dropped as duplicates) since this wrapper was made. */
+  get duplicates(): number {
+    return this.duplicateCount;
+  }
+
+  /**
+   * Stores a fill the venue's trade history shows and the stream did not
+   * deliver (reconciliation), exactly once, and emits it as a run event. It
+   * is not handed to the risk guard or the strategy: at start they begin from
+   * the venue's positions, which include it; while running, the strategy's
+   * position check takes the venue's position and hedges the difference.
+   * @returns what the store made of it (a conflict also raises the integrity alarm).
+   */
+  recordMissedFill(fill: Fill): FillRecordOutcome['outcome'] {
+    return this.storeFill(fill, 'reconciliation');
+  }
+
+  /**
+   * Stores the venue's state of one of the run's orders (reconciliation: an
+   * order left `submitting`/`open` found finished or filled at the venue)
+   * and emits it, unless the stored order is already further on (final, or
+   * more filled); returns the stored record, or null when it is not the run's.
+   */
+  recordOrderState(order: Order): OrderRecord | null {
+    // The stream may have moved the order on since the venue was read: never go back.
+    const stored = order.clientOrderId !== null ? this.opts.orders.get(this.key(order.clientOrderId)) : null;
+    if (stored && (FINAL_STATUSES.has(stored.status) || stored.filledSize.gt(order.filledSize))) return stored;
+    const record = this.opts.orders.applyUpdate(this.venue, this.accountId, order, this.now());
+    this.opts.risk.recordOrder(this.accountId, order);
+    if (record) this.emitOrder(record.purpose, { ...order, clientOrderId: record.clientOrderId });
+    return record;
   }
 
   positions(): Promise<Position[]> {
@@ -235,19 +292,26 @@ export class RecordingVenue implements Venue {
     for (const l of this.listeners) l(event);
   }
 
-  /** Stores a fill once; false when it was stored before (a duplicate, dropped). */
+  /** Stores a stream fill once and hands it to the risk guard; false when it is not new (a duplicate or a conflict: not delivered). */
   private recordFill(fill: Fill): boolean {
-    const { orders, fills, risk, runId } = this.opts;
-    const order = fill.clientOrderId !== null ? orders.get(this.key(fill.clientOrderId)) : null;
+    if (this.storeFill(fill, 'stream') !== 'new') return false;
+    this.opts.risk.recordFill(this.accountId, fill);
+    return true;
+  }
+
+  /** Stores a fill under its identity and emits it when new; counts duplicates; raises the alarm on a conflict. */
+  private storeFill(fill: Fill, source: 'stream' | 'reconciliation'): FillRecordOutcome['outcome'] {
+    const { orders, fills, runId } = this.opts;
+    const order = (fill.clientOrderId !== null ? orders.get(this.key(fill.clientOrderId)) : null) ?? orders.getByVenueOrderId(this.venue, this.accountId, fill.venueOrderId);
     const purpose: OrderPurpose | 'external' = (order?.purpose as OrderPurpose | undefined) ?? 'external';
-    const fresh = fills.insertOnce({
+    const result = fills.record({
       venue: this.venue,
       accountId: this.accountId,
       fillId: fill.fillId,
       runId,
       symbol: fill.symbol,
       venueOrderId: fill.venueOrderId,
-      clientOrderId: fill.clientOrderId,
+      clientOrderId: fill.clientOrderId ?? order?.clientOrderId ?? null,
       purpose,
       side: fill.side,
       price: fill.price,
@@ -257,11 +321,21 @@ export class RecordingVenue implements Venue {
       venueTime: fill.timestamp,
       recordedAt: this.now(),
     });
-    if (!fresh) {
-      this.opts.logger.debug({ component: 'engine', account: this.accountId, fillId: fill.fillId }, 'duplicate fill dropped');
-      return false;
+    const log = { component: 'engine', runId, account: this.accountId, fillId: fill.fillId, source };
+    if (result.outcome === 'duplicate') {
+      this.duplicateCount++;
+      this.opts.logger.info({ ...log, duplicates: this.duplicateCount }, `fill ${fill.fillId} arrived again with the same content (duplicate ${this.duplicateCount} of this account in the run); dropped`);
+      return result.outcome;
     }
-    risk.recordFill(this.accountId, fill);
+    if (result.outcome === 'conflict') {
+      const s = result.stored;
+      const message =
+        `fill ${fill.fillId} of account ${this.accountId} (${this.venue}) arrived with other content than the stored one: ` +
+        `${fill.side} ${fill.size} ${fill.symbol} @ ${fill.price} order ${fill.venueOrderId} ${fill.liquidity}, stored ${s.side} ${s.size} ${s.symbol} @ ${s.price} order ${s.venueOrderId} ${s.liquidity}`;
+      this.opts.logger.error(log, `fill integrity alarm: ${message}`);
+      this.opts.onIntegrityAlarm(message);
+      return result.outcome;
+    }
     this.opts.emit({
       type: 'fill',
       accountId: this.accountId,
@@ -277,7 +351,7 @@ export class RecordingVenue implements Venue {
         clientOrderId: fill.clientOrderId,
       },
     });
-    return true;
+    return result.outcome;
   }
 
   private recordOrder(order: Order): void {

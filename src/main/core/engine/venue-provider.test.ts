@@ -9,6 +9,9 @@ import { SignerUnavailableError } from '../venues/lighter/signer/signer-errors';
 import { MissingSecretError } from './engine-errors';
 import { lighterWsUrl } from './live-lighter';
 import { PaperLighter } from './paper-lighter';
+import { startParadexSim } from '../sim/paradex/paradex-sim';
+import { openTestAccount } from '../sim/paradex/testing';
+import { PARADEX_KEY_FIELD } from './live-paradex';
 import { createVenueProvider } from './venue-provider';
 
 const logger = pino({ level: 'silent' });
@@ -44,6 +47,22 @@ describe('venue provider', () => {
     const a2 = await again.venueFor(account({ id: 'acc_paperaaaaaaa', mode: 'paper', identifiers: {} }));
     expect((await a2.collateral()).total.toString()).toBe('2500'); // the same simulator account, not a new one
     await again.close();
+  });
+
+  it('a live Paradex account opens on the base URL of its settings; equal resolved settings share one client', async () => {
+    const sim = await startParadexSim({ port: 0, host: '127.0.0.1', liquidity: false, rateLimit: false });
+    const key = openTestAccount(sim, 'provider A');
+    const live = account({ id: 'acc_pdxliveaaaaa', venue: 'paradex', identifiers: { l2Address: key.address } });
+    const env = { [secretEnvVar({ accountId: live.id, field: PARADEX_KEY_FIELD })]: key.privateKey };
+    const provider = createVenueProvider({ secrets: new EnvSecretStore(env, new Redactor()), clock: systemClock, logger, paper });
+    try {
+      const a = await provider.venueFor(live, { baseUrl: `${sim.url}/v1` });
+      expect(await a.positions()).toEqual([]);
+      expect(await provider.venueFor(live, { baseUrl: `${sim.url}/v1`, wsUrl: sim.wsUrl })).toBe(a);
+    } finally {
+      await provider.close();
+      await sim.close();
+    }
   });
 
   it('other venues are refused; WebSocket URLs derive from the REST base', async () => {

@@ -7,7 +7,8 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { LighterTiming } from '../venues/lighter/lighter-venue';
 import type { ParadexTiming } from '../venues/paradex/paradex-venue';
 import type { Venue } from '../venues/venue';
-import { liveLighterVenue, type LiveLighterOverrides } from './live-lighter';
+import { resolveVenueSettings, type AccountVenueSettings } from './account-venue-settings';
+import { liveLighterVenue } from './live-lighter';
 import { liveParadexVenue } from './live-paradex';
 import { processPaperLighter, type PaperLighter } from './paper-lighter';
 import { processPaperParadex, type PaperParadex } from './paper-paradex';
@@ -16,11 +17,11 @@ import { processPaperParadex, type PaperParadex } from './paper-paradex';
 export interface VenueProvider {
   /**
    * The connected venue of an account, one per account for the process
-   * (shared by runs). `overrides` apply to live Lighter accounts the first
-   * time they connect.
+   * (shared by runs). `settings` (base URL, chain id, tier, signer folder…)
+   * apply to live accounts the first time they connect.
    * @throws MissingSecretError, SignerUnavailableError, typed VenueErrors, or Error for an unsupported venue.
    */
-  venueFor(account: Account, overrides?: LiveLighterOverrides): Promise<Venue>;
+  venueFor(account: Account, settings?: AccountVenueSettings): Promise<Venue>;
   /** Closes every venue it opened (not the paper simulator). */
   close(): Promise<void>;
 }
@@ -52,20 +53,21 @@ export interface VenueProviderOptions {
  * live Lighter accounts → Lighter mainnet with the official signer
  * ({@link liveLighterVenue}). Paper Paradex accounts → the built-in Paradex
  * simulator ({@link PaperParadex}); live Paradex accounts → Paradex mainnet
- * with the L2 key from the secret store ({@link liveParadexVenue}; `overrides`
- * are Lighter's and do not apply). Other venues (Backpack, Aster) are not
- * supported yet. Venues are cached per account, mode and identifiers; a
- * failed connect is not cached.
+ * with the L2 key from the secret store ({@link liveParadexVenue}), both
+ * unless the settings name another base URL. Other venues (Backpack, Aster) are not
+ * supported yet. Venues are cached per account, mode, identifiers and
+ * resolved settings (defaults written out, so no settings and the default
+ * ones share a client); a failed connect is not cached.
  */
 export function createVenueProvider(opts: VenueProviderOptions): VenueProvider {
   const venues = new Map<string, Promise<Venue>>();
   const paper = opts.paper ?? processPaperLighter(opts.dataDir);
-  const open = async (account: Account, overrides?: LiveLighterOverrides): Promise<Venue> => {
+  const open = async (account: Account, settings?: AccountVenueSettings): Promise<Venue> => {
     if (account.venue === 'paradex') {
       const venue =
         account.mode === 'paper'
           ? await (opts.paperParadex ?? processPaperParadex(opts.dataDir)).venueFor(account, { clock: opts.clock, logger: opts.logger, secrets: opts.secrets, timing: opts.paradexTiming })
-          : await liveParadexVenue(account, { secrets: opts.secrets, clock: opts.clock, logger: opts.logger, dispatcher: opts.dispatcher, wsAgentFor: opts.wsAgentFor, timing: opts.paradexTiming });
+          : await liveParadexVenue(account, { secrets: opts.secrets, clock: opts.clock, logger: opts.logger, dispatcher: opts.dispatcher, wsAgentFor: opts.wsAgentFor, timing: opts.paradexTiming, overrides: settings });
       await venue.connect();
       return venue;
     }
@@ -81,17 +83,20 @@ export function createVenueProvider(opts: VenueProviderOptions): VenueProvider {
             wsAgentFor: opts.wsAgentFor,
             dataDir: opts.dataDir,
             timing: opts.lighterTiming,
-            overrides,
+            overrides: settings,
           });
     await venue.connect();
     return venue;
   };
   return {
-    venueFor(account, overrides) {
-      const key = `${account.id}|${account.mode}|${JSON.stringify(account.identifiers)}`;
+    venueFor(account, settings) {
+      // One client per account and resolved settings: a run opened on another base URL (its stored
+      // settings) never gets the client someone else opened with the defaults, and vice versa.
+      const resolved = resolveVenueSettings(account, settings);
+      const key = `${account.id}|${account.mode}|${JSON.stringify(account.identifiers)}|${JSON.stringify(resolved)}`;
       let venue = venues.get(key);
       if (!venue) {
-        venue = open(account, overrides);
+        venue = open(account, resolved);
         venues.set(key, venue);
         venue.catch(() => venues.delete(key));
       }

@@ -91,7 +91,7 @@ describe('openDatabase (real SQLite files)', () => {
     const failing = [
       ...MIGRATIONS,
       {
-        version: MIGRATIONS.length + 1,
+        version: LATEST_SCHEMA_VERSION + 1,
         name: 'broken',
         up: (db: BetterSqlite3.Database) => {
           db.exec('CREATE TABLE half_done (x INTEGER)');
@@ -99,7 +99,7 @@ describe('openDatabase (real SQLite files)', () => {
         },
       },
     ];
-    expect(() => openDatabase(file, failing)).toThrowError(expect.objectContaining({ code: 'MIGRATION_FAILED', message: expect.stringMatching(new RegExp(`Migration ${MIGRATIONS.length + 1} \\(broken\\) failed.*boom`)) }));
+    expect(() => openDatabase(file, failing)).toThrowError(expect.objectContaining({ code: 'MIGRATION_FAILED', message: expect.stringMatching(new RegExp(`Migration ${LATEST_SCHEMA_VERSION + 1} \\(broken\\) failed.*boom`)) }));
     const raw = new BetterSqlite3(file);
     expect(raw.pragma('user_version', { simple: true })).toBe(0);
     expect(raw.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get()).toBe(0);

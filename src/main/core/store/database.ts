@@ -48,7 +48,7 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
       if (SQLITE_NOT_A_DB.has(code)) throw corrupt(path, (err as Error).message, err);
       throw err;
     }
-    const latest = migrations.length;
+    const latest = migrations.at(-1)?.version ?? 0;
     if (version > latest) {
       throw new StoreError(
         'NEWER_SCHEMA',

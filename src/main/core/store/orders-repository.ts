@@ -187,6 +187,19 @@ export class OrdersRepository {
     return row ? toRecord(row) : null;
   }
 
+  /** The stored order with this venue order id, or null. */
+  getByVenueOrderId(venue: string, accountId: string, venueOrderId: string): OrderRecord | null {
+    const row = this.db.prepare('SELECT * FROM orders WHERE venue = ? AND account_id = ? AND venue_order_id = ?').get(venue, accountId, venueOrderId) as OrderRow | undefined;
+    return row ? toRecord(row) : null;
+  }
+
+  /** A run's orders whose outcome is not known yet (`submitting`, `pending`, `open`, `partially_filled`), oldest first. */
+  listUnresolved(runId: string): OrderRecord[] {
+    return (
+      this.db.prepare(`SELECT * FROM orders WHERE run_id = ? AND status IN ('submitting', 'pending', 'open', 'partially_filled') ORDER BY id`).all(runId) as OrderRow[]
+    ).map(toRecord);
+  }
+
   /** Every order of a run, oldest first. */
   listByRun(runId: string): OrderRecord[] {
     return (this.db.prepare('SELECT * FROM orders WHERE run_id = ? ORDER BY id').all(runId) as OrderRow[]).map(toRecord);

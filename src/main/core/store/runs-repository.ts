@@ -20,6 +20,10 @@ export interface RunRecord {
   error: string | null;
   /** The run summary (JSON, see engine/run-summary.ts), null until the run ended. */
   summary: unknown;
+  /** Per account id, the venue settings its client was opened with (JSON, engine/account-venue-settings.ts); null for runs stored before they were kept. */
+  venueSettings: unknown;
+  /** Per account id and symbol, the signed position (base units, decimal string) the venue reported when the run first started; null before that. */
+  baselinePositions: BaselinePositions | null;
   createdAt: number;
   startedAt: number | null;
   endedAt: number | null;
@@ -37,6 +41,9 @@ export interface RunTransition {
   at: number;
 }
 
+/** Per account id, per symbol: a signed position size in base units as a decimal string. */
+export type BaselinePositions = Record<string, Record<string, string>>;
+
 interface RunRow {
   id: string;
   strategy: string;
@@ -48,6 +55,8 @@ interface RunRow {
   stop_reason: string | null;
   error: string | null;
   summary: string | null;
+  venue_settings: string | null;
+  baseline_positions: string | null;
   created_at: number;
   started_at: number | null;
   ended_at: number | null;
@@ -85,6 +94,8 @@ function toRecord(r: RunRow): RunRecord {
     stopReason: r.stop_reason,
     error: r.error,
     summary: r.summary === null ? null : (JSON.parse(r.summary) as unknown),
+    venueSettings: r.venue_settings === null ? null : (JSON.parse(r.venue_settings) as unknown),
+    baselinePositions: r.baseline_positions === null ? null : (JSON.parse(r.baseline_positions) as BaselinePositions),
     createdAt: r.created_at,
     startedAt: r.started_at,
     endedAt: r.ended_at,
@@ -110,15 +121,23 @@ export interface StatusChange {
 export class RunsRepository {
   constructor(private readonly db: Database) {}
 
-  /** Inserts a run in `starting` (logged as the first transition) and returns it. */
-  create(input: { id: string; strategy: string; config: unknown; accountIds: string[]; at: number }): RunRecord {
+  /** Inserts a run in `starting` (logged as the first transition) and returns it. `venueSettings`: per account id, what its venue was opened with (JSON-serialisable). */
+  create(input: { id: string; strategy: string; config: unknown; accountIds: string[]; venueSettings?: unknown; at: number }): RunRecord {
     this.db.transaction(() => {
       this.db
         .prepare(
-          `INSERT INTO runs (id, strategy, status, config, account_ids, created_at, updated_at)
-           VALUES (?, ?, 'starting', ?, ?, ?, ?)`,
+          `INSERT INTO runs (id, strategy, status, config, account_ids, venue_settings, created_at, updated_at)
+           VALUES (?, ?, 'starting', ?, ?, ?, ?, ?)`,
         )
-        .run(input.id, input.strategy, JSON.stringify(input.config), JSON.stringify(input.accountIds), input.at, input.at);
+        .run(
+          input.id,
+          input.strategy,
+          JSON.stringify(input.config),
+          JSON.stringify(input.accountIds),
+          input.venueSettings === undefined ? null : JSON.stringify(input.venueSettings),
+          input.at,
+          input.at,
+        );
       this.addTransition(input.id, 'run', null, 'starting', 'created', input.at);
     })();
     return this.get(input.id);
@@ -174,6 +193,11 @@ export class RunsRepository {
   /** Stores the strategy's resumable state (JSON-serialisable). */
   saveState(id: string, state: unknown, at: number): void {
     this.db.prepare('UPDATE runs SET state = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(state), at, id);
+  }
+
+  /** Stores the positions the run started from (once, at its first start). */
+  saveBaselinePositions(id: string, baseline: BaselinePositions, at: number): void {
+    this.db.prepare('UPDATE runs SET baseline_positions = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(baseline), at, id);
   }
 
   /** Stores the risk mode and logs it as a transition of scope `risk`. */

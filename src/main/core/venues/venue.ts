@@ -144,7 +144,7 @@ export interface Order {
 
 /** One fill of one of the account's orders. */
 export interface Fill {
-  /** Unique per venue: the key for exactly-once processing. */
+  /** Unique per venue (Lighter `trade_id`, Paradex fill `id`); with the account, the key for exactly-once processing (store/fills-repository.ts). */
   fillId: string;
   symbol: string;
   venueOrderId: string;
@@ -223,6 +223,24 @@ export interface Venue {
   openOrders(symbol?: string): Promise<Order[]>;
   positions(): Promise<Position[]>;
   collateral(): Promise<Collateral>;
+
+  /**
+   * The account's most recent fills from the venue's trade history (REST:
+   * Lighter `GET /api/v1/trades` filtered by account, Paradex `GET /fills`),
+   * newest first, at most `limit` (one page; Lighter ≤ 100, Paradex ≤ 5000).
+   * Every fill the account made, whoever placed the order; for
+   * reconciliation — the stream delivers live fills.
+   * @throws typed VenueErrors when the history cannot be read.
+   */
+  fillHistory(limit: number): Promise<Fill[]>;
+  /**
+   * The venue's current state of the order the caller placed with
+   * `clientOrderId` on `symbol`, open or finished; null when the venue does
+   * not know it (never arrived, or too old for the venue's history: Lighter
+   * keeps the last 100 finished orders readable, Paradex every order).
+   * @throws typed VenueErrors when the venue cannot be read.
+   */
+  orderByClientId(symbol: string, clientOrderId: string): Promise<Order | null>;
 
   /** The account's order updates and fills (each fill once), positions and collateral. */
   onAccountEvent(listener: (event: AccountEvent) => void): () => void;

@@ -60,6 +60,9 @@ export const useRunsStore = defineStore('runs', () => {
       case 'exposure':
         run.exposure = event.symbols;
         break;
+      case 'reconciliation':
+        run.reconciliation = event;
+        break;
       case 'risk':
         run.riskMode = event.to;
         break;

@@ -91,6 +91,10 @@ export class FakeVenue implements Venue {
   private readonly listeners = new Set<(e: AccountEvent) => void>();
   private readonly sizes = new Map<string, Decimal>();
   private readonly resting = new Map<string, Order>();
+  /** Every fill emitted, oldest first (the trade history). */
+  private readonly history: Fill[] = [];
+  /** The last state of every order emitted, by client order id. */
+  private readonly known = new Map<string, Order>();
   private nextOrder = 1;
 
   constructor(
@@ -197,6 +201,15 @@ export class FakeVenue implements Venue {
       .map(([symbol, size]) => ({ symbol, size, entryPrice: this.world.book.get(symbol)!.bid, unrealizedPnl: d(0), liquidationPrice: null }));
   }
 
+  /** The fills emitted so far, newest first. */
+  async fillHistory(limit: number): Promise<Fill[]> {
+    return this.history.slice(-limit).reverse();
+  }
+
+  async orderByClientId(_symbol: string, clientOrderId: string): Promise<Order | null> {
+    return this.known.get(clientOrderId) ?? null;
+  }
+
   async collateral(): Promise<Collateral> {
     return { total: d(10_000), available: d(10_000) };
   }
@@ -252,6 +265,8 @@ export class FakeVenue implements Venue {
   }
 
   private emit(event: AccountEvent): void {
+    if (event.type === 'fill') this.history.push(event.fill);
+    if (event.type === 'order' && event.order.clientOrderId !== null) this.known.set(event.order.clientOrderId, event.order);
     for (const l of this.listeners) l(event);
   }
 }

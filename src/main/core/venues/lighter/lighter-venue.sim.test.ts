@@ -41,11 +41,11 @@ afterEach(async () => {
   for (const v of open.splice(0)) await v.close();
 });
 
-/** A connected client for sim account `n`, with the events it saw. */
-async function client(n: number, extra: Partial<LighterVenueOptions> = {}) {
-  const accountIndex = sim.accounts[n]!;
+/** A connected client for sim account `n` (or a simulator account index given as `{ index }`), with the events it saw. */
+async function client(n: number | { index: number }, extra: Partial<LighterVenueOptions> = {}) {
+  const accountIndex = typeof n === 'number' ? sim.accounts[n]! : n.index;
   const venue = createLighterVenue({
-    accountId: `acc_sim_${n}`,
+    accountId: `acc_sim_${accountIndex}`,
     baseUrl: sim.url,
     wsUrl: sim.wsUrl,
     accountIndex,
@@ -187,6 +187,38 @@ describe('Lighter client ↔ simulator: orders', () => {
     await venue.cancelAll();
     await until(() => lastOrder(events, handles[2]!.clientOrderId)?.status === 'canceled', 'cancel-all');
     expect(await venue.openOrders()).toEqual([]);
+  });
+
+  it('reconciliation reads: the trade history as fills, newest first, and an order’s state by client order id', async () => {
+    const { accountIndex } = sim.admin.createAccount({ collateral: '100000' });
+    const { venue, events } = await client({ index: accountIndex });
+    const buy = await venue.placeOrder({ symbol: 'ETH', side: 'buy', size: d('0.05'), type: 'market', price: d('3100'), timeInForce: 'IOC', clientOrderId: '123456789' });
+    await until(() => lastOrder(events, buy.clientOrderId)?.status === 'filled', 'the buy to be filled');
+    const sell = await venue.placeOrder({ symbol: 'ETH', side: 'sell', size: d('0.05'), type: 'market', price: d('2900'), timeInForce: 'IOC', reduceOnly: true });
+    await until(() => lastOrder(events, sell.clientOrderId)?.status === 'filled', 'the sell to be filled');
+    const resting = await venue.placeOrder({ symbol: 'ETH', side: 'buy', size: d('0.01'), type: 'limit', price: d('2500'), timeInForce: 'GTC' });
+    await until(() => lastOrder(events, resting.clientOrderId)?.status === 'open', 'the resting order');
+
+    const history = await venue.fillHistory(100);
+    // The same fills the stream delivered (same ids and content), newest first.
+    const streamed = fillEvents(events);
+    expect(history.map((f) => f.fillId)).toEqual([...streamed].reverse().map((f) => f.fillId));
+    expect(history.map((f) => [f.side, f.clientOrderId, f.symbol, f.liquidity])).toEqual([
+      ...streamed.filter((f) => f.side === 'sell').map((f) => ['sell', sell.clientOrderId, 'ETH', f.liquidity]),
+      ...streamed.filter((f) => f.side === 'buy').map((f) => ['buy', '123456789', 'ETH', f.liquidity]),
+    ]);
+    expect(history.reduce((s, f) => s.plus(f.side === 'buy' ? f.size : f.size.neg()), d(0)).toString()).toBe('0');
+    for (const h of history) {
+      const s = streamed.find((f) => f.fillId === h.fillId)!;
+      expect([h.price.eq(s.price), h.size.eq(s.size), h.venueOrderId, h.liquidity, h.fee.eq(s.fee)]).toEqual([true, true, s.venueOrderId, s.liquidity, true]);
+    }
+    expect((await venue.fillHistory(1)).map((f) => f.fillId)).toEqual([history[0]!.fillId]);
+
+    expect(await venue.orderByClientId('ETH', '123456789')).toMatchObject({ status: 'filled', clientOrderId: '123456789', side: 'buy' });
+    expect((await venue.orderByClientId('ETH', '123456789'))!.filledSize.toString()).toBe('0.05');
+    expect(await venue.orderByClientId('ETH', resting.clientOrderId)).toMatchObject({ status: 'open', clientOrderId: resting.clientOrderId });
+    expect(await venue.orderByClientId('ETH', '987654321')).toBeNull();
+    await venue.cancelAll();
   });
 
   it('checks minimum size and notional before sending', async () => {

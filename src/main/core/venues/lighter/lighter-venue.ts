@@ -7,6 +7,7 @@ import { LiveVenueClient, type LiveTiming } from '../live-venue-client';
 import type {
   BestBidAsk,
   Collateral,
+  Fill,
   ModifyOrderRequest,
   Order,
   OrderHandle,
@@ -21,6 +22,7 @@ import { AuthTokens } from './auth-token';
 import { BookSubscriptions } from './book-subscriptions';
 import { ClientOrderIds } from './client-order-ids';
 import { encodeOrderAmounts } from './codec';
+import { toFill } from './fills';
 import { MarketCatalog } from './markets';
 import { NonceManager } from './nonce-manager';
 import { toOrder } from './orders';
@@ -29,12 +31,15 @@ import { createLighterRateLimiter, type LighterTier } from './rate-limits';
 import { LighterRest } from './rest-client';
 import type { LighterOrderFields, LighterSigner } from './signer/lighter-signer';
 import { MAX_BATCH, TxSender, type SignWithNonce } from './tx-sender';
+import type { LighterOrder } from './wire';
 import { LighterWs } from './ws-connection';
 
 /** OrderExpiry −1: the signer sets now + 28 days, the longest it offers (lighter.md §3.2; Lighter allows 5 min … 30 days). */
 const LONGEST_EXPIRY = -1;
 /** API key indexes Lighter's own apps use and reset (lighter.md §5.1). */
 const RESERVED_API_KEYS = 3;
+/** Largest page of `trades` and `accountInactiveOrders` (lighter.md §1.6–§1.7; the client's REST replay reads the same). */
+const MAX_TRADES_PAGE = 100;
 
 /** Timeouts and intervals of the Lighter client (rate-limit retries also on code 23000). */
 export interface LighterTiming extends LiveTiming {
@@ -267,6 +272,33 @@ class LighterVenue extends LiveVenueClient<Connected> implements Venue {
       result.push(toOrder(o, m.symbol, (i) => this.ids.clientOrderIdOf(i)));
     }
     return result;
+  }
+
+  /**
+   * The account's last `limit` (≤ 100) trades from `GET /api/v1/trades?account_index=`
+   * (auth), newest first, as its fills (lighter.md §1.7). Weight 600.
+   */
+  async fillHistory(limit: number): Promise<Fill[]> {
+    const { markets, accountIndex } = this.connected();
+    const trades = await this.rest.accountTrades(accountIndex, Math.min(Math.max(1, limit), MAX_TRADES_PAGE));
+    return trades.flatMap((t) => {
+      const m = markets.byMarketId(t.market_id);
+      return (m && toFill(t, accountIndex, m.symbol, (clientIndex) => (clientIndex ? this.ids.clientOrderIdOf(clientIndex) : null))) || [];
+    });
+  }
+
+  /**
+   * The order with this client order index: among the market's active orders
+   * (`accountActiveOrders`), else the last 100 finished ones
+   * (`accountInactiveOrders`), lighter.md §1.6; null when in neither.
+   */
+  async orderByClientId(symbol: string, clientOrderId: string): Promise<Order | null> {
+    const { markets, accountIndex } = this.connected();
+    const marketIndex = markets.idOf(symbol);
+    const { index } = this.ids.assign(clientOrderId);
+    const match = (o: LighterOrder) => o.market_index === marketIndex && o.client_order_index === index;
+    const found = (await this.rest.activeOrders(accountIndex, marketIndex)).find(match) ?? (await this.rest.inactiveOrders(accountIndex, MAX_TRADES_PAGE)).find(match);
+    return found ? toOrder(found, symbol, (i) => this.ids.clientOrderIdOf(i)) : null;
   }
 
   /** Open positions from `account` (lighter.md §1.5). */

@@ -7,6 +7,7 @@ import { LiveVenueClient, type LiveTiming } from '../live-venue-client';
 import type {
   BestBidAsk,
   Collateral,
+  Fill,
   ModifyOrderRequest,
   Order,
   OrderHandle,
@@ -20,6 +21,7 @@ import { BookSubscriptions, type BookFeed } from './book-subscriptions';
 import { ClientOrderIds } from './client-order-ids';
 import { checkOrderLimits, roundPrice, roundSize } from './codec';
 import { paradexError } from './errors';
+import { toFill } from './fills';
 import { JwtSession, DEFAULT_JWT_REFRESH_AFTER_MS } from './jwt-session';
 import { DEFAULT_MARKET_EMULATION, emulatedLimitPrice, type MarketEmulation, type MarketOrderMode } from './market-emulation';
 import { DEFAULT_PARADEX_FEES, MarketCatalog, type FeeRates } from './markets';
@@ -36,6 +38,8 @@ import { ParadexWs } from './ws-connection';
 export const MAX_BATCH = 10;
 /** Lifetime of the auth signature (`PARADEX-SIGNATURE-EXPIRATION` − now), s: between ccxt's 180 s and paradex-py's 24 h (§4). */
 const AUTH_SIGNATURE_LIFETIME_S = 30 * 60;
+/** Largest `GET /fills` page the simulator and Paradex serve (paradex.md §6). */
+const MAX_FILLS_PAGE = 5000;
 
 /** Timeouts and intervals of the Paradex client. */
 export interface ParadexTiming extends LiveTiming {
@@ -284,6 +288,28 @@ class ParadexVenue extends LiveVenueClient<Connected> implements Venue {
       const m = markets.byVenueSymbol(o.market);
       return m ? [toOrder(o, m.symbol)] : [];
     });
+  }
+
+  /** The account's last `limit` fills from `GET /fills?page_size=` (paradex.md §6), newest first. */
+  async fillHistory(limit: number): Promise<Fill[]> {
+    const { markets } = this.connected();
+    const list = await this.rest.fills(Math.min(Math.max(1, limit), MAX_FILLS_PAGE));
+    return list.flatMap((f) => {
+      const m = markets.byVenueSymbol(f.market);
+      return m ? [toFill(f, m.symbol)] : [];
+    });
+  }
+
+  /** `GET /orders/by_client_id/{client_id}` (paradex.md §5); null when Paradex answers that it has no such order. */
+  async orderByClientId(symbol: string, clientOrderId: string): Promise<Order | null> {
+    const { markets } = this.connected();
+    try {
+      const o = await this.rest.orderByClientId(this.ids.assign(clientOrderId));
+      return toOrder(o, markets.byVenueSymbol(o.market)?.symbol ?? symbol);
+    } catch (err) {
+      if (err instanceof OrderNotFoundError) return null;
+      throw err;
+    }
   }
 
   /** `GET /positions` (paradex.md §6): the open ones. */

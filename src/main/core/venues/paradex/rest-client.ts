@@ -146,6 +146,11 @@ export class ParadexRest {
     return this.call({ method: 'GET', path: `/orders/${encodeURIComponent(orderId)}` }, orderSchema, true);
   }
 
+  /** `GET /orders/by_client_id/{client_id}` (§5). @throws OrderNotFoundError when Paradex has no such order. */
+  orderByClientId(clientId: string): Promise<ParadexOrder> {
+    return this.call({ method: 'GET', path: `/orders/by_client_id/${encodeURIComponent(clientId)}` }, orderSchema, true);
+  }
+
   /** `GET /fills?page_size=` (§6): the account's most recent fills, newest first (one page). */
   async fills(pageSize: number): Promise<ParadexFill[]> {
     return (await this.call({ method: 'GET', path: '/fills', query: { page_size: pageSize } }, fillsResponseSchema, true)).results;

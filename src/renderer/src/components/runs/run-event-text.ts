@@ -66,6 +66,14 @@ export function runEventText(event: RunEvent, label: (accountId: string | null) 
       return { key: 'runEvents.log', params: { message: event.message }, level: event.level };
     case 'summary':
       return { key: 'runEvents.summary', params: { volume: event.summary.total.volume, fills: event.summary.total.fills }, level: 'info' };
+    case 'reconciliation': {
+      const mismatches = event.positions.filter((p) => p.mismatch).length;
+      return {
+        key: 'runEvents.reconciliation',
+        params: { trigger: event.trigger, missing: event.missingFillsRecorded, orders: event.ordersResolved, mismatches },
+        level: mismatches > 0 ? 'error' : event.missingFillsRecorded > 0 ? 'warn' : 'info',
+      };
+    }
     case 'cycle':
       return {
         key: 'crossHedge.event',

@@ -50,6 +50,15 @@ describe('run event text', () => {
     { type: 'transition', ...base, accountId: 'a', from: 'idle', to: 'entering', reason: null },
     { type: 'risk', ...base, from: 'normal', to: 'halted', reason: 'margin' },
     { type: 'log', ...base, level: 'warn', message: 'hello' },
+    {
+      type: 'reconciliation',
+      ...base,
+      trigger: 'start',
+      positions: [{ accountId: 'a', symbol: 'ETH', recordedSize: '0.05', venueSize: '0.01', mismatch: true }],
+      missingFillsRecorded: 1,
+      ordersResolved: 1,
+      duplicates: 0,
+    },
   ];
 
   it('uses message keys that exist', () => {
@@ -60,5 +69,7 @@ describe('run event text', () => {
       expect(runEvents[key], text.key).toBeTypeOf('string');
     }
     expect(runEventText(events[4]!, (id) => `L-${id}`).params.legs).toBe('L-b sell 0.005');
+    // A reconciliation that found a mismatch is an error line with its counts.
+    expect(runEventText(events[8]!, (id) => id)).toEqual({ key: 'runEvents.reconciliation', params: { trigger: 'start', missing: 1, orders: 1, mismatches: 1 }, level: 'error' });
   });
 });
