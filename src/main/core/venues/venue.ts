@@ -101,6 +101,12 @@ export interface PlaceOrderRequest {
   reduceOnly?: boolean;
   /** Caller's id, unique per account; generated when omitted. */
   clientOrderId?: string;
+  /**
+   * A hedge or flatten order: the client sends it ahead of discretionary
+   * requests and may use the share of the account's request budget kept for
+   * such orders (rate-limiter.ts). Default false.
+   */
+  urgent?: boolean;
 }
 
 /** What the venue answered to an accepted order. */

@@ -181,11 +181,12 @@ class LighterVenue extends LiveVenueClient<Connected> implements Venue {
    * (expiry −1);
    * market: Type 1, IOC, expiry 0, Price = the worst price (lighter.md §3.2, §3.4).
    * The order id is known only once Lighter executes it (order stream).
+   * An urgent order (hedge, flatten) goes ahead of others in the rate limiter.
    * @throws BelowMinSizeError, InvalidOrderError, ReduceOnlyRejectedError before sending; typed VenueErrors from Lighter.
    */
   async placeOrder(order: PlaceOrderRequest): Promise<OrderHandle> {
     const prepared = this.prepare(order);
-    const res = await this.tx.send(prepared.sign);
+    const res = await this.tx.send(prepared.sign, order.urgent ? 'urgent' : 'normal');
     return { symbol: order.symbol, clientOrderId: prepared.clientOrderId, venueOrderId: null, txId: res.tx_hash, acceptedAt: this.opts.clock.now() };
   }
 
@@ -197,7 +198,10 @@ class LighterVenue extends LiveVenueClient<Connected> implements Venue {
     if (orders.length === 0) return [];
     if (orders.length > MAX_BATCH) throw new InvalidOrderError('lighter', `at most ${MAX_BATCH} orders per Lighter batch, got ${orders.length}`);
     const prepared = orders.map((o) => this.prepare(o));
-    const res = await this.tx.sendBatch(prepared.map((p) => p.sign));
+    const res = await this.tx.sendBatch(
+      prepared.map((p) => p.sign),
+      orders.some((o) => o.urgent) ? 'urgent' : 'normal',
+    );
     const acceptedAt = this.opts.clock.now();
     return orders.map((o, i) => ({
       symbol: o.symbol,

@@ -26,6 +26,7 @@ import { DEFAULT_PARADEX_FEES, MarketCatalog, type FeeRates } from './markets';
 import { signedModifyBody, signedOrderBody, type ChainParams, type PreparedOrder } from './order-body';
 import { toOrder } from './orders';
 import { toCollateral, toPosition } from './positions';
+import type { RequestPriority } from '../rate-limiter';
 import { ParadexRateLimits, sharedIpLimits } from './rate-limits';
 import { ParadexRest } from './rest-client';
 import { paradexAccountAddress, ParadexSigner, starkPublicKey } from './signer';
@@ -207,7 +208,7 @@ class ParadexVenue extends LiveVenueClient<Connected> implements Venue {
    */
   async placeOrder(order: PlaceOrderRequest): Promise<OrderHandle> {
     const { prepared, emulated } = await this.prepareToSend(order);
-    const handle = await this.send(order.symbol, prepared);
+    const handle = await this.send(order.symbol, prepared, order.urgent ? 'urgent' : 'normal');
     if (emulated) this.cancelIfStillOpen(handle.venueOrderId!);
     return handle;
   }
@@ -227,7 +228,10 @@ class ParadexVenue extends LiveVenueClient<Connected> implements Venue {
     const ready = await Promise.all(orders.map((o) => this.prepareToSend(o)));
     const prepared = ready.map((r) => r.prepared);
     const now = this.opts.clock.now();
-    const res = await this.rest.createOrders(prepared.map((p, i) => signedOrderBody(p, signer, chain, now + i)));
+    const res = await this.rest.createOrders(
+      prepared.map((p, i) => signedOrderBody(p, signer, chain, now + i)),
+      orders.some((o) => o.urgent) ? 'urgent' : 'normal',
+    );
     const accepted = res.orders.filter((o): o is NonNullable<typeof o> => o !== null);
     const refusal = res.errors.find((e) => e !== null);
     if (refusal || accepted.length !== orders.length) {
@@ -303,9 +307,9 @@ class ParadexVenue extends LiveVenueClient<Connected> implements Venue {
   }
 
   /** Signs and sends one prepared order; feeds the answer to the stream. */
-  private async send(symbol: string, prepared: PreparedOrder): Promise<OrderHandle> {
+  private async send(symbol: string, prepared: PreparedOrder, priority: RequestPriority): Promise<OrderHandle> {
     const { signer, chain, stream } = this.connected();
-    const res = await this.rest.createOrder(signedOrderBody(prepared, signer, chain, this.opts.clock.now()));
+    const res = await this.rest.createOrder(signedOrderBody(prepared, signer, chain, this.opts.clock.now()), priority);
     stream.applyOrders([res]);
     return { symbol, clientOrderId: prepared.clientId, venueOrderId: res.id, txId: null, acceptedAt: this.opts.clock.now() };
   }
