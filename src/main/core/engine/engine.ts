@@ -376,11 +376,18 @@ export class Engine {
   ): { risk: RiskGuard; runAccounts: RunAccount[] } {
     const risk = new RiskGuard({
       limits: strategy.riskLimits(),
+      clock: this.opts.clock,
       initialMode: riskMode,
       onModeChange: (from, to, reason) => {
         this.runs.setRiskMode(runId, from, to, reason, this.now());
         this.emit(runId, { type: 'risk', from, to, reason });
         this.opts.logger.warn({ component: 'engine', runId, from, to }, `risk: run ${to}: ${reason}`);
+        this.opts.notifier.notify({
+          kind: to === 'halted' ? 'failsafe' : 'hedge-failed',
+          runId,
+          title: `HedgeDesk ${def.title} run ${runId} ${to}`,
+          body: `Run ${runId} (${def.id}) is now ${to}: ${reason}`,
+        });
       },
       onExposure: (all, changed) => this.recordExposure(runId, all, changed),
     });
@@ -518,6 +525,7 @@ export class Engine {
         for (const l of snapshotListeners) l(accountId, positions);
       },
     });
+    const watchingNaked = watchNakedExposure(risk, clock, snapshots.signal);
     run.done = (async () => {
       let outcome: StrategyOutcome | null = null;
       let error: unknown = null;
@@ -528,6 +536,7 @@ export class Engine {
       }
       snapshots.abort();
       await snapshotting;
+      await watchingNaked;
       await Promise.all(runAccounts.map((a) => a.venue.close()));
       this.active.delete(runId);
       if (run.stop?.suspend && !error) {
@@ -632,6 +641,21 @@ export class Engine {
       exposure: this.lastExposure.get(record.id) ?? [],
       summary: summary?.success ? summary.data : null,
     };
+  }
+}
+
+/** How often the engine checks how long a run's exposure has been naked (RiskGuard.checkNaked), ms of clock time. */
+const NAKED_CHECK_MS = 1_000;
+
+/** Checks the risk guard's naked-time bound every {@link NAKED_CHECK_MS} until `signal` aborts: exposure can stay naked with no event to notice it. */
+async function watchNakedExposure(risk: RiskGuard, clock: Clock, signal: AbortSignal): Promise<void> {
+  while (!signal.aborted) {
+    try {
+      await clock.sleep(NAKED_CHECK_MS, signal);
+    } catch {
+      return;
+    }
+    risk.checkNaked();
   }
 }
 
