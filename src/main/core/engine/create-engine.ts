@@ -33,6 +33,8 @@ export interface EngineSetup {
   /** Seed of each run's random source (default random). */
   seed?: () => number;
   lighterTiming?: LighterTiming;
+  /** Window of every run's dead-man's switch, ms (Engine's `deadMansSwitchMs`; default 60 s, 0 = none). */
+  deadMansSwitchMs?: number;
 }
 
 /** An {@link Engine} with every built-in strategy and the default venue provider (paper → built-in simulator, live → Lighter mainnet). */
@@ -55,5 +57,6 @@ export function createEngine(setup: EngineSetup): Engine {
     logger: setup.logger,
     strategies: BUILT_IN_STRATEGIES,
     seed: setup.seed,
+    deadMansSwitchMs: setup.deadMansSwitchMs,
   });
 }

@@ -9,6 +9,7 @@ import { FillsRepository } from '../store/fills-repository';
 import { OrdersRepository } from '../store/orders-repository';
 import { RunSamplesRepository } from '../store/run-samples-repository';
 import { newRunId, RunsRepository, type RunRecord, type RunTransition, type StatusChange } from '../store/runs-repository';
+import { DEFAULT_DEAD_MANS_SWITCH_MS, type DeadMansSwitch } from '../venues/dead-mans-switch';
 import type { Market, Position, Venue } from '../venues/venue';
 import { ConfigError } from './config-error';
 import { decimalText } from './decimal-text';
@@ -40,6 +41,13 @@ export interface EngineOptions {
   strategies: readonly StrategyDefinition[];
   /** Seed of each run's random source; default a random one per run. */
   seed?: () => number;
+  /**
+   * Window of the dead-man's switch armed on every run's accounts while it
+   * trades, ms (default {@link DEFAULT_DEAD_MANS_SWITCH_MS}; 0 = none): if
+   * the app dies, the venue cancels the resting orders (venue floors apply,
+   * see each venue's armDeadMansSwitch).
+   */
+  deadMansSwitchMs?: number;
 }
 
 /** What to run. */
@@ -382,13 +390,9 @@ export class Engine {
         this.runs.setRiskMode(runId, from, to, reason, this.now());
         this.emit(runId, { type: 'risk', from, to, reason });
         this.opts.logger.warn({ component: 'engine', runId, from, to }, `risk: run ${to}: ${reason}`);
-        this.opts.notifier.notify({
-          kind: to === 'halted' ? 'failsafe' : 'hedge-failed',
-          runId,
-          title: `HedgeDesk ${def.title} run ${runId} ${to}`,
-          body: `Run ${runId} (${def.id}) is now ${to}: ${reason}`,
-        });
       },
+      onNaked: (to, reason) =>
+        this.opts.notifier.notify({ kind: 'hedge-failed', runId, title: `HedgeDesk ${def.title} run ${runId} ${to}: a hedge is not covered`, body: `Run ${runId} (${def.id}) is now ${to}: ${reason}` }),
       onExposure: (all, changed) => this.recordExposure(runId, all, changed),
     });
     const roles = rolesOf(def, this.runs.get(runId).config);
@@ -477,6 +481,7 @@ export class Engine {
     }
     const symbols = new Set(prepared.symbols);
     for (const r of reconciled.values()) risk.seedPositions(r.positions.filter((p) => symbols.has(p.symbol)));
+    const switches = await this.armDeadMansSwitches(runId, runAccounts, log);
     const first = this.runs.get(runId).startedAt === null;
     this.setStatus(runId, 'running', { reason: resumeState === null && first ? 'reconciled' : 'resumed', ...(first ? { startedAt: this.now() } : {}) });
     log.info({ accounts: runAccounts.map((a) => a.accountId) }, `run ${runId} running`);
@@ -537,6 +542,8 @@ export class Engine {
       snapshots.abort();
       await snapshotting;
       await watchingNaked;
+      // The strategy cancelled its resting orders: the switches can go.
+      await Promise.all(switches.map((s) => s.release()));
       await Promise.all(runAccounts.map((a) => a.venue.close()));
       this.active.delete(runId);
       if (run.stop?.suspend && !error) {
@@ -550,6 +557,31 @@ export class Engine {
         log.error({ err }, `run ${runId} could not be closed properly`);
       }
     })();
+  }
+
+  /**
+   * Arms the dead-man's switch of every account whose venue has one; a
+   * switch that cannot be armed is reported (log, run event) and the run
+   * trades without it.
+   */
+  private async armDeadMansSwitches(runId: string, accounts: readonly RunAccount[], log: EngineOptions['logger']): Promise<DeadMansSwitch[]> {
+    const windowMs = this.opts.deadMansSwitchMs ?? DEFAULT_DEAD_MANS_SWITCH_MS;
+    if (windowMs <= 0) return [];
+    const armed = await Promise.all(
+      accounts.map(async (a) => {
+        try {
+          const s = await a.venue.armVenueDeadMansSwitch(windowMs);
+          if (s) log.info({ account: a.accountId, windowMs: s.windowMs }, `dead-man’s switch armed: resting orders are cancelled by the venue ${s.windowMs === 0 ? 'when the connection drops' : `within ${s.windowMs / 1000} s`} if HedgeDesk stops`);
+          return s;
+        } catch (err) {
+          const message = `${a.label}: the venue’s dead-man’s switch could not be armed (${(err as Error).message}); resting orders would outlive a crash`;
+          log.warn({ account: a.accountId }, message);
+          this.emit(runId, { type: 'log', level: 'warn', message });
+          return null;
+        }
+      }),
+    );
+    return armed.filter((s): s is DeadMansSwitch => s !== null);
   }
 
   private requestStop(run: ActiveRun, stop: StopRequest & { suspend?: boolean }): void {

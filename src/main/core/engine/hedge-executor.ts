@@ -43,7 +43,12 @@ export interface HedgeExecutorOptions {
   orderEndTimeoutMs?: number;
   /** Pause between attempts after a refusal or an order that filled nothing (default 100 ms doubling to 2 s). */
   retryBackoff?: BackoffOptions;
-  /** The venue refused a hedge for margin: the strategy's failsafe. The account's debt stays owed; its worker stops. */
+  /**
+   * The venue refused a hedge for margin: the strategy's failsafe. The
+   * account's debt stays owed; its worker stops. Without this callback a
+   * margin refusal is retried like any other (the strategy bounds the
+   * retries itself, e.g. maker-taker-hedge's retry_times).
+   */
   onMarginRejection?(account: RunAccount, symbol: string, message: string): void;
   /** A debt fell below one minimum order once its orders ended: handed back (signed, base units) for the strategy to carry. */
   onResidual?(accountId: string, symbol: string, signed: Decimal): void;
@@ -182,6 +187,26 @@ export class HedgeExecutor {
     for (const d of this.debts.values()) this.settle(d.waiting.splice(0), null);
   }
 
+  /**
+   * Takes a debt back from the executor: no further order is sent for it
+   * (an order in flight still ends), and what is owed is returned (signed,
+   * base units) for the strategy to close by other means — e.g.
+   * maker-taker-hedge flattening A's unhedged size once B's retry_times are
+   * spent. The only way a debt leaves the executor uncovered.
+   */
+  abandon(accountId: string, symbol: string): Decimal {
+    const debt = this.debts.get(debtKey(accountId, symbol));
+    if (!debt) return ZERO;
+    const owed = debt.owed;
+    debt.owed = ZERO;
+    debt.stopped = true;
+    // Late fills of its orders no longer count against a new debt.
+    debt.sent.clear();
+    this.settle(debt.waiting.splice(0), null);
+    this.reportQueued(debt);
+    return owed;
+  }
+
   /** Debts still owed (|owed| > 0), for the strategy's wind-down report. */
   openDebts(): { accountId: string; symbol: string; owed: Decimal }[] {
     return [...this.debts.values()].filter((d) => !d.owed.isZero()).map((d) => ({ accountId: d.accountId, symbol: d.symbol, owed: d.owed }));
@@ -266,7 +291,7 @@ export class HedgeExecutor {
       if (!outcomeUnknown) {
         this.endOrder(debt);
         this.settle(covered, null);
-        if (err instanceof InsufficientMarginError) return this.stopDebt(debt, () => opts.onMarginRejection?.(acc, debt.symbol, message));
+        if (err instanceof InsufficientMarginError && opts.onMarginRejection) return this.stopDebt(debt, () => opts.onMarginRejection?.(acc, debt.symbol, message));
         if (err instanceof RiskRejectedError) return this.stopDebt(debt, () => log.warn({ owed: debt.owed.toString() }, `hedge stopped by the risk guard: ${message}`));
         if (err instanceof ReduceOnlyRejectedError) debt.reduceOnly = false;
         await this.retryLater(debt, `hedge ${side} ${size} ${debt.symbol} refused: ${message}`, log);
@@ -286,7 +311,9 @@ export class HedgeExecutor {
     const filled = debt.inFlight?.filled ?? ZERO;
     this.endOrder(debt);
     if (!ended && !outcomeUnknown) log.warn({ clientOrderId, filled: filled.toString() }, `hedge order did not end within ${timeoutMs} ms; ${debt.owed} ${debt.symbol} still owed`);
-    if (ended?.rejection === 'InsufficientMargin') return this.stopDebt(debt, () => opts.onMarginRejection?.(acc, debt.symbol, ended.statusReason ?? 'refused for margin'));
+    if (ended?.rejection === 'InsufficientMargin' && opts.onMarginRejection) {
+      return this.stopDebt(debt, () => opts.onMarginRejection?.(acc, debt.symbol, ended.statusReason ?? 'refused for margin'));
+    }
     if (filled.isZero()) await this.retryLater(debt, `hedge ${side} ${size} ${debt.symbol} filled nothing${ended?.statusReason ? ` (${ended.statusReason})` : ''}`, log);
     else debt.attempts = 0;
     return 'again';

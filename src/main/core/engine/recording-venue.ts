@@ -1,6 +1,7 @@
 import type Decimal from 'decimal.js';
 import type { Clock } from '../clock';
 import type { Logger } from '../log/logger';
+import type { DeadMansSwitch } from '../venues/dead-mans-switch';
 import type { FillsRepository } from '../store/fills-repository';
 import type { OrdersRepository, OrderKey } from '../store/orders-repository';
 import type {
@@ -134,6 +135,11 @@ export class RecordingVenue implements Venue {
 
   collateral(): Promise<Collateral> {
     return this.opts.inner.collateral();
+  }
+
+  /** The shared venue's dead-man's switch (Venue.armDeadMansSwitch); null when the venue has none. */
+  async armVenueDeadMansSwitch(windowMs: number): Promise<DeadMansSwitch | null> {
+    return (await this.opts.inner.armDeadMansSwitch?.(windowMs)) ?? null;
   }
 
   /** The account's events, fills and orders already recorded; each fill once. */

@@ -51,6 +51,8 @@ export interface RiskGuardOptions {
   initialMode?: RiskMode;
   /** Called after the mode became stricter. */
   onModeChange(from: RiskMode, to: RiskMode, reason: string): void;
+  /** Called after the naked-time bound made the mode stricter (after {@link onModeChange}): hedges could not cover a fill in time. */
+  onNaked?(to: RiskMode, reason: string): void;
   /** Called by {@link RiskGuard.publish} with every symbol's exposure and the symbols that changed. */
   onExposure(all: ExposureValue[], changed: ReadonlySet<string>): void;
 }
@@ -185,8 +187,10 @@ export class RiskGuard {
       const bound = this.opts.limits.boundSize(symbol, book.price);
       const forMs = now - book.nakedSince;
       const what = `${symbol}: net exposure ${book.net} beyond one minimum order (${bound}) for ${(forMs / 1000).toFixed(1)} s`;
-      if (forMs >= limits.haltAfterMs) this.escalate('halted', `${what}: hedges could not cover it`);
-      else if (forMs >= limits.reduceAfterMs) this.escalate('reducing-only', `${what}: no new entries until it is covered`);
+      const to: RiskMode | null = forMs >= limits.haltAfterMs ? 'halted' : forMs >= limits.reduceAfterMs ? 'reducing-only' : null;
+      if (!to) continue;
+      const reason = to === 'halted' ? `${what}: hedges could not cover it` : `${what}: no new entries until it is covered`;
+      if (this.escalate(to, reason)) this.opts.onNaked?.(to, reason);
     }
   }
 

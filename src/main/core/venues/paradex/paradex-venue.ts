@@ -3,6 +3,7 @@ import Decimal from 'decimal.js';
 import type { Dispatcher } from 'undici';
 import type { Clock } from '../../clock';
 import type { Logger } from '../../log/logger';
+import type { DeadMansSwitch } from '../dead-mans-switch';
 import { LiveVenueClient, type LiveTiming } from '../live-venue-client';
 import type {
   BestBidAsk,
@@ -298,6 +299,29 @@ class ParadexVenue extends LiveVenueClient<Connected> implements Venue {
       const m = markets.byVenueSymbol(p.market);
       return (m && toPosition(p, m.symbol)) || [];
     });
+  }
+
+  /**
+   * Paradex's dead-man's switch: cancel-on-disconnect on the account's
+   * WebSocket (ws-connection.ts `setCancelOnDisconnect`), set again after
+   * every reconnect. Paradex cancels as soon as it sees the connection drop
+   * (a dead app stops answering its pings), so the window in force is 0 —
+   * shorter than any `windowMs` asked for; a brief network drop cancels the
+   * resting orders too (the strategies see them cancelled and place again).
+   */
+  async armDeadMansSwitch(windowMs: number): Promise<DeadMansSwitch> {
+    if (!(windowMs > 0)) throw new RangeError(`dead-man's switch window must be positive, got ${windowMs} ms`);
+    const { ws } = this.connected();
+    await ws.setCancelOnDisconnect(true);
+    let released = false;
+    return {
+      windowMs: 0,
+      release: async () => {
+        if (released) return;
+        released = true;
+        await ws.setCancelOnDisconnect(false).catch((err: unknown) => this.log.warn({ err: (err as Error).message }, 'could not turn Paradex cancel-on-disconnect off'));
+      },
+    };
   }
 
   /** `GET /account` (paradex.md §6): account value and free collateral. */
