@@ -35,6 +35,8 @@ export interface EngineSetup {
   lighterTiming?: LighterTiming;
   /** Period of each running run's reconciliation with its venues, ms (default 60 s, see EngineOptions). */
   reconcileIntervalMs?: number;
+  /** Window of every run's dead-man's switch, ms (Engine's `deadMansSwitchMs`; default 60 s, 0 = none). */
+  deadMansSwitchMs?: number;
 }
 
 /** An {@link Engine} with every built-in strategy and the default venue provider (paper → built-in simulator, live → Lighter mainnet). */
@@ -58,5 +60,6 @@ export function createEngine(setup: EngineSetup): Engine {
     strategies: BUILT_IN_STRATEGIES,
     seed: setup.seed,
     reconcileIntervalMs: setup.reconcileIntervalMs,
+    deadMansSwitchMs: setup.deadMansSwitchMs,
   });
 }

@@ -2,7 +2,7 @@ import { FormData } from 'undici';
 import type { z } from 'zod';
 import { backoffDelay, type BackoffOptions } from '../backoff';
 import { httpExchange, type RestClientOptions } from '../http-exchange';
-import type { WeightedRateLimiter } from '../rate-limiter';
+import type { RequestPriority, WeightedRateLimiter } from '../rate-limiter';
 import { RateLimitedError, UnknownVenueError } from '../venue-errors';
 import { lighterError, lighterUnavailable } from './errors';
 import { requestCost, type LighterTier } from './rate-limits';
@@ -48,6 +48,8 @@ interface Call {
   query?: Record<string, string | number | undefined>;
   form?: () => FormData;
   auth?: boolean;
+  /** Limiter priority (default normal). */
+  priority?: RequestPriority;
 }
 
 /**
@@ -128,26 +130,26 @@ export class LighterRest {
     return res.trades;
   }
 
-  /** `POST /api/v1/sendTx` with `tx_type` and the signer's `tx_info` as multipart fields (§1.10). */
-  sendTx(tx: SignedTx): Promise<SendTxResponse> {
+  /** `POST /api/v1/sendTx` with `tx_type` and the signer's `tx_info` as multipart fields (§1.10); `priority` orders it in the limiter. */
+  sendTx(tx: SignedTx, priority: RequestPriority = 'normal'): Promise<SendTxResponse> {
     const form = () => {
       const f = new FormData();
       f.append(SEND_TX_FIELDS.txType, String(tx.txType));
       f.append(SEND_TX_FIELDS.txInfo, tx.txInfo);
       return f;
     };
-    return this.call({ method: 'POST', endpoint: 'sendTx', form }, sendTxResponseSchema);
+    return this.call({ method: 'POST', endpoint: 'sendTx', form, priority }, sendTxResponseSchema);
   }
 
-  /** `POST /api/v1/sendTxBatch`: `tx_types` and `tx_infos` as JSON-encoded arrays (§1.10). */
-  sendTxBatch(txs: SignedTx[]): Promise<SendTxBatchResponse> {
+  /** `POST /api/v1/sendTxBatch`: `tx_types` and `tx_infos` as JSON-encoded arrays (§1.10); `priority` orders it in the limiter. */
+  sendTxBatch(txs: SignedTx[], priority: RequestPriority = 'normal'): Promise<SendTxBatchResponse> {
     const form = () => {
       const f = new FormData();
       f.append(SEND_TX_BATCH_FIELDS.txTypes, JSON.stringify(txs.map((t) => t.txType)));
       f.append(SEND_TX_BATCH_FIELDS.txInfos, JSON.stringify(txs.map((t) => t.txInfo)));
       return f;
     };
-    return this.call({ method: 'POST', endpoint: 'sendTxBatch', form }, sendTxBatchResponseSchema);
+    return this.call({ method: 'POST', endpoint: 'sendTxBatch', form, priority }, sendTxBatchResponseSchema);
   }
 
   private async call<S extends z.ZodType>(call: Call, schema: S): Promise<z.infer<S>> {
@@ -165,7 +167,7 @@ export class LighterRest {
   }
 
   private async once<S extends z.ZodType>(call: Call, schema: S): Promise<z.infer<S>> {
-    await this.opts.limiter.acquire(requestCost(this.opts.tier, call.endpoint));
+    await this.opts.limiter.acquire(requestCost(this.opts.tier, call.endpoint), undefined, call.priority ?? 'normal');
     const url = new URL(`/api/v1/${call.endpoint}`, this.opts.baseUrl);
     for (const [k, v] of Object.entries(call.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
     const headers: Record<string, string> = { accept: 'application/json' };
