@@ -2,6 +2,7 @@
 import { createHttpDispatcher } from '../notify/http-dispatcher';
 import { createWsAgentFor } from '../notify/ws-proxy-agent';
 import { SettingsRepository } from '../store/settings-repository';
+import { keychainProxyCredentials, moveProxyCredentialsToKeychain } from '../secrets/proxy-credentials';
 import type { LogLevel } from '../../../shared/schemas/log';
 import type { RunEvent } from '../../../shared/schemas/runs';
 import { systemClock } from '../clock';
@@ -89,9 +90,14 @@ export async function runInForeground(opts: ForegroundRunOptions): Promise<void>
   });
   // Live venues go through the proxy of the settings, else the environment's HTTPS_PROXY / HTTP_PROXY (REST and WebSocket).
   const proxy = await Promise.resolve()
-    .then(() => {
-      const proxyUrl = new SettingsRepository(rt.db).get().proxyUrl;
-      return { dispatcher: createHttpDispatcher({ proxyUrl }), wsAgentFor: createWsAgentFor({ proxyUrl }) };
+    .then(async () => {
+      const settings = new SettingsRepository(rt.db);
+      await moveProxyCredentialsToKeychain({ db: rt.db, settings, secrets: rt.secrets, logger: rt.log.logger }).catch((err: unknown) =>
+        rt.log.logger.warn({ component: 'secrets' }, `the proxy password stays in the settings: ${(err as Error).message}`),
+      );
+      const proxyUrl = settings.get().proxyUrl;
+      const credentials = keychainProxyCredentials(rt.secrets, rt.log.logger);
+      return { dispatcher: createHttpDispatcher({ proxyUrl, credentials }), wsAgentFor: createWsAgentFor({ proxyUrl, credentials }) };
     })
     .catch(async (err: unknown) => {
       await rt.close();
