@@ -16,9 +16,16 @@ export function parseLogLevel(value: string | undefined): LogLevel {
   return r.data;
 }
 
-/** Stops `stop` once on SIGINT or SIGTERM, then exits 0. */
+/** The signals that end a foreground command: Ctrl+C, a service manager's stop, the terminal closing. */
+export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** Runs `stop` once on the first of SIGINT, SIGTERM or SIGHUP (later ones are ignored while it runs), then exits 0. */
 export function stopOnSignals(stop: (signal: string) => Promise<void>): void {
-  const handler = (signal: string) => void stop(signal).then(() => process.exit(0));
-  process.once('SIGINT', () => handler('SIGINT'));
-  process.once('SIGTERM', () => handler('SIGTERM'));
+  let stopping = false;
+  const handler = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    void stop(signal).then(() => process.exit(0));
+  };
+  for (const signal of STOP_SIGNALS) process.on(signal, handler);
 }

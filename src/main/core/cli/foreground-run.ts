@@ -2,6 +2,7 @@
 import { createHttpDispatcher } from '../notify/http-dispatcher';
 import { createWsAgentFor } from '../notify/ws-proxy-agent';
 import { SettingsRepository } from '../store/settings-repository';
+import { keychainProxyCredentials, moveProxyCredentialsToKeychain } from '../secrets/proxy-credentials';
 import type { LogLevel } from '../../../shared/schemas/log';
 import type { RunEvent } from '../../../shared/schemas/runs';
 import { systemClock } from '../clock';
@@ -10,6 +11,7 @@ import { createEngine } from '../engine/create-engine';
 import type { StartRunRequest } from '../engine/engine';
 import { closePaperVenues } from '../engine/paper-venues';
 import type { TriHedgeConfig } from '../strategies/tri-hedge-hold/config-schema';
+import { installProcessGuard } from '../process-guard';
 import { openCliRuntime, type CliRuntime } from './cli-runtime';
 import { ask, follow, formatConfigError, type OnRestart } from './run-foreground';
 import { RunProgressPrinter } from './run-progress-printer';
@@ -75,20 +77,33 @@ async function withConfigErrorsFor<T>(source: string, fn: () => Promise<T>): Pro
  *   there is no terminal to ask on; Error with the field list for a bad config.
  */
 export async function runInForeground(opts: ForegroundRunOptions): Promise<void> {
-  const { out, source } = opts;
+  const { source } = opts;
   const rt = openCliRuntime({ dataDir: opts.dataDir, logLevel: opts.logLevel });
+  // EPIPE on stdout (`| tee` gone after Ctrl+C) or a stray callback error must not kill the process in the middle of a stop.
+  const guard = installProcessGuard(rt.log.logger);
+  const out = (s: string) => {
+    if (!guard.stdoutGone()) opts.out(s);
+  };
+  const logSummary = (text: string) => rt.log.logger.info({ component: 'cli' }, text);
   const { notifier, notes } = await runNotifier(opts.notifierConfig, rt, source).catch(async (err: unknown) => {
     await rt.close();
+    guard.uninstall();
     throw err;
   });
   // Live venues go through the proxy of the settings, else the environment's HTTPS_PROXY / HTTP_PROXY (REST and WebSocket).
   const proxy = await Promise.resolve()
-    .then(() => {
-      const proxyUrl = new SettingsRepository(rt.db).get().proxyUrl;
-      return { dispatcher: createHttpDispatcher({ proxyUrl }), wsAgentFor: createWsAgentFor({ proxyUrl }) };
+    .then(async () => {
+      const settings = new SettingsRepository(rt.db);
+      await moveProxyCredentialsToKeychain({ db: rt.db, settings, secrets: rt.secrets, logger: rt.log.logger }).catch((err: unknown) =>
+        rt.log.logger.warn({ component: 'secrets' }, `the proxy password stays in the settings: ${(err as Error).message}`),
+      );
+      const proxyUrl = settings.get().proxyUrl;
+      const credentials = keychainProxyCredentials(rt.secrets, rt.log.logger);
+      return { dispatcher: createHttpDispatcher({ proxyUrl, credentials }), wsAgentFor: createWsAgentFor({ proxyUrl, credentials }) };
     })
     .catch(async (err: unknown) => {
       await rt.close();
+      guard.uninstall();
       throw err;
     });
   const engine = createEngine({ db: rt.db, secrets: rt.secrets, logger: rt.log.logger, notifier, dataDir: rt.dataDir, reconcileIntervalMs: opts.reconcileIntervalMs, ...proxy });
@@ -107,7 +122,7 @@ export async function runInForeground(opts: ForegroundRunOptions): Promise<void>
         out(`resuming run ${run.id} with its stored configuration and accounts\n`);
         runId = run.id;
         await engine.resumeRun(run.id);
-        const view = await follow(engine, run.id, printer, out);
+        const view = await follow(engine, run.id, printer, out, logSummary);
         if (view.status === 'failed') process.exitCode = 1;
         return;
       }
@@ -122,12 +137,13 @@ export async function runInForeground(opts: ForegroundRunOptions): Promise<void>
       return { id: runId, detail: prepared.detail };
     });
     out(`run ${started.id} started${started.detail ? `: ${started.detail}` : ''} (data: ${rt.dataDir})\n`);
-    const view = await follow(engine, started.id, printer, out);
+    const view = await follow(engine, started.id, printer, out, logSummary);
     if (view.status === 'failed') process.exitCode = 1;
   } finally {
     await notifier.flush(10_000);
     await engine.close();
     await closePaperVenues();
     await rt.close();
+    guard.uninstall();
   }
 }

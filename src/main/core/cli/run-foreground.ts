@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline/promises';
 import { ConfigError } from '../engine/config-error';
 import type { Engine, RunView } from '../engine/engine';
 import { formatSummaryTable } from '../engine/summary-text';
+import { STOP_SIGNALS } from './flags';
 import { formatExposureLine, type RunProgressPrinter } from './run-progress-printer';
 import { UsageError } from './usage-error';
 
@@ -92,26 +93,46 @@ export async function ask(run: RunView): Promise<OnRestart | 'abort'> {
   }
 }
 
-/** Waits for a run to end; Ctrl+C stops it (positions stay hedged), a second Ctrl+C quits at once. Prints the outcome. */
-export async function follow(engine: Engine, runId: string, printer: RunProgressPrinter, out: (s: string) => void): Promise<RunView> {
-  let stops = 0;
-  const onSignal = () => {
-    stops++;
-    if (stops > 1) process.exit(130);
-    out('\nstopping the run (Ctrl+C again quits at once; the run is then resumable)…\n');
-    void engine.stopRun(runId, { reason: 'stopped from the terminal (Ctrl+C)' });
+/** The stop reason recorded for each signal that stops a followed run. */
+const STOP_REASONS: Record<(typeof STOP_SIGNALS)[number], string> = {
+  SIGINT: 'stopped from the terminal (Ctrl+C)',
+  SIGTERM: 'stopped by SIGTERM',
+  SIGHUP: 'stopped from the terminal (SIGHUP: the terminal closed)',
+};
+
+/**
+ * Waits for a run to end and prints the outcome; SIGINT, SIGTERM and SIGHUP
+ * stop it (resting orders cancelled, positions stay hedged) and the stop is
+ * finished whatever happened to the terminal: a second Ctrl+C quits at once
+ * (the run is then resumable), a repeated SIGTERM or SIGHUP is ignored. The
+ * outcome and summary go to `out` and, as one info line, to `log` — the log
+ * file keeps them when stdout is a pipe whose reader is gone (`| tee` killed
+ * by the same Ctrl+C).
+ */
+export async function follow(engine: Engine, runId: string, printer: RunProgressPrinter, out: (s: string) => void, log: (text: string) => void = () => {}): Promise<RunView> {
+  let stopping = false;
+  const onSignal = (signal: (typeof STOP_SIGNALS)[number]) => {
+    if (stopping) {
+      if (signal === 'SIGINT') process.exit(130);
+      return;
+    }
+    stopping = true;
+    out(`\nstopping the run on ${signal} (Ctrl+C again quits at once; the run is then resumable)…\n`);
+    log(`stopping run ${runId} on ${signal}`);
+    void engine.stopRun(runId, { reason: STOP_REASONS[signal] });
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const handlers = STOP_SIGNALS.map((signal) => [signal, () => onSignal(signal)] as const);
+  for (const [signal, h] of handlers) process.on(signal, h);
   try {
     const view = await engine.waitForEnd(runId);
     printer.flush();
-    out(`\nrun ${view.id} ${view.status}: ${view.stopReason ?? view.error ?? ''}\n`);
-    if (view.exposure.length > 0) out(`${formatExposureLine(view.exposure)}\n`);
-    if (view.summary) out(`\n${formatSummaryTable(view.summary)}\n`);
+    const lines = [`run ${view.id} ${view.status}: ${view.stopReason ?? view.error ?? ''}`];
+    if (view.exposure.length > 0) lines.push(formatExposureLine(view.exposure));
+    if (view.summary) lines.push('', formatSummaryTable(view.summary));
+    log(lines.join('\n'));
+    out(`\n${lines.join('\n')}\n`);
     return view;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    for (const [signal, h] of handlers) process.off(signal, h);
   }
 }
