@@ -16,6 +16,14 @@ import { auditFills, readRecordedFills, type FillAudit } from './fill-audit';
 import { SimProcess } from './venue-sims';
 import { VenueTruth } from './venue-truth';
 
+/** Log level of every app process (`npm run drill -- --app-log-level debug` to see what a hedge did). */
+let appLogLevel = 'info';
+
+/** Sets the log level of the app processes started from now on (trace|debug|info|warn|error). */
+export function setAppLogLevel(level: string): void {
+  appLogLevel = level;
+}
+
 /** A paper account the app trades with, on one of the world's simulators. */
 export interface DrillAccount {
   id: string;
@@ -87,10 +95,10 @@ export class DrillWorld {
     return join(this.dataDir, 'hedgedesk.db');
   }
 
-  /** Starts `hedgedesk <args> --data-dir <data dir>` (log: app-N.log). */
+  /** Starts `hedgedesk <args> --data-dir <data dir> --log-level <level>` (terminal output: app-N.log; the app's own log: data/logs). */
   startApp(args: string[]): DrillChild {
     const n = ++this.appCount;
-    const app = DrillChild.start(`app #${n}`, [...args, '--data-dir', this.dataDir], { env: this.appEnv, logFile: join(this.dir, `app-${n}.log`) });
+    const app = DrillChild.start(`app #${n}`, [...args, '--data-dir', this.dataDir, '--log-level', appLogLevel], { env: this.appEnv, logFile: join(this.dir, `app-${n}.log`) });
     this.apps.push(app);
     return app;
   }

@@ -10,6 +10,7 @@
  *   npm run drill                       every fault, table into docs/reliability.md
  *   npm run drill -- --only 429,jwt     faults whose name contains one of the words
  *   npm run drill -- --no-doc --keep    leave the doc alone; keep the logs and data dirs
+ *   npm run drill -- --app-log-level debug   the app processes log at debug (see <data dir>/logs)
  *
  * Everything binds 127.0.0.1; every wait is bounded (a fault at most 3 min,
  * the whole drill at most 25 min).
@@ -20,6 +21,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { killAllChildren } from './child-process';
+import { setAppLogLevel } from './drill-world';
 import { FAULTS } from './faults';
 import { markdownTable, textTable, type FaultRow } from './report-table';
 import { runFault } from './run-fault';
@@ -53,9 +55,13 @@ function writeDoc(rows: readonly FaultRow[], totalSeconds: number): void {
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { only: { type: 'string' }, 'no-doc': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false } },
+    options: { only: { type: 'string' }, 'no-doc': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, 'app-log-level': { type: 'string' } },
     strict: true,
   });
+  if (values['app-log-level']) {
+    if (!['trace', 'debug', 'info', 'warn', 'error'].includes(values['app-log-level'])) throw new Error(`--app-log-level: "${values['app-log-level']}" is not trace|debug|info|warn|error`);
+    setAppLogLevel(values['app-log-level']);
+  }
   const words = values.only?.split(',').map((w) => w.trim().toLowerCase()).filter(Boolean);
   const faults = words ? FAULTS.filter((f) => words.some((w) => f.name.toLowerCase().includes(w))) : FAULTS;
   if (faults.length === 0) throw new Error(`--only: no fault matches "${values.only}" (faults: ${FAULTS.map((f) => f.name).join('; ')})`);
