@@ -5,12 +5,24 @@
  * second run's fills were dropped as "duplicates" of the first run's and a
  * leg stayed naked. Now the second process restores the simulators' state:
  * every fill of both runs is in SQLite, each run's legs net to zero, and no
- * fill id of the second run was issued before.
+ * fill id of the second run was issued before. After a kill -9 in the middle
+ * of a hold, the venues restored from the data directory hold exactly what
+ * the fills recorded in SQLite say.
  */
 import Database from 'better-sqlite3';
+import Decimal from 'decimal.js';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import pino from 'pino';
+import type { Account } from '../../src/shared/schemas/account';
+import { systemClock } from '../../src/main/core/clock';
+import { PaperLighter } from '../../src/main/core/engine/paper-lighter';
+import { PaperParadex } from '../../src/main/core/engine/paper-paradex';
+import { createVenueProvider } from '../../src/main/core/engine/venue-provider';
+import { Redactor } from '../../src/main/core/log/redactor';
+import { EnvSecretStore } from '../../src/main/core/secrets/env-secret-store';
+import { AccountsRepository } from '../../src/main/core/store/accounts-repository';
 import { HEDGEDESK_BIN } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
 import { until } from '../helpers/until';
@@ -53,14 +65,60 @@ describe('a second paper run in the same data directory', () => {
       for (const { id } of runs) {
         const fills = db.prepare('SELECT account_id, side, size FROM fills WHERE run_id = ?').all(id) as { account_id: string; side: string; size: string }[];
         expect(fills.length).toBeGreaterThanOrEqual(4); // open and close, both legs
-        const net = new Map<string, number>();
+        const net = new Map<string, Decimal>();
         for (const f of fills) {
-          net.set(f.account_id, (net.get(f.account_id) ?? 0) + (f.side === 'buy' ? 1 : -1) * Number(f.size));
+          net.set(f.account_id, (net.get(f.account_id) ?? new Decimal(0)).add(new Decimal(f.size).mul(f.side === 'buy' ? 1 : -1)));
         }
-        for (const [account, size] of net) expect(Math.abs(size), `${id} ${account}`).toBeLessThan(1e-9);
+        for (const [account, size] of net) expect(size.toString(), `${id} ${account}`).toBe('0');
       }
     } finally {
       db.close();
+    }
+  }, 90_000);
+
+  it('kill -9 while a cycle holds: after the restart the venues still hold both legs, as the fills recorded say', async () => {
+    const killedDir = join(dir.path, 'killed');
+    const child = spawn(process.execPath, [HEDGEDESK_BIN, 'run', 'cross-venue-hedge', '--paper', '--ticker', 'ETH', '--margin', '150', '--hold-time', '600', '--data-dir', killedDir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (out += b.toString()));
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    try {
+      await until(() => /^cycle 1 holding/m.test(out) || child.exitCode !== null, 'cycle 1 holding', 30_000);
+    } finally {
+      child.kill('SIGKILL');
+      await exited;
+    }
+
+    const db = new Database(join(killedDir, 'hedgedesk.db'), { readonly: true });
+    const recorded = new Map<string, string>();
+    let accounts: Account[];
+    try {
+      for (const f of db.prepare('SELECT account_id, side, size FROM fills').all() as { account_id: string; side: string; size: string }[]) {
+        const signed = new Decimal(f.size).mul(f.side === 'buy' ? 1 : -1);
+        recorded.set(f.account_id, new Decimal(recorded.get(f.account_id) ?? 0).add(signed).toString());
+      }
+      accounts = new AccountsRepository(db).list();
+    } finally {
+      db.close();
+    }
+    const paperDir = join(killedDir, 'paper');
+    const lighter = new PaperLighter({ paperDir });
+    const paradex = new PaperParadex({ paperDir });
+    const venues = createVenueProvider({ secrets: new EnvSecretStore({}, new Redactor()), clock: systemClock, logger: pino({ level: 'silent' }), paper: lighter, paperParadex: paradex });
+    try {
+      const held = new Map<string, string>();
+      for (const account of accounts) {
+        const positions = await (await venues.venueFor(account)).positions();
+        held.set(account.id, positions.reduce((sum, p) => sum.add(p.size), new Decimal(0)).toString());
+      }
+      expect([...held.values()].sort()).toEqual(['-0.05', '0.05']);
+      expect(held).toEqual(recorded);
+    } finally {
+      await venues.close();
+      await Promise.all([lighter.close(), paradex.close()]);
     }
   }, 90_000);
 });
