@@ -57,7 +57,6 @@ export class PaperLighter {
   private readonly host: PaperSimulatorHost<RunningLighterSim>;
   private readonly book: PaperAccountBook<z.infer<typeof entrySchema>>;
 
-  /** @throws CorruptStateFileError when the paper account book cannot be read. */
   constructor(private readonly opts: PaperLighterOptions = {}) {
     const dir = opts.paperDir;
     this.host = new PaperSimulatorHost(() =>
@@ -81,7 +80,8 @@ export class PaperLighter {
    * simulator; opens and funds its simulator account on first use.
    * @throws TypeError for an account that is not a paper Lighter account;
    *   PaperSimulatorError when its external simulator cannot be used;
-   *   Error when the built-in simulator cannot start (its state corrupted or in use by another process).
+   *   CorruptStateFileError when the paper account book or the built-in simulator's state is damaged;
+   *   SimStateLockedError when another process uses the built-in simulator's state.
    */
   async venueFor(account: Account, deps: PaperVenueDeps & { timing?: LighterTiming }): Promise<Venue> {
     if (account.mode !== 'paper' || account.venue !== 'lighter') throw new TypeError(`account ${account.id} is not a paper Lighter account`);

@@ -49,7 +49,6 @@ export class PaperParadex {
   private readonly host: PaperSimulatorHost<RunningParadexSim>;
   private readonly book: PaperAccountBook<PaperKey>;
 
-  /** @throws CorruptStateFileError when the paper account book cannot be read. */
   constructor(private readonly opts: PaperParadexOptions = {}) {
     const dir = opts.paperDir;
     this.host = new PaperSimulatorHost(() => startParadexSim({ ...opts.sim, port: 0, host: '127.0.0.1', seed: opts.seed ?? 1, stateDir: dir && join(dir, 'paradex-sim') }));
@@ -71,7 +70,8 @@ export class PaperParadex {
    * simulator; registers and funds its simulator account on first use.
    * @throws TypeError for an account that is not a paper Paradex account;
    *   PaperSimulatorError when its external simulator cannot be used;
-   *   Error when the built-in simulator cannot start (its state corrupted or in use by another process).
+   *   CorruptStateFileError when the paper account book or the built-in simulator's state is damaged;
+   *   SimStateLockedError when another process uses the built-in simulator's state.
    */
   async venueFor(account: Account, deps: PaperVenueDeps & { timing?: ParadexTiming }): Promise<Venue> {
     if (account.mode !== 'paper' || account.venue !== 'paradex') throw new TypeError(`account ${account.id} is not a paper Paradex account`);
