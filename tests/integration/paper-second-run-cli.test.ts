@@ -22,6 +22,8 @@ import { PaperParadex } from '../../src/main/core/engine/paper-paradex';
 import { createVenueProvider } from '../../src/main/core/engine/venue-provider';
 import { Redactor } from '../../src/main/core/log/redactor';
 import { EnvSecretStore } from '../../src/main/core/secrets/env-secret-store';
+import { startLighterSim } from '../../src/main/core/sim/lighter/lighter-sim';
+import { startParadexSim } from '../../src/main/core/sim/paradex/paradex-sim';
 import { AccountsRepository } from '../../src/main/core/store/accounts-repository';
 import { HEDGEDESK_BIN } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
@@ -119,6 +121,50 @@ describe('a second paper run in the same data directory', () => {
     } finally {
       await venues.close();
       await Promise.all([lighter.close(), paradex.close()]);
+    }
+  }, 90_000);
+
+  it('with HEDGEDESK_PAPER_*_SIM the app trades on external simulators, which keep the legs when the app is killed', async () => {
+    const token = 'drill-style-admin-token-1234';
+    const lighterSim = await startLighterSim({ accounts: 0, adminToken: token });
+    const paradexSim = await startParadexSim({ adminToken: token });
+    const extDir = join(dir.path, 'external');
+    const env = { ...process.env, HEDGEDESK_PAPER_LIGHTER_SIM: lighterSim.url, HEDGEDESK_PAPER_PARADEX_SIM: paradexSim.url, HEDGEDESK_SIM_ADMIN_TOKEN: token };
+    try {
+      const child = spawn(process.execPath, [HEDGEDESK_BIN, 'run', 'cross-venue-hedge', '--paper', '--ticker', 'ETH', '--margin', '150', '--hold-time', '600', '--data-dir', extDir], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env,
+      });
+      let out = '';
+      child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+      child.stderr.on('data', (b: Buffer) => (out += b.toString()));
+      const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+      try {
+        await until(() => /^cycle 1 holding/m.test(out) || child.exitCode !== null, 'cycle 1 holding', 30_000);
+      } finally {
+        child.kill('SIGKILL');
+        await exited;
+      }
+      expect(out).toMatch(/^cycle 1 holding/m);
+      // the venues live on: each external simulator holds its leg
+      expect(lighterSim.admin.state().accounts.filter((a) => !a.sim_maker).map((a) => a.positions.map((p) => p.size))).toEqual([['-0.0500']]);
+      expect(paradexSim.admin.state().accounts.map((a) => a.positions.map((p) => p.size))).toEqual([['0.05']]);
+      // a restarted app finds the same simulator accounts through its paper account book
+      const db = new Database(join(extDir, 'hedgedesk.db'), { readonly: true });
+      const accounts = new AccountsRepository(db).list();
+      db.close();
+      const lighter = new PaperLighter({ paperDir: join(extDir, 'paper'), defaultSim: { url: lighterSim.url, adminToken: token } });
+      const paradex = new PaperParadex({ paperDir: join(extDir, 'paper'), defaultSim: { url: paradexSim.url, adminToken: token } });
+      const venues = createVenueProvider({ secrets: new EnvSecretStore({}, new Redactor()), clock: systemClock, logger: pino({ level: 'silent' }), paper: lighter, paperParadex: paradex });
+      try {
+        const sizes = await Promise.all(accounts.map(async (a) => (await (await venues.venueFor(a)).positions()).map((p) => p.size.toString())));
+        expect(sizes.flat().sort()).toEqual(['-0.05', '0.05']);
+        expect(lighterSim.admin.state().accounts.filter((a) => !a.sim_maker)).toHaveLength(1);
+      } finally {
+        await venues.close();
+      }
+    } finally {
+      await Promise.all([lighterSim.close(), paradexSim.close()]);
     }
   }, 90_000);
 });
