@@ -9,6 +9,7 @@
  * Real parts: the real Lighter and Paradex clients over loopback, real SQLite.
  */
 import Decimal from 'decimal.js';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { ec } from 'starknet';
@@ -25,6 +26,7 @@ import { secretEnvVar } from '../../src/main/core/secrets/secret-store';
 import { startLighterSim, type RunningLighterSim } from '../../src/main/core/sim/lighter/lighter-sim';
 import { startParadexSim, type RunningParadexSim } from '../../src/main/core/sim/paradex/paradex-sim';
 import { AccountsRepository } from '../../src/main/core/store/accounts-repository';
+import { CorruptStateFileError } from '../../src/main/core/store/atomic-json-file';
 import { openDatabase, type OpenDatabase } from '../../src/main/core/store/database';
 import { FillsRepository } from '../../src/main/core/store/fills-repository';
 import { RunsRepository, newRunId } from '../../src/main/core/store/runs-repository';
@@ -165,6 +167,36 @@ describe('paper accounts across a restart of the app on the same data directory'
       expect(second.paradex.simAddress(paradexAccount.id)).toBe(paradexAddress);
     } finally {
       await second.close();
+    }
+  });
+});
+
+describe('a damaged paper state', () => {
+  const dir = tempDir();
+  afterAll(() => dir.remove());
+
+  it('fails the paper accounts that need it, naming the file, and is left untouched', async () => {
+    const paperDir = join(dir.path, 'paper');
+    const lighter: Account = { id: 'acc_damagedaaaaa', venue: 'lighter', label: 'D', mode: 'paper', identifiers: {}, createdAt: 0, updatedAt: 0 };
+    const first = openProcess(paperDir);
+    await first.venues.venueFor(lighter);
+    await first.close();
+    writeFileSync(join(paperDir, 'lighter-accounts.json'), '{"version":1,"accounts":{"acc_damagedaaaaa@built-in":{"accountIndex":"x"}}}');
+    const second = openProcess(paperDir); // opening the app still works
+    try {
+      await expect(second.venues.venueFor(lighter)).rejects.toThrow(CorruptStateFileError);
+      await expect(second.venues.venueFor(lighter)).rejects.toThrow(/lighter-accounts\.json is corrupted \(entry acc_damagedaaaaa@built-in/);
+    } finally {
+      await second.close();
+    }
+    writeFileSync(join(paperDir, 'lighter-accounts.json'), '{"version":1,"accounts":{}}');
+    writeFileSync(join(paperDir, 'lighter-sim', 'state.json'), '{"version":1,"state":');
+    const third = openProcess(paperDir);
+    try {
+      await expect(third.venues.venueFor(lighter)).rejects.toThrow(/lighter-sim\/state\.json is corrupted/);
+      expect(readFileSync(join(paperDir, 'lighter-sim', 'state.json'), 'utf8')).toBe('{"version":1,"state":');
+    } finally {
+      await third.close();
     }
   });
 });

@@ -10,6 +10,7 @@ import { signerForAccount } from '../venues/lighter/signer/signer-for-account';
 import type { Venue } from '../venues/venue';
 import { postSimAdmin, PaperSimulatorError } from './external-sim-admin';
 import { PaperAccountBook } from './paper-account-book';
+import { defaultPaperSim, PAPER_SIM_TOKEN_ENV, type DefaultPaperSim } from './paper-sim-default';
 import { DEFAULT_PAPER_COLLATERAL, PaperSimulatorHost } from './paper-simulator-host';
 
 /** API key index paper accounts sign with unless their identifiers name one (the simulator accepts any). */
@@ -29,6 +30,12 @@ export interface PaperLighterOptions {
    * uses (`lighter-accounts.json`). None = in memory, gone with the process.
    */
   paperDir?: string;
+  /**
+   * The external simulator paper accounts without their own `simUrl` trade
+   * on (its admin token opens their accounts there); a function is asked on
+   * each use. Default: none — the built-in simulator.
+   */
+  defaultSim?: DefaultPaperSim | null | (() => DefaultPaperSim | null);
   /** More simulator options (tests: liquidity, markets…). */
   sim?: Omit<LighterSimOptions, 'port' | 'host' | 'accounts' | 'collateral' | 'seed' | 'stateDir'>;
 }
@@ -57,7 +64,6 @@ export class PaperLighter {
   private readonly host: PaperSimulatorHost<RunningLighterSim>;
   private readonly book: PaperAccountBook<z.infer<typeof entrySchema>>;
 
-  /** @throws CorruptStateFileError when the paper account book cannot be read. */
   constructor(private readonly opts: PaperLighterOptions = {}) {
     const dir = opts.paperDir;
     this.host = new PaperSimulatorHost(() =>
@@ -81,12 +87,16 @@ export class PaperLighter {
    * simulator; opens and funds its simulator account on first use.
    * @throws TypeError for an account that is not a paper Lighter account;
    *   PaperSimulatorError when its external simulator cannot be used;
-   *   Error when the built-in simulator cannot start (its state corrupted or in use by another process).
+   *   CorruptStateFileError when the paper account book or the built-in simulator's state is damaged;
+   *   SimStateLockedError when another process uses the built-in simulator's state.
    */
   async venueFor(account: Account, deps: PaperVenueDeps & { timing?: LighterTiming }): Promise<Venue> {
     if (account.mode !== 'paper' || account.venue !== 'lighter') throw new TypeError(`account ${account.id} is not a paper Lighter account`);
-    const simUrl = typeof account.identifiers.simUrl === 'string' ? account.identifiers.simUrl : null;
-    const { url, wsUrl, accountIndex } = simUrl ? await this.onExternal(account, simUrl, deps) : await this.onBuiltIn(account, deps.logger);
+    const fallback = typeof this.opts.defaultSim === 'function' ? this.opts.defaultSim() : (this.opts.defaultSim ?? null);
+    const own = typeof account.identifiers.simUrl === 'string' ? account.identifiers.simUrl : null;
+    const simUrl = own ?? fallback?.url ?? null;
+    const defaultToken = own === null ? (fallback?.adminToken ?? null) : null;
+    const { url, wsUrl, accountIndex } = simUrl ? await this.onExternal(account, simUrl, deps, defaultToken) : await this.onBuiltIn(account, deps.logger);
     const apiKeyIndex = typeof account.identifiers.apiKeyIndex === 'number' ? account.identifiers.apiKeyIndex : PAPER_API_KEY_INDEX;
     const signer = await signerForAccount({ mode: 'paper', accountIndex, apiKeyIndex }, deps.clock);
     return createLighterVenue({
@@ -119,15 +129,17 @@ export class PaperLighter {
     return { url: sim.url, wsUrl: sim.wsUrl, accountIndex };
   }
 
-  private async onExternal(account: Account, simUrl: string, deps: PaperVenueDeps): Promise<{ url: string; wsUrl: string; accountIndex: number }> {
+  private async onExternal(account: Account, simUrl: string, deps: PaperVenueDeps, defaultToken: string | null): Promise<{ url: string; wsUrl: string; accountIndex: number }> {
     const url = simUrl.replace(/\/$/, '');
     const wsUrl = `${url.replace(/^http/, 'ws')}/stream`;
     if (typeof account.identifiers.accountIndex === 'number') return { url, wsUrl, accountIndex: account.identifiers.accountIndex };
     const known = this.book.get(account.id, url)?.accountIndex;
     if (known !== undefined) return { url, wsUrl, accountIndex: known };
-    const token = await deps.secrets?.get({ accountId: account.id, field: 'simAdminToken' });
+    const token = defaultToken ?? (await deps.secrets?.get({ accountId: account.id, field: 'simAdminToken' }));
     if (!token) {
-      throw new PaperSimulatorError(`paper account ${account.id} trades on the simulator at ${url} but has no admin token to open its account there: store the token \`hedgedesk sim\` printed as its secret "simAdminToken", or set its accountIndex`);
+      throw new PaperSimulatorError(
+        `paper account ${account.id} trades on the simulator at ${url} but has no admin token to open its account there: store the token \`hedgedesk sim\` printed as its secret "simAdminToken" (or set ${PAPER_SIM_TOKEN_ENV}), or set its accountIndex`,
+      );
     }
     const answer = (await postSimAdmin(url, token, '/admin/accounts', { collateral: this.opts.collateral ?? DEFAULT_PAPER_COLLATERAL })) as { account_index?: unknown };
     if (typeof answer.account_index !== 'number') throw new PaperSimulatorError(`the simulator at ${url} is not a Lighter simulator (no account_index in its answer)`);
@@ -142,12 +154,14 @@ const byDataDir = new Map<string, PaperLighter>();
 /**
  * The process's {@link PaperLighter} for a data directory (one built-in
  * simulator per data directory, its state under `<dataDir>/paper`); without
- * one, a single in-memory instance.
+ * one, a single in-memory instance. `HEDGEDESK_PAPER_LIGHTER_SIM` (+
+ * `HEDGEDESK_SIM_ADMIN_TOKEN`) sends paper accounts without their own
+ * simulator to that external one.
  */
 export function processPaperLighter(dataDir?: string): PaperLighter {
   const key = dataDir ?? '';
   let paper = byDataDir.get(key);
-  if (!paper) byDataDir.set(key, (paper = new PaperLighter({ paperDir: dataDir && join(dataDir, 'paper') })));
+  if (!paper) byDataDir.set(key, (paper = new PaperLighter({ paperDir: dataDir && join(dataDir, 'paper'), defaultSim: () => defaultPaperSim('lighter', process.env) })));
   return paper;
 }
 

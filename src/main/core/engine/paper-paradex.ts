@@ -8,6 +8,7 @@ import { createParadexVenue, type ParadexTiming } from '../venues/paradex/parade
 import type { Venue } from '../venues/venue';
 import { postSimAdmin, PaperSimulatorError } from './external-sim-admin';
 import { PaperAccountBook } from './paper-account-book';
+import { defaultPaperSim, PAPER_SIM_TOKEN_ENV, type DefaultPaperSim } from './paper-sim-default';
 import type { PaperVenueDeps } from './paper-lighter';
 import { DEFAULT_PAPER_COLLATERAL, PaperSimulatorHost } from './paper-simulator-host';
 
@@ -28,6 +29,8 @@ export interface PaperParadexOptions {
    * (`paradex-accounts.json`). None = in memory, gone with the process.
    */
   paperDir?: string;
+  /** The external simulator paper accounts without their own `simUrl` trade on (see PaperLighterOptions.defaultSim). */
+  defaultSim?: DefaultPaperSim | null | (() => DefaultPaperSim | null);
   /** More simulator options (tests: liquidity, markets, JWT lifetime…). */
   sim?: Omit<ParadexSimOptions, 'port' | 'host' | 'seed' | 'stateDir'>;
 }
@@ -49,7 +52,6 @@ export class PaperParadex {
   private readonly host: PaperSimulatorHost<RunningParadexSim>;
   private readonly book: PaperAccountBook<PaperKey>;
 
-  /** @throws CorruptStateFileError when the paper account book cannot be read. */
   constructor(private readonly opts: PaperParadexOptions = {}) {
     const dir = opts.paperDir;
     this.host = new PaperSimulatorHost(() => startParadexSim({ ...opts.sim, port: 0, host: '127.0.0.1', seed: opts.seed ?? 1, stateDir: dir && join(dir, 'paradex-sim') }));
@@ -71,12 +73,16 @@ export class PaperParadex {
    * simulator; registers and funds its simulator account on first use.
    * @throws TypeError for an account that is not a paper Paradex account;
    *   PaperSimulatorError when its external simulator cannot be used;
-   *   Error when the built-in simulator cannot start (its state corrupted or in use by another process).
+   *   CorruptStateFileError when the paper account book or the built-in simulator's state is damaged;
+   *   SimStateLockedError when another process uses the built-in simulator's state.
    */
   async venueFor(account: Account, deps: PaperVenueDeps & { timing?: ParadexTiming }): Promise<Venue> {
     if (account.mode !== 'paper' || account.venue !== 'paradex') throw new TypeError(`account ${account.id} is not a paper Paradex account`);
-    const simUrl = typeof account.identifiers.simUrl === 'string' ? account.identifiers.simUrl.replace(/\/$/, '') : null;
-    const { url, wsUrl, key } = simUrl ? await this.onExternal(account, simUrl, deps) : await this.onBuiltIn(account, deps.logger);
+    const fallback = typeof this.opts.defaultSim === 'function' ? this.opts.defaultSim() : (this.opts.defaultSim ?? null);
+    const own = typeof account.identifiers.simUrl === 'string' ? account.identifiers.simUrl.replace(/\/$/, '') : null;
+    const simUrl = own ?? fallback?.url ?? null;
+    const defaultToken = own === null ? (fallback?.adminToken ?? null) : null;
+    const { url, wsUrl, key } = simUrl ? await this.onExternal(account, simUrl, deps, defaultToken) : await this.onBuiltIn(account, deps.logger);
     return createParadexVenue({
       accountId: account.id,
       baseUrl: `${url}/v1`,
@@ -108,15 +114,17 @@ export class PaperParadex {
     return { url: sim.url, wsUrl: sim.wsUrl, key };
   }
 
-  private async onExternal(account: Account, url: string, deps: PaperVenueDeps): Promise<{ url: string; wsUrl: string; key: PaperKey }> {
+  private async onExternal(account: Account, url: string, deps: PaperVenueDeps, defaultToken: string | null): Promise<{ url: string; wsUrl: string; key: PaperKey }> {
     const wsUrl = `${url.replace(/^http/, 'ws')}/v1`;
     const known = this.book.get(account.id, url);
     if (known) return { url, wsUrl, key: known };
     const given = typeof account.identifiers.l2Address === 'string' ? await deps.secrets?.get({ accountId: account.id, field: 'l2PrivateKey' }) : null;
     if (given) return { url, wsUrl, key: { privateKey: given, address: String(account.identifiers.l2Address) } };
-    const token = await deps.secrets?.get({ accountId: account.id, field: 'simAdminToken' });
+    const token = defaultToken ?? (await deps.secrets?.get({ accountId: account.id, field: 'simAdminToken' }));
     if (!token) {
-      throw new PaperSimulatorError(`paper account ${account.id} trades on the simulator at ${url} but has no admin token to register its key there: store the token \`hedgedesk sim\` printed as its secret "simAdminToken"`);
+      throw new PaperSimulatorError(
+        `paper account ${account.id} trades on the simulator at ${url} but has no admin token to register its key there: store the token \`hedgedesk sim\` printed as its secret "simAdminToken" (or set ${PAPER_SIM_TOKEN_ENV})`,
+      );
     }
     const privateKey = newPrivateKey();
     const answer = (await postSimAdmin(url, token, '/admin/accounts', {
@@ -140,12 +148,14 @@ const byDataDir = new Map<string, PaperParadex>();
 /**
  * The process's {@link PaperParadex} for a data directory (one built-in
  * simulator per data directory, its state under `<dataDir>/paper`); without
- * one, a single in-memory instance.
+ * one, a single in-memory instance. `HEDGEDESK_PAPER_PARADEX_SIM` (+
+ * `HEDGEDESK_SIM_ADMIN_TOKEN`) sends paper accounts without their own
+ * simulator to that external one.
  */
 export function processPaperParadex(dataDir?: string): PaperParadex {
   const key = dataDir ?? '';
   let paper = byDataDir.get(key);
-  if (!paper) byDataDir.set(key, (paper = new PaperParadex({ paperDir: dataDir && join(dataDir, 'paper') })));
+  if (!paper) byDataDir.set(key, (paper = new PaperParadex({ paperDir: dataDir && join(dataDir, 'paper'), defaultSim: () => defaultPaperSim('paradex', process.env) })));
   return paper;
 }
 

@@ -17,6 +17,16 @@ export class CorruptStateFileError extends Error {
   }
 }
 
+/** Options of {@link writeJsonAtomic} / {@link writeTextAtomic}. */
+export interface AtomicWriteOptions {
+  /**
+   * fsync the file and its directory (default true): the new content then
+   * survives a power loss or OS crash too. Without it the write is still
+   * atomic for a crash of the process (`kill -9`): the kernel has the data.
+   */
+  durable?: boolean;
+}
+
 /**
  * Writes `value` as JSON to `path` so that a crash at any point leaves either
  * the old file or the new one, never a torn mix: the text goes to a temporary
@@ -24,22 +34,23 @@ export class CorruptStateFileError extends Error {
  * directory is fsync'ed (where the platform allows it). Creates the directory.
  * @throws Error from the file system (disk full, permissions…); `path` is then unchanged.
  */
-export function writeJsonAtomic(path: string, value: unknown): void {
-  writeTextAtomic(path, JSON.stringify(value));
+export function writeJsonAtomic(path: string, value: unknown, opts: AtomicWriteOptions = {}): void {
+  writeTextAtomic(path, JSON.stringify(value), opts);
 }
 
 /**
  * Writes `text` to `path` atomically, as {@link writeJsonAtomic} does.
  * @throws Error from the file system; `path` is then unchanged.
  */
-export function writeTextAtomic(path: string, text: string): void {
+export function writeTextAtomic(path: string, text: string, opts: AtomicWriteOptions = {}): void {
+  const durable = opts.durable ?? true;
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
   const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   const fd = openSync(temp, 'w', 0o600);
   try {
     writeSync(fd, text);
-    fsyncSync(fd);
+    if (durable) fsyncSync(fd);
   } catch (err) {
     closeSync(fd);
     rmSync(temp, { force: true });
@@ -52,7 +63,7 @@ export function writeTextAtomic(path: string, text: string): void {
     rmSync(temp, { force: true });
     throw err;
   }
-  syncDirectory(dir);
+  if (durable) syncDirectory(dir);
 }
 
 /** fsyncs a directory so a rename in it is durable; a no-op where directories cannot be opened (Windows). */

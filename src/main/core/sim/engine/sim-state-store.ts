@@ -44,12 +44,13 @@ function pidAlive(pid: number): boolean {
 /**
  * A simulator's state on disk, in its own directory:
  * - `state.json`: the live state (accounts, open orders, counters, prices —
- *   small), rewritten atomically (temp + fsync + rename) at the end of every
- *   I/O turn in which an account changed ({@link markDirty}), every 5 s when
- *   only prices moved, and on close;
+ *   small), rewritten atomically (temp + rename) at the end of every I/O turn
+ *   in which an account changed ({@link markDirty}) — atomic against a crash
+ *   of the process — and with fsync every 5 s when anything changed (prices
+ *   included) and on close, against an OS crash or power loss;
  * - `history.jsonl`: finished orders, trades, fills — one JSON line per
- *   entry ({@link record}), appended and fsync'ed just before `state.json` is
- *   written; rewritten atomically from the caller's in-memory history once
+ *   entry ({@link record}), appended just before `state.json` is written
+ *   (fsync'ed with it); rewritten atomically from the caller's in-memory history once
  *   it reaches 20,000 lines. A torn last line (a crash mid-append) is
  *   ignored; any other bad line is corruption;
  * - `ids.json`: per id kind (orders, trades, blocks…) the end of the block
@@ -74,6 +75,8 @@ export class SimStateStore {
   private historyLines = 0;
   private dirty = false;
   private pricesDirty = false;
+  /** The last write skipped fsync. */
+  private unsynced = false;
   private flushQueued = false;
   private stopTimer: (() => void) | null = null;
   private closed = false;
@@ -162,7 +165,7 @@ export class SimStateStore {
     this.snapshot = snapshot;
     this.retainedHistory = retainedHistory;
     this.stopTimer = clock.every(PRICE_FLUSH_MS, () => {
-      if (this.pricesDirty) this.flush();
+      if (this.pricesDirty || this.unsynced) this.flush();
     });
   }
 
@@ -173,7 +176,7 @@ export class SimStateStore {
     this.flushQueued = true;
     queueMicrotask(() => {
       this.flushQueued = false;
-      if (this.dirty) this.flush();
+      if (this.dirty) this.flush(false);
     });
   }
 
@@ -202,16 +205,23 @@ export class SimStateStore {
     this.reserved = next;
   }
 
-  /** Writes pending history and the live state now (synchronously). @throws Error from the file system. */
-  flush(): void {
+  /**
+   * Writes pending history and the live state now (synchronously). `durable`
+   * (default true) fsyncs both; the end-of-turn writes skip it — atomic for a
+   * process crash, fsync'ed within 5 s by the timer — so a burst of orders
+   * does not wait on the disk.
+   * @throws Error from the file system.
+   */
+  flush(durable = true): void {
     if (!this.snapshot || this.closed) return;
     this.dirty = false;
     this.pricesDirty = false;
-    this.flushHistory();
-    writeJsonAtomic(this.stateFile, { version: 1, savedAt: new Date().toISOString(), state: encodeState(this.snapshot()) });
+    this.unsynced = !durable;
+    this.flushHistory(durable);
+    writeJsonAtomic(this.stateFile, { version: 1, savedAt: new Date().toISOString(), state: encodeState(this.snapshot()) }, { durable });
   }
 
-  private flushHistory(): void {
+  private flushHistory(durable: boolean): void {
     if (this.pendingHistory.length === 0) return;
     const lines = this.pendingHistory;
     this.pendingHistory = [];
@@ -224,7 +234,7 @@ export class SimStateStore {
     const fd = openSync(this.historyFile, 'a', 0o600);
     try {
       writeSync(fd, lines.map((l) => `${l}\n`).join(''));
-      fsyncSync(fd);
+      if (durable) fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
