@@ -132,7 +132,37 @@ describe('RunReconciler', () => {
     expect(orders.listByRun('run_1')[0]?.status).toBe('submitting');
     clock.advance(30_000);
     expect(await r.reconcile('periodic')).toMatchObject({ ordersResolved: 1 });
-    expect(orders.listByRun('run_1')[0]).toMatchObject({ status: 'failed', error: expect.stringContaining('never arrived') });
+    expect(orders.listByRun('run_1')[0]).toMatchObject({ status: 'failed', rejection: 'OrderNotFound', error: expect.stringContaining('never arrived') });
+    expect(orders.listUnresolved('run_1')).toEqual([]);
+  });
+
+  it('an order stored failed without a venue refusal is asked about once, 30 s on, and takes the venue’s state', async () => {
+    await venue.close();
+    const key = (id: string) => ({ venue: 'lighter', accountId: 'acc', clientOrderId: id });
+    await fillWhileDown('701');
+    orders.markFailed(key('701'), 'VenueUnavailable', 'no answer from the venue', clock.now());
+    const refused = { symbol: 'ETH', side: 'buy' as const, size: d('0.01'), type: 'limit' as const, price: d(3000), timeInForce: 'GTC' as const, clientOrderId: '702' };
+    orders.insertSubmitting('run_1', key('702'), refused, 'entry', clock.now());
+    orders.markFailed(key('702'), 'InsufficientMargin', 'not enough margin', clock.now());
+    const lost = { ...refused, clientOrderId: '703' };
+    orders.insertSubmitting('run_1', key('703'), lost, 'entry', clock.now());
+    orders.markFailed(key('703'), null, 'socket hang up', clock.now());
+    const asked: string[] = [];
+    const read = inner.orderByClientId.bind(inner);
+    inner.orderByClientId = (symbol, id) => {
+      asked.push(id);
+      return read(symbol, id);
+    };
+    const r = reconciler();
+    expect((await r.reconcile('periodic'))?.ordersResolved).toBe(0);
+    expect(asked).toEqual([]);
+    clock.advance(30_000);
+    expect((await r.reconcile('periodic'))?.ordersResolved).toBe(1);
+    expect(orders.get(key('701'))).toMatchObject({ status: 'filled' });
+    expect(orders.get(key('702'))).toMatchObject({ status: 'failed', rejection: 'InsufficientMargin' });
+    expect(orders.get(key('703'))).toMatchObject({ status: 'failed' });
+    await r.reconcile('periodic');
+    expect(asked).toEqual(['701', '703']);
   });
 
   it('reads at most 5 single orders per account per pass; the rest are resolved by the next passes', async () => {

@@ -67,7 +67,9 @@ const key = (accountId: string, symbol: string) => `${accountId}\u0000${symbol}`
  *    `partially_filled` in SQLite against the venue (open orders, then the
  *    order's own status, at most 5 single-order reads per account per pass);
  *    an order still `submitting` 30 s after it was written that the venue
- *    does not know is marked `failed`;
+ *    does not know is marked `failed`; an order stored `failed` without a
+ *    venue refusal (no answer, venue unavailable) is asked about once, 30 s
+ *    on, and takes the venue's state if the venue has it;
  * 4. compares, per symbol of the run, the venue's position with the
  *    baseline + Σ the run's recorded fills. At `start` and `stop` a
  *    difference is a mismatch at once (nothing trades then); while running
@@ -83,6 +85,8 @@ export class RunReconciler {
   private readonly suspect = new Map<string, string>();
   /** Differences already alerted, by account and symbol: "venue|recorded". */
   private readonly alerted = new Map<string, string>();
+  /** Orders stored `failed` without a venue refusal that the venue did not know when asked (asked once). */
+  private readonly unconfirmedChecked = new Set<string>();
   /** Fills whose history content conflicts with the stored one, already alarmed. */
   private readonly conflicted = new Set<string>();
 
@@ -186,6 +190,8 @@ export class RunReconciler {
     let resolved = 0;
     let queries = 0;
     for (const record of unresolved) {
+      const unconfirmed = record.status === 'failed';
+      if (unconfirmed && (this.unconfirmedChecked.has(record.clientOrderId) || clock.now() - record.updatedAt < SUBMIT_GRACE_MS)) continue;
       let order = open.get(record.clientOrderId) ?? null;
       if (!order) {
         if (queries >= MAX_ORDER_QUERIES_PER_PASS) continue;
@@ -199,8 +205,12 @@ export class RunReconciler {
         }
         continue;
       }
-      if (record.status === 'submitting' && clock.now() - record.createdAt >= SUBMIT_GRACE_MS) {
-        orders.markFailed({ venue: record.venue, accountId: record.accountId, clientOrderId: record.clientOrderId }, null, 'the venue does not know this order (reconciliation): it never arrived', Math.floor(clock.now()));
+      if (unconfirmed) {
+        // Asked once: the venue does not know it, so the failure stands.
+        this.unconfirmedChecked.add(record.clientOrderId);
+      } else if (record.status === 'submitting' && clock.now() - record.createdAt >= SUBMIT_GRACE_MS) {
+        const key = { venue: record.venue, accountId: record.accountId, clientOrderId: record.clientOrderId };
+        orders.markFailed(key, 'OrderNotFound', 'the venue does not know this order (reconciliation): it never arrived', Math.floor(clock.now()));
         resolved++;
         log.warn({ account: account.accountId, clientOrderId: record.clientOrderId }, 'an order left submitting is unknown to the venue: marked failed');
       } else if (record.status !== 'submitting') {
