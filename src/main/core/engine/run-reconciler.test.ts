@@ -9,7 +9,7 @@ import { OrdersRepository } from '../store/orders-repository';
 import { RunsRepository } from '../store/runs-repository';
 import { RecordingVenue } from './recording-venue';
 import { RiskGuard } from './risk-guard';
-import { RunReconciler, type ReconciliationReport } from './run-reconciler';
+import { RunReconciler, startingBaseline, type ReconciliationReport } from './run-reconciler';
 import { FakeVenue, fakeWorld } from './testing/fake-venue';
 import { ManualClock } from './testing/manual-clock';
 
@@ -207,6 +207,20 @@ describe('RunReconciler', () => {
     clock.advance(60_000);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(reports).toHaveLength(2);
+  });
+});
+
+describe('startingBaseline', () => {
+  const position = (symbol: string, size: string) => ({ symbol, size: d(size), entryPrice: d(3000), unrealizedPnl: d(0), liquidationPrice: null });
+  it('is the venue positions of the run’s symbols at a first start, and venue − recorded fills for a run stored without one', () => {
+    const reconciled = new Map([
+      ['a', { positions: [position('ETH', '0.5'), position('SOL', '3')] }],
+      ['b', { positions: [] }],
+    ]);
+    expect(startingBaseline(reconciled, [], new Set(['ETH']))).toEqual({ a: { ETH: '0.5' }, b: {} });
+    const fill = (accountId: string, side: 'buy' | 'sell', size: string) =>
+      ({ venue: 'lighter', accountId, fillId: `${accountId}${side}${size}`, runId: 'run_1', symbol: 'ETH', venueOrderId: '1', clientOrderId: null, purpose: 'entry', side, price: d(3000), size: d(size), fee: d(0), liquidity: 'maker' as const, venueTime: 0, recordedAt: 0 });
+    expect(startingBaseline(reconciled, [fill('a', 'buy', '0.2'), fill('b', 'sell', '0.1')], new Set(['ETH']))).toEqual({ a: { ETH: '0.3' }, b: { ETH: '0.1' } });
   });
 });
 

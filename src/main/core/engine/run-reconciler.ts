@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import type { PositionCheck, RunEventOf } from '../../../shared/schemas/runs';
 import type { Clock } from '../clock';
 import type { Logger } from '../log/logger';
-import { sameFillContent, type FillsRepository } from '../store/fills-repository';
+import { sameFillContent, type FillRecord, type FillsRepository } from '../store/fills-repository';
 import type { OrderRecord, OrdersRepository } from '../store/orders-repository';
 import type { BaselinePositions } from '../store/runs-repository';
 import type { Fill, Order, Position } from '../venues/venue';
@@ -269,11 +269,27 @@ function differs(record: OrderRecord, order: Order): boolean {
   return record.status !== order.status || !record.filledSize.eq(order.filledSize);
 }
 
-/** Positions of the run's symbols per account as a baseline to store (signed base units, decimal strings). */
-export function baselineOf(positions: ReadonlyMap<string, readonly Position[]>, symbols: ReadonlySet<string>): BaselinePositions {
+/**
+ * The positions a run starts from, to store as its baseline (per account,
+ * per symbol of the run: signed base units, decimal strings): the venue's
+ * positions just reconciled minus the run's recorded fills — at a first
+ * start there are none, so it is the venue's positions; for a run stored
+ * before baselines were kept, only differences from now on count.
+ */
+export function startingBaseline(
+  reconciled: ReadonlyMap<string, { positions: readonly Position[] }>,
+  recordedFills: readonly FillRecord[],
+  symbols: ReadonlySet<string>,
+): BaselinePositions {
   const out: BaselinePositions = {};
-  for (const [accountId, list] of positions) {
-    out[accountId] = Object.fromEntries(list.filter((p) => symbols.has(p.symbol) && !p.size.isZero()).map((p) => [p.symbol, p.size.toString()]));
+  for (const [accountId, { positions }] of reconciled) {
+    const sizes = new Map<string, Decimal>();
+    for (const p of positions) if (symbols.has(p.symbol)) sizes.set(p.symbol, p.size);
+    for (const f of recordedFills) {
+      if (f.accountId !== accountId || !symbols.has(f.symbol)) continue;
+      sizes.set(f.symbol, (sizes.get(f.symbol) ?? ZERO).minus(f.side === 'buy' ? f.size : f.size.neg()));
+    }
+    out[accountId] = Object.fromEntries([...sizes].filter(([, size]) => !size.isZero()).map(([symbol, size]) => [symbol, size.toString()]));
   }
   return out;
 }
