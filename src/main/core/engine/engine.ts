@@ -19,7 +19,7 @@ import { parseRunVenueSettings, resolveVenueSettings, type AccountVenueSettings,
 import { snapshotPositions } from './position-snapshotter';
 import { seededRandom } from './random-source';
 import { reconcileAccounts, type AccountReconciliation } from './reconcile';
-import { baselineOf, RunReconciler, type ReconciliationReport } from './run-reconciler';
+import { RunReconciler, startingBaseline, type ReconciliationReport } from './run-reconciler';
 import { RecordingVenue } from './recording-venue';
 import { RiskGuard, type ExposureValue } from './risk-guard';
 import { RunEventBus, type RunEventListener } from './run-event-bus';
@@ -478,20 +478,9 @@ export class Engine {
     symbols: ReadonlySet<string>,
     reconciled: ReadonlyMap<string, AccountReconciliation>,
   ): RunReconciler {
-    const record = this.runs.get(runId);
-    let baseline = record.baselinePositions;
+    let baseline = this.runs.get(runId).baselinePositions;
     if (!baseline) {
-      const recorded = this.fills.listByRun(runId);
-      const positions = new Map(
-        [...reconciled].map(([accountId, r]) => [
-          accountId,
-          r.positions.map((p) => ({
-            ...p,
-            size: recorded.filter((f) => f.accountId === accountId && f.symbol === p.symbol).reduce((size, f) => (f.side === 'buy' ? size.minus(f.size) : size.plus(f.size)), p.size),
-          })),
-        ]),
-      );
-      baseline = baselineOf(positions, symbols);
+      baseline = startingBaseline(reconciled, this.fills.listByRun(runId), symbols);
       this.runs.saveBaselinePositions(runId, baseline, this.now());
     }
     return new RunReconciler({

@@ -27,8 +27,8 @@ import type { RunEventInput } from '../../../shared/schemas/runs';
 const MAX_CLIENT_ORDER_ID = 2 ** 48 - 1;
 /** Ids per millisecond of the clock. */
 const IDS_PER_MS = 64;
-/** Stored order statuses nothing moves on from. */
-const FINAL_STATUSES: ReadonlySet<string> = new Set(['filled', 'canceled', 'rejected', 'failed']);
+/** Venue order statuses nothing moves on from (a stored `failed` the venue turns out to know is the venue's). */
+const FINAL_STATUSES: ReadonlySet<string> = new Set(['filled', 'canceled', 'rejected']);
 
 /** Construction of a {@link RecordingVenue}. */
 export interface RecordingVenueOptions {

@@ -9,7 +9,7 @@ import { OrdersRepository } from '../store/orders-repository';
 import { RunsRepository } from '../store/runs-repository';
 import { RecordingVenue } from './recording-venue';
 import { RiskGuard } from './risk-guard';
-import { RunReconciler, type ReconciliationReport } from './run-reconciler';
+import { RunReconciler, startingBaseline, type ReconciliationReport } from './run-reconciler';
 import { FakeVenue, fakeWorld } from './testing/fake-venue';
 import { ManualClock } from './testing/manual-clock';
 
@@ -132,7 +132,37 @@ describe('RunReconciler', () => {
     expect(orders.listByRun('run_1')[0]?.status).toBe('submitting');
     clock.advance(30_000);
     expect(await r.reconcile('periodic')).toMatchObject({ ordersResolved: 1 });
-    expect(orders.listByRun('run_1')[0]).toMatchObject({ status: 'failed', error: expect.stringContaining('never arrived') });
+    expect(orders.listByRun('run_1')[0]).toMatchObject({ status: 'failed', rejection: 'OrderNotFound', error: expect.stringContaining('never arrived') });
+    expect(orders.listUnresolved('run_1')).toEqual([]);
+  });
+
+  it('an order stored failed without a venue refusal is asked about once, 30 s on, and takes the venue’s state', async () => {
+    await venue.close();
+    const key = (id: string) => ({ venue: 'lighter', accountId: 'acc', clientOrderId: id });
+    await fillWhileDown('701');
+    orders.markFailed(key('701'), 'VenueUnavailable', 'no answer from the venue', clock.now());
+    const refused = { symbol: 'ETH', side: 'buy' as const, size: d('0.01'), type: 'limit' as const, price: d(3000), timeInForce: 'GTC' as const, clientOrderId: '702' };
+    orders.insertSubmitting('run_1', key('702'), refused, 'entry', clock.now());
+    orders.markFailed(key('702'), 'InsufficientMargin', 'not enough margin', clock.now());
+    const lost = { ...refused, clientOrderId: '703' };
+    orders.insertSubmitting('run_1', key('703'), lost, 'entry', clock.now());
+    orders.markFailed(key('703'), null, 'socket hang up', clock.now());
+    const asked: string[] = [];
+    const read = inner.orderByClientId.bind(inner);
+    inner.orderByClientId = (symbol, id) => {
+      asked.push(id);
+      return read(symbol, id);
+    };
+    const r = reconciler();
+    expect((await r.reconcile('periodic'))?.ordersResolved).toBe(0);
+    expect(asked).toEqual([]);
+    clock.advance(30_000);
+    expect((await r.reconcile('periodic'))?.ordersResolved).toBe(1);
+    expect(orders.get(key('701'))).toMatchObject({ status: 'filled' });
+    expect(orders.get(key('702'))).toMatchObject({ status: 'failed', rejection: 'InsufficientMargin' });
+    expect(orders.get(key('703'))).toMatchObject({ status: 'failed' });
+    await r.reconcile('periodic');
+    expect(asked).toEqual(['701', '703']);
   });
 
   it('reads at most 5 single orders per account per pass; the rest are resolved by the next passes', async () => {
@@ -177,6 +207,20 @@ describe('RunReconciler', () => {
     clock.advance(60_000);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(reports).toHaveLength(2);
+  });
+});
+
+describe('startingBaseline', () => {
+  const position = (symbol: string, size: string) => ({ symbol, size: d(size), entryPrice: d(3000), unrealizedPnl: d(0), liquidationPrice: null });
+  it('is the venue positions of the run’s symbols at a first start, and venue − recorded fills for a run stored without one', () => {
+    const reconciled = new Map([
+      ['a', { positions: [position('ETH', '0.5'), position('SOL', '3')] }],
+      ['b', { positions: [] }],
+    ]);
+    expect(startingBaseline(reconciled, [], new Set(['ETH']))).toEqual({ a: { ETH: '0.5' }, b: {} });
+    const fill = (accountId: string, side: 'buy' | 'sell', size: string) =>
+      ({ venue: 'lighter', accountId, fillId: `${accountId}${side}${size}`, runId: 'run_1', symbol: 'ETH', venueOrderId: '1', clientOrderId: null, purpose: 'entry', side, price: d(3000), size: d(size), fee: d(0), liquidity: 'maker' as const, venueTime: 0, recordedAt: 0 });
+    expect(startingBaseline(reconciled, [fill('a', 'buy', '0.2'), fill('b', 'sell', '0.1')], new Set(['ETH']))).toEqual({ a: { ETH: '0.3' }, b: { ETH: '0.1' } });
   });
 });
 

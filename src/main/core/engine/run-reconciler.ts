@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import type { PositionCheck, RunEventOf } from '../../../shared/schemas/runs';
 import type { Clock } from '../clock';
 import type { Logger } from '../log/logger';
-import { sameFillContent, type FillsRepository } from '../store/fills-repository';
+import { sameFillContent, type FillRecord, type FillsRepository } from '../store/fills-repository';
 import type { OrderRecord, OrdersRepository } from '../store/orders-repository';
 import type { BaselinePositions } from '../store/runs-repository';
 import type { Fill, Order, Position } from '../venues/venue';
@@ -67,7 +67,9 @@ const key = (accountId: string, symbol: string) => `${accountId}\u0000${symbol}`
  *    `partially_filled` in SQLite against the venue (open orders, then the
  *    order's own status, at most 5 single-order reads per account per pass);
  *    an order still `submitting` 30 s after it was written that the venue
- *    does not know is marked `failed`;
+ *    does not know is marked `failed`; an order stored `failed` without a
+ *    venue refusal (no answer, venue unavailable) is asked about once, 30 s
+ *    on, and takes the venue's state if the venue has it;
  * 4. compares, per symbol of the run, the venue's position with the
  *    baseline + Σ the run's recorded fills. At `start` and `stop` a
  *    difference is a mismatch at once (nothing trades then); while running
@@ -83,6 +85,8 @@ export class RunReconciler {
   private readonly suspect = new Map<string, string>();
   /** Differences already alerted, by account and symbol: "venue|recorded". */
   private readonly alerted = new Map<string, string>();
+  /** Orders stored `failed` without a venue refusal that the venue did not know when asked (asked once). */
+  private readonly unconfirmedChecked = new Set<string>();
   /** Fills whose history content conflicts with the stored one, already alarmed. */
   private readonly conflicted = new Set<string>();
 
@@ -186,6 +190,8 @@ export class RunReconciler {
     let resolved = 0;
     let queries = 0;
     for (const record of unresolved) {
+      const unconfirmed = record.status === 'failed';
+      if (unconfirmed && (this.unconfirmedChecked.has(record.clientOrderId) || clock.now() - record.updatedAt < SUBMIT_GRACE_MS)) continue;
       let order = open.get(record.clientOrderId) ?? null;
       if (!order) {
         if (queries >= MAX_ORDER_QUERIES_PER_PASS) continue;
@@ -199,8 +205,12 @@ export class RunReconciler {
         }
         continue;
       }
-      if (record.status === 'submitting' && clock.now() - record.createdAt >= SUBMIT_GRACE_MS) {
-        orders.markFailed({ venue: record.venue, accountId: record.accountId, clientOrderId: record.clientOrderId }, null, 'the venue does not know this order (reconciliation): it never arrived', Math.floor(clock.now()));
+      if (unconfirmed) {
+        // Asked once: the venue does not know it, so the failure stands.
+        this.unconfirmedChecked.add(record.clientOrderId);
+      } else if (record.status === 'submitting' && clock.now() - record.createdAt >= SUBMIT_GRACE_MS) {
+        const key = { venue: record.venue, accountId: record.accountId, clientOrderId: record.clientOrderId };
+        orders.markFailed(key, 'OrderNotFound', 'the venue does not know this order (reconciliation): it never arrived', Math.floor(clock.now()));
         resolved++;
         log.warn({ account: account.accountId, clientOrderId: record.clientOrderId }, 'an order left submitting is unknown to the venue: marked failed');
       } else if (record.status !== 'submitting') {
@@ -259,11 +269,27 @@ function differs(record: OrderRecord, order: Order): boolean {
   return record.status !== order.status || !record.filledSize.eq(order.filledSize);
 }
 
-/** Positions of the run's symbols per account as a baseline to store (signed base units, decimal strings). */
-export function baselineOf(positions: ReadonlyMap<string, readonly Position[]>, symbols: ReadonlySet<string>): BaselinePositions {
+/**
+ * The positions a run starts from, to store as its baseline (per account,
+ * per symbol of the run: signed base units, decimal strings): the venue's
+ * positions just reconciled minus the run's recorded fills — at a first
+ * start there are none, so it is the venue's positions; for a run stored
+ * before baselines were kept, only differences from now on count.
+ */
+export function startingBaseline(
+  reconciled: ReadonlyMap<string, { positions: readonly Position[] }>,
+  recordedFills: readonly FillRecord[],
+  symbols: ReadonlySet<string>,
+): BaselinePositions {
   const out: BaselinePositions = {};
-  for (const [accountId, list] of positions) {
-    out[accountId] = Object.fromEntries(list.filter((p) => symbols.has(p.symbol) && !p.size.isZero()).map((p) => [p.symbol, p.size.toString()]));
+  for (const [accountId, { positions }] of reconciled) {
+    const sizes = new Map<string, Decimal>();
+    for (const p of positions) if (symbols.has(p.symbol)) sizes.set(p.symbol, p.size);
+    for (const f of recordedFills) {
+      if (f.accountId !== accountId || !symbols.has(f.symbol)) continue;
+      sizes.set(f.symbol, (sizes.get(f.symbol) ?? ZERO).minus(f.side === 'buy' ? f.size : f.size.neg()));
+    }
+    out[accountId] = Object.fromEntries([...sizes].filter(([, size]) => !size.isZero()).map(([symbol, size]) => [symbol, size.toString()]));
   }
   return out;
 }

@@ -193,10 +193,20 @@ export class OrdersRepository {
     return row ? toRecord(row) : null;
   }
 
-  /** A run's orders whose outcome is not known yet (`submitting`, `pending`, `open`, `partially_filled`), oldest first. */
+  /**
+   * A run's orders whose outcome is not known yet, oldest first:
+   * `submitting`, `pending`, `open`, `partially_filled`, and `failed`
+   * without a venue refusal (the request could not be confirmed — no answer,
+   * venue unavailable, unknown error — so the order may rest or have filled).
+   */
   listUnresolved(runId: string): OrderRecord[] {
     return (
-      this.db.prepare(`SELECT * FROM orders WHERE run_id = ? AND status IN ('submitting', 'pending', 'open', 'partially_filled') ORDER BY id`).all(runId) as OrderRow[]
+      this.db
+        .prepare(
+          `SELECT * FROM orders WHERE run_id = ? AND (status IN ('submitting', 'pending', 'open', 'partially_filled')
+             OR (status = 'failed' AND (rejection IS NULL OR rejection IN ('VenueUnavailable', 'Unknown')))) ORDER BY id`,
+        )
+        .all(runId) as OrderRow[]
     ).map(toRecord);
   }
 

@@ -70,6 +70,6 @@ describe('run event text', () => {
     }
     expect(runEventText(events[4]!, (id) => `L-${id}`).params.legs).toBe('L-b sell 0.005');
     // A reconciliation that found a mismatch is an error line with its counts.
-    expect(runEventText(events[8]!, (id) => id)).toEqual({ key: 'runEvents.reconciliation', params: { trigger: 'start', missing: 1, orders: 1, mismatches: 1 }, level: 'error' });
+    expect(runEventText(events[8]!, (id) => id ?? '—')).toEqual({ key: 'runEvents.reconciliation', params: { trigger: 'start', missing: 1, orders: 1, mismatches: 1 }, level: 'error' });
   });
 });
