@@ -41,6 +41,9 @@ export interface LighterRestOptions extends RestClientOptions {
   authToken: () => Promise<string>;
 }
 
+/** Backoff of urgent calls (hedges) after a 429, capped by the configured one: the limiter paces the retries, the hedge executor retries beyond. */
+const URGENT_BACKOFF: BackoffOptions = { baseMs: 100, maxMs: 1_000 };
+
 interface Call {
   method: 'GET' | 'POST';
   /** Endpoint under `/api/v1/`, e.g. `account`. */
@@ -56,7 +59,8 @@ interface Call {
 
 /**
  * Lighter's REST API (lighter.md §1), each call rate-limited (§7.2),
- * retried with exponential backoff and jitter on HTTP 429 / code 23000, its
+ * retried with exponential backoff and jitter on HTTP 429 / code 23000
+ * (shorter for urgent calls: hedges), its
  * answer checked with the zod schemas of `wire.ts` and its failures mapped to
  * typed venue errors (`errors.ts`). Private reads carry
  * `Authorization: <token>` (§2). Transactions go as multipart forms (§1.10).
@@ -171,7 +175,8 @@ export class LighterRest {
         return await this.once(call, schema, attempt === 0 && call.prepaid === true);
       } catch (err) {
         if (!(err instanceof RateLimitedError) || attempt >= this.maxRetries) throw err;
-        const delay = Math.max(backoffDelay(attempt, this.backoff), err.retryAfterMs ?? 0);
+        const backoff = call.priority === 'urgent' ? { ...this.backoff, baseMs: Math.min(URGENT_BACKOFF.baseMs, this.backoff.baseMs), maxMs: Math.min(URGENT_BACKOFF.maxMs, this.backoff.maxMs) } : this.backoff;
+        const delay = Math.max(backoffDelay(attempt, backoff), err.retryAfterMs ?? 0);
         this.opts.logger.warn({ endpoint: call.endpoint, attempt: attempt + 1, delayMs: delay }, 'Lighter rate limit hit; backing off');
         await this.opts.clock.sleep(delay);
       }
