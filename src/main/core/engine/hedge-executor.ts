@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import type { Clock } from '../clock';
 import type { Logger } from '../log/logger';
 import { backoffDelay, type BackoffOptions } from '../venues/backoff';
-import type { AccountEvent, Market, Side } from '../venues/venue';
+import type { AccountEvent, BookSubscription, Market, Side } from '../venues/venue';
 import { InsufficientMarginError, ReduceOnlyRejectedError, VenueUnavailableError } from '../venues/venue-errors';
 import { RiskRejectedError } from './engine-errors';
 import { floorToStep, minOrderSize, offsetPrice } from './market-math';
@@ -114,6 +114,8 @@ export class HedgeExecutor {
   private readonly detach: (() => void)[] = [];
   private readonly stop = new AbortController();
   private readonly idleWaiters = new Set<() => void>();
+  /** Live books the hedges price from (one per account and symbol), so a quote never waits for a REST read. */
+  private readonly books = new Map<string, Promise<BookSubscription | null>>();
 
   constructor(private readonly opts: HedgeExecutorOptions) {
     for (const acc of opts.accounts) {
@@ -185,6 +187,7 @@ export class HedgeExecutor {
     for (const off of this.detach.splice(0)) off();
     for (const w of this.watches.values()) w.close();
     for (const d of this.debts.values()) this.settle(d.waiting.splice(0), null);
+    for (const book of this.books.values()) void book.then((b) => b?.close());
   }
 
   /**
@@ -328,7 +331,23 @@ export class HedgeExecutor {
     return 'done';
   }
 
+  /**
+   * The touch to price a hedge from: the account's venue quotes from its live
+   * book once subscribed (subscribed here on first use and kept), else over
+   * REST — which, being a discretionary read, may wait in the rate limiter.
+   */
   private async reference(acc: RunAccount, symbol: string, side: Side): Promise<Decimal | null> {
+    const key = debtKey(acc.accountId, symbol);
+    if (!this.books.has(key)) {
+      this.books.set(
+        key,
+        acc.venue.subscribeBook(symbol).catch((err: unknown) => {
+          this.opts.logger.warn({ component: 'engine.hedge', account: acc.accountId, symbol, err: (err as Error).message }, 'no live book for hedges; quotes come over REST');
+          return null;
+        }),
+      );
+    }
+    await this.books.get(key);
     try {
       const { bid, ask } = await acc.venue.bestBidAsk(symbol);
       return side === 'sell' ? bid : ask;
