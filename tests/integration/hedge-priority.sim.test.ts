@@ -96,6 +96,9 @@ async function startWorld(naked = { reduceAfterMs: 10_000, haltAfterMs: 60_000 }
     onRecordingFailure: (err) => {
       throw err;
     },
+    onIntegrityAlarm: (message) => {
+      throw new Error(message);
+    },
   });
   const b: RunAccount = { role: 'B', accountId: 'B', label: 'B', mode: 'paper', venue };
   const market = await inner.market('ETH');
