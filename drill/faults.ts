@@ -50,6 +50,11 @@ async function stopNoting(app: Parameters<typeof stopRun>[0], notes: string[]): 
   if (!(await stopRun(app))) notes.push(`${app.name} did not stop within 30 s of Ctrl-C (killed)`);
 }
 
+/** How long the restarted process took to take up the run (part of the time measured from the restart). */
+function bootNote(restartedAt: number): string {
+  return `the restarted app took up the run ${((Date.now() - restartedAt) / 1000).toFixed(1)} s after it was started`;
+}
+
 /** kill -9 while an entry slice rests; the price trades through it while the app is down; restart with `--on-restart`. */
 function killMidSlice(onRestart: OnRestart): Fault {
   return {
@@ -65,6 +70,7 @@ function killMidSlice(onRestart: OnRestart): Fault {
       await pause(1_500);
       const from = Date.now();
       const again = await startRun(world, 'tri-hedge-hold', config, onRestart);
+      notes.push(bootNote(from));
       await watchUntilCovered(world, from, WATCH);
       await stopNoting(again, notes);
       return { from, serveAlive: null, notes };
@@ -89,6 +95,7 @@ const killMidHedge: Fault = {
     await pause(1_000);
     const from = Date.now();
     const again = await startRun(world, 'tri-hedge-hold', config, 'resume');
+    notes.push(bootNote(from));
     await watchUntilCovered(world, from, WATCH);
     await stopNoting(again, notes);
     return { from, serveAlive: null, notes };
