@@ -15,13 +15,13 @@ export type OnRestart = 'resume' | 'flatten';
 
 /**
  * Starts `hedgedesk run <strategy> --config <file> --on-restart <m>` in the world and
- * waits (60 s at most) until it says the run started or is being resumed.
+ * waits (60 s at most) until it says the run started, or that it resumes or flattens the interrupted one.
  * @throws Error with the app's output when it does not.
  */
 export async function startRun(world: DrillWorld, strategy: string, config: Record<string, unknown>, onRestart: OnRestart = 'resume'): Promise<DrillChild> {
   const file = writeConfig(world.dir, `${strategy}.json`, config);
   const app = world.startApp(['run', strategy, '--config', file, '--on-restart', onRestart]);
-  await app.waitFor(/run \S+ started|resuming run \S+/, 60_000);
+  await app.waitFor(/run \S+ started|resuming run \S+|flattening interrupted run \S+/, 60_000);
   return app;
 }
 
