@@ -62,10 +62,16 @@ export function markdownTable(rows: readonly FaultRow[]): string {
   return [line(HEADER), `|${HEADER.map(() => '---').join('|')}|`, ...rows.map((r) => line(cells(r))), ...(notes.length ? ['', ...notes.map((n) => `- ${n}`)] : [])].join('\n');
 }
 
+/** A multi-line message (an error with a process's output) on one line of at most 400 characters. */
+function oneLine(text: string): string {
+  const flat = text.trim().replace(/\s*\n\s*/g, ' / ');
+  return flat.length > 400 ? `${flat.slice(0, 399)}…` : flat;
+}
+
 function notesOf(rows: readonly FaultRow[]): string[] {
   return rows.flatMap((r) => [
-    ...r.notes.map((n) => `${r.fault}: ${n}`),
-    ...(r.error ? [`${r.fault}: ${r.error}`] : []),
+    ...r.notes.map((n) => `${r.fault}: ${oneLine(n)}`),
+    ...(r.error ? [`${r.fault}: ${oneLine(r.error)}`] : []),
     ...(r.fills && r.fills.unknown > 0 ? [`${r.fault}: ${r.fills.unknown} recorded fill(s) match no venue fill`] : []),
   ]);
 }
