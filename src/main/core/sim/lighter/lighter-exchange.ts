@@ -89,6 +89,7 @@ export class LighterExchange {
       clock: opts.clock,
       firstOrderId: FIRST_ORDER_INDEX,
       finishedOrdersPerAccount: ORDER_HISTORY_PER_ACCOUNT,
+      masterAccountOf: (accountId) => this.registry.masterOf(accountId),
     });
     this.engine.on('order', (o) => {
       if (!this.orderMetas.has(o.id)) this.orderMetas.set(o.id, this.currentMeta());
