@@ -104,7 +104,26 @@ export class TxProcessor {
     });
     key.nextNonce = expected;
     key.transactionTime = now * 1000;
-    for (const p of plans) this.enqueue(() => this.venue.execute(p.context, p.run));
+    parsed.forEach((tx, i) => {
+      const raw = txs[i]!.txInfo;
+      this.venue.txLog.queued({
+        hash: plans[i]!.hash,
+        txType: tx.type,
+        info: typeof raw === 'string' ? raw : JSON.stringify(raw),
+        accountIndex: account.index,
+        apiKeyIndex: tx.info.ApiKeyIndex,
+        l1Address: account.l1Address,
+        nonce: tx.info.Nonce,
+        expireAt: tx.info.ExpiredAt,
+        queuedAt: now,
+      });
+    });
+    for (const p of plans) {
+      this.enqueue(() => {
+        this.venue.execute(p.context, p.run);
+        this.venue.txLog.executed(p.hash, this.venue.blockHeight(), this.venue.clock.now());
+      });
+    }
     return { txHashes: plans.map((p) => p.hash), predictedExecutionMs: now };
   }
 
