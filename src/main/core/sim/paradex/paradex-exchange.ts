@@ -1,3 +1,4 @@
+import { TransferLog } from './transfer-log';
 import Decimal from 'decimal.js';
 import { EventEmitter } from 'node:events';
 import { tradePosition } from '../engine/ledger';
@@ -142,6 +143,8 @@ export class ParadexExchange extends EventEmitter<ParadexExchangeEvents> {
   readonly liquidity: SyntheticLiquidity | null;
   readonly registry: AccountRegistry;
   readonly faults = new FaultState();
+  /** Deposits and withdrawals (`GET /v1/transfers`). */
+  readonly transfers = new TransferLog();
   readonly jwt: JwtIssuer;
   readonly clock: SimClock;
   readonly config: SystemConfig;
@@ -209,7 +212,10 @@ export class ParadexExchange extends EventEmitter<ParadexExchangeEvents> {
   openAccount(publicKey: string, collateral: Decimal): ParadexAccount {
     if (collateral.isNeg()) throw new Error('collateral must not be negative');
     const { account, created } = this.registry.register(publicKey);
-    if (created) this.engine.createAccount(account.engineId, collateral);
+    if (created) {
+      this.engine.createAccount(account.engineId, collateral);
+      this.transfers.record(account.address, collateral, this.clock.now());
+    }
     return account;
   }
 
