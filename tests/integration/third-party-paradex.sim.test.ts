@@ -54,16 +54,17 @@ describe('third-party client (ccxt 4.5.84) on the Paradex simulator', () => {
     const passive = Math.floor(book.bids[0]![0]! * 0.98 * 100) / 100;
     const placed = await exchange.createOrder('ETH/USD:USDC', 'limit', 'buy', 0.1, passive, { clientOrderId: 'ccxt-1' });
     expect(placed).toMatchObject({ symbol: 'ETH/USD:USDC', side: 'buy', type: 'limit', amount: 0.1, price: passive });
-    await expect.poll(async () => (await exchange.fetchOpenOrders('ETH/USD:USDC')).map((o) => o.id)).toEqual([placed.id]);
+    const id = String(placed.id);
+    await expect.poll(async () => (await exchange.fetchOpenOrders('ETH/USD:USDC')).map((o) => o.id)).toEqual([id]);
     const lower = Math.floor(passive * 0.99 * 100) / 100;
-    const edited = await exchange.editOrder(placed.id, 'ETH/USD:USDC', 'limit', 'buy', 0.2, lower);
-    expect(edited).toMatchObject({ id: placed.id, price: lower, amount: 0.2 });
-    await expect.poll(async () => (await exchange.fetchOrder(placed.id, 'ETH/USD:USDC')).price).toBe(lower);
-    await exchange.cancelOrder(placed.id, 'ETH/USD:USDC');
-    await expect.poll(async () => (await exchange.fetchOrder(placed.id, 'ETH/USD:USDC')).status).toBe('canceled');
+    const edited = await exchange.editOrder(id, 'ETH/USD:USDC', 'limit', 'buy', 0.2, lower);
+    expect(edited).toMatchObject({ id, price: lower, amount: 0.2 });
+    await expect.poll(async () => (await exchange.fetchOrder(id, 'ETH/USD:USDC')).price).toBe(lower);
+    await exchange.cancelOrder(id, 'ETH/USD:USDC');
+    await expect.poll(async () => (await exchange.fetchOrder(id, 'ETH/USD:USDC')).status).toBe('canceled');
 
     const market = await exchange.createOrder('ETH/USD:USDC', 'market', 'buy', 0.1);
-    await expect.poll(async () => (await exchange.fetchOrder(market.id!, 'ETH/USD:USDC')).status).toBe('closed');
+    await expect.poll(async () => (await exchange.fetchOrder(String(market.id), 'ETH/USD:USDC')).status).toBe('closed');
     const positions = await exchange.fetchPositions(['ETH/USD:USDC']);
     expect(positions).toHaveLength(1);
     expect(positions[0]).toMatchObject({ symbol: 'ETH/USD:USDC', side: 'long', contracts: 0.1 });
