@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { selfTradeOf, selfTradeWireModes } from '../../../../../shared/schemas/self-trade';
 import type { LighterOrderFields } from './lighter-signer';
 import { PaperSigner } from './paper-signer';
-import { createOrderArgs, PINNED_SIGNER_ARGS } from './signer-abi';
 import { LighterTxValidationError } from './signer-errors';
 
 const NOW = 1_767_225_600_000;
@@ -35,17 +34,5 @@ describe('self-trade settings on a CreateOrder', () => {
     expect(await attributesOf({ ...ORDER, selfTradeBehaviorMode: 1 })).toEqual({ '6': 1 });
     expect(await attributesOf({ ...ORDER, selfTradeBehaviorMode: 2, selfTradeEqualityMode: 1 })).toEqual({ '6': 2, '7': 1 });
     await expect(signer.signCreateOrder({ ...ORDER, selfTradeBehaviorMode: 3, selfTradeEqualityMode: 1 }, 0)).rejects.toBeInstanceOf(LighterTxValidationError);
-  });
-
-  it('the official signer gets them as the selfTradeBehaviorMode / selfTradeEqualityMode arguments', () => {
-    const names = PINNED_SIGNER_ARGS.SignCreateOrder;
-    const args = createOrderArgs({ ...ORDER, selfTradeBehaviorMode: 2, selfTradeEqualityMode: 1 }, 5, 4, 1000, NOW);
-    expect(args[names.indexOf('selfTradeBehaviorMode')]).toBe(2);
-    expect(args[names.indexOf('selfTradeEqualityMode')]).toBe(1);
-    expect(args[names.indexOf('integratorAccountIndex')]).toBe(0);
-    expect(args[names.indexOf('skipNonce')]).toBe(0);
-    expect(args[names.indexOf('nonce')]).toBe(5);
-    const defaults = createOrderArgs(ORDER, 5, 4, 1000, NOW);
-    expect([defaults[names.indexOf('selfTradeBehaviorMode')], defaults[names.indexOf('selfTradeEqualityMode')]]).toEqual([0, 0]);
   });
 });

@@ -149,8 +149,6 @@ const CANCEL_ALL_MARKETS = 255;
 const NO_ORDER_ATTRIBUTES = [0, 0, 0, 0, 0, 0] as const;
 /** skip-nonce off. */
 const NO_SKIP_NONCE = 0;
-/** Integrator account, taker fee, maker fee: none. */
-const NO_INTEGRATOR = [0, 0, 0] as const;
 
 /**
  * `value` as an integer the signer ABI can carry (a JS number below 2^53; the
@@ -206,8 +204,7 @@ export function createAuthTokenArgs(deadlineSeconds: number, apiKeyIndex: number
 
 /**
  * The 19 arguments of `SignCreateOrder` (lighter.md §5.2, §5.3): the order
- * fields, no integrator, the order's self-trade behaviour / equality (default 0 / 0),
- * no skip-nonce, the explicit
+ * fields, no integrator / default self-trade mode / no skip-nonce, the explicit
  * nonce, then API key and account. `orderExpiry` −1 is resolved from `nowMs`.
  * @throws LighterTxValidationError on a non-integer field or a missing nonce.
  */
@@ -223,10 +220,7 @@ export function createOrderArgs(order: LighterOrderFields, nonce: number, apiKey
     order.reduceOnly ? 1 : 0,
     abiInteger('TriggerPrice', order.triggerPrice),
     resolveOrderExpiry(order.orderExpiry, nowMs),
-    ...NO_INTEGRATOR,
-    order.selfTradeBehaviorMode ?? 0,
-    order.selfTradeEqualityMode ?? 0,
-    NO_SKIP_NONCE,
+    ...NO_ORDER_ATTRIBUTES,
     explicitNonce(nonce),
     apiKeyIndex,
     accountIndex,
