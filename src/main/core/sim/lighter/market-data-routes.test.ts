@@ -76,16 +76,19 @@ describe('Lighter simulator market-data and chain routes', () => {
     expect((await getJson(url, `/api/v1/candles?market_id=0&resolution=7m`)).body.code).toBe(20001);
   });
 
-  it('funding-rates has the recorded shape (rates 0: funding is not simulated); fundings lists hourly zero entries', async () => {
+  it('funding-rates has the recorded shape (rates 0: funding is not simulated); fundings lists hourly zero entries in Unix seconds', async () => {
     const rates = (await getJson(url, '/api/v1/funding-rates')).body;
     const rec = response('fetchFundingRates');
     expect(Object.keys(rates)).toEqual(Object.keys(rec));
     expect(typesOf(rates.funding_rates[0])).toEqual(typesOf((rec.funding_rates as Record<string, unknown>[])[0]!));
     expect(rates.funding_rates[0]).toEqual({ market_id: 0, exchange: 'lighter', symbol: 'ETH', rate: 0 });
-    const end = clock.now();
-    const fundings = (await getJson(url, `/api/v1/fundings?market_id=0&resolution=1h&start_timestamp=${end - 3 * 3_600_000}&end_timestamp=${end}&count_back=2`)).body;
+    const end = Math.floor(clock.now() / 1000);
+    const fundings = (await getJson(url, `/api/v1/fundings?market_id=0&resolution=1h&start_timestamp=${end - 3 * 3600}&end_timestamp=${end}&count_back=2`)).body;
     expect(fundings.fundings).toHaveLength(2);
-    expect(fundings.fundings[0]).toEqual({ timestamp: expect.any(Number), value: '0.000000', rate: '0.0000', direction: 'long' });
+    expect(fundings.fundings[0]).toEqual({ timestamp: expect.any(Number), value: '0.00', rate: '0.0000', direction: 'long' });
+    expect(fundings.fundings[0].timestamp % 3600).toBe(0);
+    expect(fundings.fundings[1].timestamp).toBeLessThanOrEqual(end);
+    expect(fundings.fundings[1].timestamp).toBeGreaterThan(end - 3 * 3600);
   });
 
   it('exchangeStats, currentHeight and tx (by hash and sequence index) report the executed transactions', async () => {

@@ -44,8 +44,8 @@ interface Bucket {
  * (lighter.md §1.8 and the Dec 2026 update): `assetDetails` (the recorded
  * mainnet snapshot, `shared/data/lighter/asset_details.json`, verbatim),
  * `candles` (ccxt 4.5.84 / lighter-python `Candle`: `{code, r, c:[{t,o,h,l,c,v,V,i}]}`),
- * the older `candlesticks` (recorded: `{code, resolution, candlesticks:[…]}`),
- * `fundings`, `funding-rates` (recorded shape), `exchangeStats`
+ * the older `candlesticks` (recorded: `{code, resolution, candlesticks:[…]}`), both in Unix ms,
+ * `fundings` (Unix seconds in and out), `funding-rates` (recorded shape), `exchangeStats`
  * (lighter-python `ExchangeStats`), `currentHeight` and `tx`
  * (`by=hash|sequence_index`, Lighter's Transaction JSON). Candles are built from
  * the sim's trades; funding is not simulated, so every rate is 0.
@@ -125,13 +125,18 @@ export function marketDataRoutes(venue: LighterExchange): Record<string, GetRout
       };
     },
     'GET fundings': (q) => {
+      // Unix **seconds** in and out, unlike candles (a third-party write-up of the live API:
+      // start_timestamp 1770116400 → {"timestamp": 1770116400, "value": "0.00", "rate": "0.0001", "direction": "short"}).
       market(q);
-      const [r, step] = resolution(q);
-      const { start, end, countBack } = window(q, step);
-      const first = Math.ceil(start / HOUR_MS) * HOUR_MS;
+      const [r, stepMs] = resolution(q);
+      const step = Math.max(stepMs, HOUR_MS) / 1000;
+      const end = q.optInt('end_timestamp') ?? Math.floor(venue.clock.now() / 1000);
+      const countBack = q.optInt('count_back', 0, 10_000) ?? 0;
+      const start = q.optInt('start_timestamp') ?? end - step * (countBack || MAX_POINTS);
+      if (start > end) throw new LighterError(20001, 'start_timestamp');
       const fundings: { timestamp: number; value: string; rate: string; direction: string }[] = [];
-      for (let t = first; t <= end && fundings.length < MAX_POINTS * 4; t += Math.max(step, HOUR_MS)) {
-        fundings.push({ timestamp: t, value: '0.000000', rate: '0.0000', direction: 'long' });
+      for (let t = Math.ceil(start / step) * step; t <= end && fundings.length < MAX_POINTS * 4; t += step) {
+        fundings.push({ timestamp: t, value: '0.00', rate: '0.0000', direction: 'long' });
       }
       return { code: 200, resolution: r, fundings: fundings.slice(-Math.min(countBack || MAX_POINTS, MAX_POINTS)) };
     },
