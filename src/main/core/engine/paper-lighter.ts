@@ -1,3 +1,4 @@
+import { selfTradeOf, selfTradeWireModes } from '../../../shared/schemas/self-trade';
 import type { Account } from '../../../shared/schemas/account';
 import type { Clock } from '../clock';
 import type { Logger } from '../log/logger';
@@ -67,6 +68,7 @@ export class PaperLighter {
       accountIndex,
       apiKeyIndex,
       signer,
+      selfTrade: selfTradeWireModes(selfTradeOf(account.identifiers)),
       tier: 'premium',
       clock: deps.clock,
       logger: deps.logger,

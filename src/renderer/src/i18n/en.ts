@@ -336,6 +336,33 @@ const en = {
     user: 'User address',
     signer: 'Signer address',
   },
+  selfTrade: {
+    title: 'Self-trade prevention (Lighter)',
+    hint: 'What Lighter does when an order of this account would trade with a resting order of the same owner. Sent with every order this account places.',
+    behavior: 'Behaviour',
+    equality: 'Same owner means',
+    behaviors: {
+      'expire-maker': 'Expire maker (Lighter default)',
+      'expire-taker': 'Expire taker',
+      'cancel-both': 'Cancel both',
+      reduce: 'Reduce both',
+    },
+    behaviorHelp: {
+      'expire-maker': 'The resting order is cancelled; the new order goes on matching.',
+      'expire-taker': 'The rest of the new order is cancelled; the resting order stays.',
+      'cancel-both': 'Both the new and the resting order are cancelled.',
+      reduce: 'Both orders shrink by the size they would have traded, without a trade.',
+    },
+    equalities: {
+      'same-account': 'Same account only (recommended)',
+      'same-master': 'Same master account',
+    },
+    equalityHelp: {
+      'same-account': 'Only this account’s own orders count. Orders of your other accounts — the hedge legs of your strategies — always trade normally.',
+      'same-master': 'Every account under the same master (the master and its sub-accounts) counts as the same owner.',
+    },
+    sameMasterWarning: 'With “same master account”, a hedge between two sub-accounts of one master is treated as a self-trade and cancelled. Strategies warn when their accounts share a master.',
+  },
   identifierKinds: {
     integer: 'whole number',
     evmAddress: '0x followed by 40 hex digits',

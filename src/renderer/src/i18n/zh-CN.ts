@@ -334,6 +334,33 @@ const zhCN: MessageSchema = {
     user: '用户地址',
     signer: '签名者地址',
   },
+  selfTrade: {
+    title: '自成交保护（Lighter）',
+    hint: '当本账户的订单将与同一所有者的挂单成交时，Lighter 的处理方式。随本账户的每笔订单发送。',
+    behavior: '处理方式',
+    equality: '同一所有者指',
+    behaviors: {
+      'expire-maker': '撤销挂单方（Lighter 默认）',
+      'expire-taker': '撤销吃单方',
+      'cancel-both': '双方都撤销',
+      reduce: '双方都减量',
+    },
+    behaviorHelp: {
+      'expire-maker': '撤销挂单；新订单继续撮合。',
+      'expire-taker': '撤销新订单的剩余部分；挂单保留。',
+      'cancel-both': '新订单和挂单都被撤销。',
+      reduce: '两笔订单都减去本应成交的数量，不产生成交。',
+    },
+    equalities: {
+      'same-account': '仅同一账户（推荐）',
+      'same-master': '同一主账户',
+    },
+    equalityHelp: {
+      'same-account': '只计本账户自己的订单。您其他账户的订单（策略的对冲腿）始终正常成交。',
+      'same-master': '同一主账户下的所有账户（主账户及其子账户）都算同一所有者。',
+    },
+    sameMasterWarning: '选择“同一主账户”时，同一主账户下两个子账户之间的对冲会被视为自成交并撤销。若策略的账户共用主账户，策略会发出警告。',
+  },
   identifierKinds: {
     integer: '整数',
     evmAddress: '0x 加 40 位十六进制数',

@@ -334,6 +334,33 @@ const zhTW: MessageSchema = {
     user: '使用者地址',
     signer: '簽署者地址',
   },
+  selfTrade: {
+    title: '自成交保護（Lighter）',
+    hint: '當本帳戶的訂單將與同一擁有者的掛單成交時，Lighter 的處理方式。隨本帳戶的每筆訂單送出。',
+    behavior: '處理方式',
+    equality: '同一擁有者指',
+    behaviors: {
+      'expire-maker': '撤銷掛單方（Lighter 預設）',
+      'expire-taker': '撤銷吃單方',
+      'cancel-both': '雙方都撤銷',
+      reduce: '雙方都減量',
+    },
+    behaviorHelp: {
+      'expire-maker': '撤銷掛單；新訂單繼續撮合。',
+      'expire-taker': '撤銷新訂單的剩餘部分；掛單保留。',
+      'cancel-both': '新訂單和掛單都被撤銷。',
+      reduce: '兩筆訂單都減去本應成交的數量，不產生成交。',
+    },
+    equalities: {
+      'same-account': '僅同一帳戶（建議）',
+      'same-master': '同一主帳戶',
+    },
+    equalityHelp: {
+      'same-account': '只計本帳戶自己的訂單。您其他帳戶的訂單（策略的對沖腿）一律正常成交。',
+      'same-master': '同一主帳戶下的所有帳戶（主帳戶及其子帳戶）都算同一擁有者。',
+    },
+    sameMasterWarning: '選擇「同一主帳戶」時，同一主帳戶下兩個子帳戶之間的對沖會被視為自成交並撤銷。若策略的帳戶共用主帳戶，策略會發出警告。',
+  },
   identifierKinds: {
     integer: '整數',
     evmAddress: '0x 加 40 位十六進位數',

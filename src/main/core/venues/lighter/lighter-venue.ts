@@ -73,6 +73,11 @@ export interface LighterVenueOptions {
   /** Agent of the WebSocket stream (e.g. a proxy tunnel); direct when absent. */
   wsAgent?: Agent;
   timing?: LighterTiming;
+  /**
+   * The account's self-trade prevention, sent with every order it creates (tx attributes 6 / 7;
+   * `selfTradeWireModes` of shared/schemas/self-trade.ts). Absent = 0 / 0: expire maker, same account.
+   */
+  selfTrade?: Pick<LighterOrderFields, 'selfTradeBehaviorMode' | 'selfTradeEqualityMode'>;
 }
 
 /**
@@ -343,6 +348,7 @@ class LighterVenue extends LiveVenueClient<Connected> implements Venue {
       reduceOnly,
       triggerPrice: 0,
       orderExpiry: timeInForce === 0 ? 0 : LONGEST_EXPIRY,
+      ...this.opts.selfTrade,
     };
     return { sign: (nonce) => this.opts.signer.signCreateOrder(fields, nonce), clientOrderId };
   }

@@ -27,6 +27,18 @@ export interface LighterOrderFields {
   triggerPrice: number;
   /** Unix ms; 0 for IOC/market; −1 lets the official signer use now + 28 days. */
   orderExpiry: number;
+  /**
+   * Self-trade behaviour, tx attribute 6 (lighter-go v1.0.7 `SignCreateOrder` argument
+   * `selfTradeBehaviorMode`): 0 expire maker (default, no attribute sent), 1 expire taker,
+   * 2 cancel both, 3 reduce. Absent = 0.
+   */
+  selfTradeBehaviorMode?: 0 | 1 | 2 | 3;
+  /**
+   * Self-trade equality, tx attribute 7 (argument `selfTradeEqualityMode`): 0 same account
+   * index (default, no attribute sent), 1 same master account. Absent = 0. 3 with 1 is refused
+   * by lighter-go.
+   */
+  selfTradeEqualityMode?: 0 | 1;
 }
 
 /** A signed transaction, ready for sendTx: `tx_type` and the `tx_info` JSON string. */

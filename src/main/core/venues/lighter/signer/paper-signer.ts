@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Clock } from '../../../clock';
 import type { LighterOrderFields, LighterSigner, SignedTx } from './lighter-signer';
 import { explicitNonce, resolveAuthTokenDeadline, resolveOrderExpiry } from './signer-abi';
-import { PaperSignerRefusedError } from './signer-errors';
+import { LighterTxValidationError, PaperSignerRefusedError } from './signer-errors';
 import { validateCancelAllOrders, validateCancelOrder, validateCreateOrder, validateModifyOrder, type TxEnvelope } from './tx-validation';
 
 /** The account a paper signer is made for; its `mode` is the proof that placeholder signatures are allowed. */
@@ -40,10 +40,11 @@ function placeholderSignature(message: string): Buffer {
  * only** (served by HedgeDesk's simulator; the real venue would reject them).
  * Produces the same `tx_info` as the pinned official signer (lighter-go @
  * 17f2d60): Go field names in Go declaration order, integers as JSON numbers,
- * `IsAsk`/`ReduceOnly` as 0/1, `Sig` base64, then `"L2TxAttributes":null` —
+ * `IsAsk`/`ReduceOnly` as 0/1, `Sig` base64, then `"L2TxAttributes"` —
  * the pinned build serialises the attribute map after `Sig` and, with
  * HedgeDesk's defaults (no integrator, no skip-nonce, default self-trade mode,
- * cancel-all over all markets), leaves it nil (lighter.md §3.2, §3.6;
+ * cancel-all over all markets), leaves it nil; an order with a self-trade
+ * behaviour / equality other than 0 carries `{"6": b, "7": e}` (lighter.md §3.2, §3.6;
  * lighter-go types/txtypes/*.go, examples/wasm/test_wasm.mjs). It runs the same
  * validation as the official signer (tx-validation.ts) and takes time from the
  * injected clock: `ExpiredAt` = now + 10 min − 1 s, `orderExpiry` −1 = now + 28 days.
@@ -93,7 +94,7 @@ export class PaperSigner implements LighterSigner {
       Nonce,
     };
     validateCreateOrder(tx);
-    return this.sign(TX_TYPE.createOrder, tx);
+    return this.sign(TX_TYPE.createOrder, tx, selfTradeAttributes(order));
   }
 
   /** Signs a CancelOrder (tx type 15). @throws LighterTxValidationError */
@@ -136,10 +137,27 @@ export class PaperSigner implements LighterSigner {
     return { AccountIndex: this.accountIndex, ApiKeyIndex: this.apiKeyIndex, ExpiredAt: now + TX_EXPIRY_MS, Nonce: explicitNonce(nonce) };
   }
 
-  /** Appends `Sig` and `L2TxAttributes: null` to the validated fields (already in Go order). */
-  private sign(txType: number, tx: object): SignedTx {
+  /** Appends `Sig` and `L2TxAttributes` (null when there are none) to the validated fields (already in Go order). */
+  private sign(txType: number, tx: object, attributes: Record<string, number> | null = null): SignedTx {
     const Sig = placeholderSignature(`${txType}:${JSON.stringify(tx)}`).toString('base64');
-    const txInfo = JSON.stringify({ ...tx, Sig, L2TxAttributes: null });
+    const txInfo = JSON.stringify({ ...tx, Sig, L2TxAttributes: attributes });
     return { txType, txInfo, txHash: sha256Hex(txInfo) };
   }
+}
+
+/**
+ * The self-trade attributes of an order as lighter-go puts them in tx_info
+ * (`L2TxAttributes`, keyed by attribute number; only values other than the nil
+ * value 0 are set — sharedlib `CreateIntegratorTxAttributes`, v1.0.7): `{"6": b}`,
+ * `{"7": e}`, both, or null.
+ * @throws LighterTxValidationError for reduce (3) with same master (1), which lighter-go refuses.
+ */
+function selfTradeAttributes(order: LighterOrderFields): Record<string, number> | null {
+  if (order.selfTradeBehaviorMode === 3 && order.selfTradeEqualityMode === 1) {
+    throw new LighterTxValidationError('L2TxAttributes', "Reduce self-trade behavior mode isn't allowed with master account index equality mode (lighter-go v1.0.7)");
+  }
+  const out: Record<string, number> = {};
+  if (order.selfTradeBehaviorMode) out['6'] = order.selfTradeBehaviorMode;
+  if (order.selfTradeEqualityMode) out['7'] = order.selfTradeEqualityMode;
+  return Object.keys(out).length > 0 ? out : null;
 }
