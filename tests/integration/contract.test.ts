@@ -14,6 +14,7 @@ const SECRETS = {
   paradexKey: '0x04a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f',
   backpackSecret: 'nWGxne/9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A=',
   shortish: 'pass-phrase-123',
+  simAdminToken: 'sim-admin-token-9f8e7d6c5b4a',
 };
 
 describe('the contract over the headless server (real core, SQLite, keychain)', () => {
@@ -105,10 +106,15 @@ describe('the contract over the headless server (real core, SQLite, keychain)', 
     const aster = await c.invoke('accounts.create', { venue: 'aster', label: 'A', mode: 'paper' });
 
     const before = await c.invoke('secrets.status', { accountId: lighter.id });
-    expect(before.fields).toEqual([{ field: 'apiPrivateKey', stored: false, envVar: `HEDGEDESK_SECRET_${lighter.id.toUpperCase()}_APIPRIVATEKEY` }]);
+    expect(before.fields).toEqual([
+      { field: 'apiPrivateKey', stored: false, envVar: `HEDGEDESK_SECRET_${lighter.id.toUpperCase()}_APIPRIVATEKEY` },
+      { field: 'simAdminToken', stored: false, envVar: `HEDGEDESK_SECRET_${lighter.id.toUpperCase()}_SIMADMINTOKEN` },
+    ]);
 
     const after = await c.invoke('secrets.set', { accountId: lighter.id, field: 'apiPrivateKey', value: SECRETS.lighterKey });
-    expect(after.fields).toMatchObject([{ field: 'apiPrivateKey', stored: true }]);
+    expect(after.fields).toMatchObject([{ field: 'apiPrivateKey', stored: true }, { field: 'simAdminToken', stored: false }]);
+    await c.invoke('secrets.set', { accountId: lighter.id, field: 'simAdminToken', value: SECRETS.simAdminToken });
+    expect(await readKeychain(h.keychainService, `${lighter.id}:simAdminToken`)).toBe(SECRETS.simAdminToken);
     expect(await readKeychain(h.keychainService, `${lighter.id}:apiPrivateKey`)).toBe(SECRETS.lighterKey);
     await c.invoke('secrets.set', { accountId: paradex.id, field: 'l2PrivateKey', value: SECRETS.paradexKey });
     await c.invoke('secrets.set', { accountId: backpack.id, field: 'apiSecret', value: SECRETS.backpackSecret });

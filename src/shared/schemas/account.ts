@@ -33,8 +33,9 @@ export const identifierSchemas = {
 
 /**
  * For a live account whose identifiers satisfy none of its venue's
- * alternatives in {@link requiredIdentifiersLive}: the missing field and why.
- * Null when the identifiers suffice (always for paper accounts).
+ * alternatives in {@link requiredIdentifiersLive}: the missing field and why;
+ * for a live account naming a simulator (`simUrl`): that field. Null when the
+ * identifiers suffice (always for paper accounts).
  */
 export function liveIdentifierProblem(
   venue: Venue,
@@ -42,6 +43,7 @@ export function liveIdentifierProblem(
   identifiers: Record<string, unknown>,
 ): { field: string; message: string } | null {
   if (mode !== 'live') return null;
+  if (identifiers.simUrl !== undefined) return { field: 'simUrl', message: 'a simulator URL is for paper accounts only (a live account trades on the real venue)' };
   const groups = requiredIdentifiersLive[venue];
   if (groups.length === 0 || groups.some((g) => g.every((k) => identifiers[k] !== undefined))) return null;
   const first = groups[0] ?? [];

@@ -18,7 +18,7 @@ export const VENUE_NAMES: Record<Venue, string> = {
 };
 
 /** How a non-secret identifier field is entered and checked. */
-export type IdentifierKind = 'integer' | 'evmAddress' | 'starknetAddress' | 'base64Key';
+export type IdentifierKind = 'integer' | 'evmAddress' | 'starknetAddress' | 'base64Key' | 'simUrl';
 
 /**
  * A venue identifier the user types in (not secret, stored in SQLite).
@@ -48,6 +48,9 @@ export interface SecretField {
  * - Backpack: base64 ED25519 API (public) key, base64 ED25519 secret (backpack.md §1).
  * - Aster: v1 HMAC (apiKey + secretKey) or v3 wallet signing (user, signer,
  *   signer private key) (aster.md §"Credentials").
+ * Paper Lighter and Paradex accounts may name an external simulator
+ * (`hedgedesk sim <venue>`): its URL `simUrl` and its admin token
+ * `simAdminToken` (a secret); without them they trade on the built-in one.
  */
 export const VENUE_FIELDS: Record<Venue, { identifiers: IdentifierField[]; secrets: SecretField[] }> = {
   lighter: {
@@ -55,15 +58,17 @@ export const VENUE_FIELDS: Record<Venue, { identifiers: IdentifierField[]; secre
       { key: 'accountIndex', kind: 'integer', min: 0, max: Number.MAX_SAFE_INTEGER },
       { key: 'l1Address', kind: 'evmAddress' },
       { key: 'apiKeyIndex', kind: 'integer', min: 0, max: 254 },
+      { key: 'simUrl', kind: 'simUrl' },
     ],
-    secrets: [{ key: 'apiPrivateKey' }],
+    secrets: [{ key: 'apiPrivateKey' }, { key: 'simAdminToken' }],
   },
   paradex: {
     identifiers: [
       { key: 'l2Address', kind: 'starknetAddress' },
       { key: 'l1Address', kind: 'evmAddress' },
+      { key: 'simUrl', kind: 'simUrl' },
     ],
-    secrets: [{ key: 'l2PrivateKey' }],
+    secrets: [{ key: 'l2PrivateKey' }, { key: 'simAdminToken' }],
   },
   backpack: {
     identifiers: [{ key: 'apiKey', kind: 'base64Key' }],
@@ -81,6 +86,20 @@ export const VENUE_FIELDS: Record<Venue, { identifiers: IdentifierField[]; secre
 
 const evmAddress = z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'must be 0x followed by 40 hex digits');
 const starknetAddress = z.string().regex(/^0x[0-9a-fA-F]{1,64}$/, 'must be 0x followed by 1 to 64 hex digits');
+/**
+ * True for `http://` URLs on a loopback host (localhost, 127.x.x.x, [::1]) with
+ * an explicit port and no path, query or credentials: where `hedgedesk sim` listens.
+ */
+export function isSimulatorUrl(text: string): boolean {
+  const m = /^http:\/\/(localhost|127(?:\.\d{1,3}){3}|\[::1\]):(\d{1,5})\/?$/i.exec(text);
+  return m !== null && Number(m[2]) >= 1 && Number(m[2]) <= 65535 && (m[1]!.startsWith('127.') ? m[1]!.split('.').every((o) => Number(o) <= 255) : true);
+}
+
+/** The URL of an external simulator (paper accounts only), see {@link isSimulatorUrl}. */
+export const simUrlSchema = z
+  .string()
+  .refine(isSimulatorUrl, 'must be the http://127.0.0.1:<port> URL a `hedgedesk sim` printed (loopback, with a port, no path)');
+
 const apiKeyString = z
   .string()
   .min(16, 'looks too short for an API key')
@@ -97,6 +116,7 @@ export const lighterIdentifiersSchema = z
     selfTradeBehavior: selfTradeBehaviorSchema.optional(),
     /** Absent = same account (never cancels the app's cross-account hedges). */
     selfTradeEquality: selfTradeEqualitySchema.optional(),
+    simUrl: simUrlSchema.optional(),
   })
   .strict()
   .superRefine((ids, ctx) => {
@@ -104,7 +124,7 @@ export const lighterIdentifiersSchema = z
     if (problem) ctx.addIssue({ code: 'custom', path: ['selfTradeBehavior'], message: problem });
   });
 export const paradexIdentifiersSchema = z
-  .object({ l2Address: starknetAddress.optional(), l1Address: evmAddress.optional() })
+  .object({ l2Address: starknetAddress.optional(), l1Address: evmAddress.optional(), simUrl: simUrlSchema.optional() })
   .strict();
 export const backpackIdentifiersSchema = z.object({ apiKey: apiKeyString.optional() }).strict();
 export const asterIdentifiersSchema = z

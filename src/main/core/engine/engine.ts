@@ -13,7 +13,7 @@ import type { Market, Position, Venue } from '../venues/venue';
 import { ConfigError } from './config-error';
 import { decimalText } from './decimal-text';
 import { AccountBusyError } from './engine-errors';
-import { flattenAccounts } from './flatten';
+import { describeFlatten, flattenAccounts } from './flatten';
 import { parseRunVenueSettings, resolveVenueSettings, type AccountVenueSettings, type RunVenueSettings } from './account-venue-settings';
 import { snapshotPositions } from './position-snapshotter';
 import { seededRandom } from './random-source';
@@ -274,7 +274,10 @@ export class Engine {
   /**
    * Flattens an interrupted run: cancels its orders and closes its
    * positions in its symbols on every account (reduce-only, marketable),
-   * then marks it stopped and notifies. Resolves with its view.
+   * then marks it stopped and notifies; the reason says what was done, or
+   * "nothing to flatten" when the venues report no position. Resolves with its view.
+   * @throws Error (run → failed) naming the accounts whose venue could not be
+   *   used; the errors of {@link resumeRun} for venues that cannot be opened.
    */
   async flattenInterruptedRun(runId: string): Promise<RunView> {
     const { record, def, prepared, accounts, venues, markets } = await this.reopenInterrupted(runId);
@@ -291,8 +294,9 @@ export class Engine {
       risk.escalate('halted', 'flattening an interrupted run');
       const result = await flattenAccounts({ accounts: runAccounts, symbols: prepared.symbols, clock: this.opts.clock, logger: this.opts.logger });
       risk.publish();
-      const leftover = result.leftovers.length > 0 ? `; left open: ${result.leftovers.map((l) => `${l.symbol} ${l.size} on ${l.accountId} (${l.reason})`).join(', ')}` : '';
-      this.finish(runId, def, { kind: 'stopped', reason: `flattened after an interrupted run (${result.orders} orders)${leftover}` });
+      const outcome = describeFlatten(result, prepared.symbols);
+      if (result.accounts.some((a) => a.error !== null)) throw new Error(`flattening the interrupted run failed: ${outcome}`);
+      this.finish(runId, def, { kind: 'stopped', reason: `flattened after an interrupted run: ${outcome}` });
     } catch (err) {
       this.fail(runId, def, err);
       throw err;

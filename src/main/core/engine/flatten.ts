@@ -15,12 +15,45 @@ export interface FlattenLeftover {
   reason: string;
 }
 
+/** What flattening found and did on one account. */
+export interface FlattenAccountOutcome {
+  accountId: string;
+  label: string;
+  /** Positions in the symbols the venue reported at the first read (0 = nothing to flatten there); null when it could not be read. */
+  positionsFound: number | null;
+  /** Why the venue could not be used (unreachable, refused every read), or null. */
+  error: string | null;
+}
+
 /** What flattening did. */
 export interface FlattenResult {
   /** Reduce-only orders sent. */
   orders: number;
   /** Positions still open afterwards (below the minimum order, no book, or not closed in time). */
   leftovers: FlattenLeftover[];
+  /** Per account: what the venue reported and whether it could be reached. */
+  accounts: FlattenAccountOutcome[];
+}
+
+/**
+ * One line for logs, run reasons and the CLI that says why a flatten sent
+ * the orders it did: venues that could not be reached (with their error),
+ * "nothing to flatten" when the venues report no position in the symbols,
+ * else the orders sent and what is left open.
+ */
+export function describeFlatten(result: FlattenResult, symbols: readonly string[]): string {
+  const unreachable = result.accounts.filter((a) => a.error !== null);
+  const parts: string[] = [];
+  if (unreachable.length > 0) parts.push(`could not flatten ${unreachable.map((a) => `"${a.label}" (${a.error})`).join(', ')}`);
+  const reached = result.accounts.filter((a) => a.error === null);
+  if (result.orders === 0 && result.leftovers.length === 0 && reached.every((a) => a.positionsFound === 0) && reached.length > 0) {
+    parts.push(`nothing to flatten: the venue reports no open position in ${symbols.join(', ')} on ${reached.map((a) => `"${a.label}"`).join(', ')}`);
+  } else if (reached.length > 0) {
+    parts.push(`${result.orders} closing order(s) sent`);
+    const left = result.leftovers.filter((l) => !unreachable.some((a) => a.accountId === l.accountId));
+    if (left.length > 0) parts.push(`left open: ${left.map((l) => `${l.symbol} ${l.size.toFixed()} on ${l.accountId} (${l.reason})`).join(', ')}`);
+  }
+  return parts.join('; ');
 }
 
 /** Options of {@link flattenAccounts}. */
@@ -52,7 +85,7 @@ export interface FlattenOptions {
 export async function flattenAccounts(opts: FlattenOptions): Promise<FlattenResult> {
   const symbols = new Set(opts.symbols);
   const results = await Promise.all(opts.accounts.map((a) => flattenOne(a, symbols, opts)));
-  return { orders: results.reduce((n, r) => n + r.orders, 0), leftovers: results.flatMap((r) => r.leftovers) };
+  return { orders: results.reduce((n, r) => n + r.orders, 0), leftovers: results.flatMap((r) => r.leftovers), accounts: results.flatMap((r) => r.accounts) };
 }
 
 async function flattenOne(
@@ -66,6 +99,7 @@ async function flattenOne(
   const watch = new OrderWatch(venue, opts.clock);
   let orders = 0;
   const leftovers = new Map<string, FlattenLeftover>();
+  const outcome: FlattenAccountOutcome = { accountId, label: account.label, positionsFound: null, error: null };
   try {
     for (const symbol of symbols) {
       await venue.cancelAll(symbol).catch((err: unknown) => {
@@ -75,6 +109,7 @@ async function flattenOne(
     let positions: Position[] = [];
     for (let attempt = 0; attempt < (opts.attempts ?? 5); attempt++) {
       positions = (await venue.positions()).filter((p) => symbols.has(p.symbol) && !p.size.isZero());
+      outcome.positionsFound ??= positions.length;
       leftovers.clear();
       const sent: string[] = [];
       for (const p of positions) {
@@ -109,10 +144,12 @@ async function flattenOne(
     return {
       orders,
       leftovers: after.map((p) => leftovers.get(p.symbol) ?? { accountId, symbol: p.symbol, size: p.size, reason: 'not closed in time' }),
+      accounts: [outcome],
     };
   } catch (err) {
     log.error({ err }, 'flattening failed');
-    return { orders, leftovers: [{ accountId, symbol: '*', size: new Decimal(0), reason: `flattening failed: ${(err as Error).message}` }] };
+    outcome.error = (err as Error).message;
+    return { orders, leftovers: [{ accountId, symbol: '*', size: new Decimal(0), reason: `flattening failed: ${(err as Error).message}` }], accounts: [outcome] };
   } finally {
     watch.close();
   }

@@ -1,15 +1,23 @@
+import { join } from 'node:path';
+import { z } from 'zod';
 import { selfTradeOf, selfTradeWireModes } from '../../../shared/schemas/self-trade';
 import type { Account } from '../../../shared/schemas/account';
 import type { Clock } from '../clock';
 import type { Logger } from '../log/logger';
+import type { SecretStore } from '../secrets/secret-store';
 import { startLighterSim, type LighterSimOptions, type RunningLighterSim } from '../sim/lighter/lighter-sim';
 import { createLighterVenue, type LighterTiming } from '../venues/lighter/lighter-venue';
 import { signerForAccount } from '../venues/lighter/signer/signer-for-account';
 import type { Venue } from '../venues/venue';
+import { postSimAdmin, PaperSimulatorError } from './external-sim-admin';
+import { PaperAccountBook } from './paper-account-book';
+import { defaultPaperSim, PAPER_SIM_TOKEN_ENV, type DefaultPaperSim } from './paper-sim-default';
 import { DEFAULT_PAPER_COLLATERAL, PaperSimulatorHost } from './paper-simulator-host';
 
 /** API key index paper accounts sign with unless their identifiers name one (the simulator accepts any). */
 const PAPER_API_KEY_INDEX = 4;
+
+const entrySchema = z.object({ accountIndex: z.number().int().min(0) }).strict();
 
 /** Options of {@link PaperLighter}. */
 export interface PaperLighterOptions {
@@ -17,54 +25,85 @@ export interface PaperLighterOptions {
   collateral?: string;
   /** Seed of the simulator's prices and liquidity (default 1). */
   seed?: number;
+  /**
+   * Where paper state lives (`<data dir>/paper`): the built-in simulator's
+   * state (`lighter-sim/`) and which simulator account each paper account
+   * uses (`lighter-accounts.json`). None = in memory, gone with the process.
+   */
+  paperDir?: string;
+  /**
+   * The external simulator paper accounts without their own `simUrl` trade
+   * on (its admin token opens their accounts there); a function is asked on
+   * each use. Default: none — the built-in simulator.
+   */
+  defaultSim?: DefaultPaperSim | null | (() => DefaultPaperSim | null);
   /** More simulator options (tests: liquidity, markets…). */
-  sim?: Omit<LighterSimOptions, 'port' | 'host' | 'accounts' | 'collateral' | 'seed'>;
+  sim?: Omit<LighterSimOptions, 'port' | 'host' | 'accounts' | 'collateral' | 'seed' | 'stateDir'>;
+}
+
+/** What {@link PaperLighter.venueFor} needs besides the account. */
+export interface PaperVenueDeps {
+  clock: Clock;
+  logger: Logger;
+  /** Where an external simulator's admin token (`simAdminToken`) is read from. */
+  secrets?: SecretStore;
 }
 
 /**
- * Paper trading on Lighter: one built-in Lighter simulator for the process,
- * started on 127.0.0.1 (a free port) on first use, and one simulator account
- * per HedgeDesk paper account, opened through the admin API and funded with
- * `collateral` the first time the account is used. The mapping lives as long
- * as this object (the process); the real Lighter client talks to the
- * simulator over HTTP and WebSocket and signs with the paper signer.
+ * Paper trading on Lighter. A paper account without `simUrl` trades on the
+ * process's built-in Lighter simulator (127.0.0.1, a free port, started on
+ * first use; with `paperDir` its state persists there, so positions, open
+ * orders and id counters survive a restart). A paper account with `simUrl`
+ * trades on that external simulator (`hedgedesk sim lighter`): on its
+ * `accountIndex` when given, else on an account opened there with the admin
+ * token stored as the secret `simAdminToken`. Either way the simulator
+ * account is opened and funded with `collateral` once and remembered in the
+ * paper account book; the real Lighter client talks to the simulator over
+ * HTTP and WebSocket and signs with the paper signer.
  */
 export class PaperLighter {
-  /** The simulator and each paper account's simulator account index. */
-  private readonly host: PaperSimulatorHost<RunningLighterSim, number>;
+  private readonly host: PaperSimulatorHost<RunningLighterSim>;
+  private readonly book: PaperAccountBook<z.infer<typeof entrySchema>>;
 
   constructor(private readonly opts: PaperLighterOptions = {}) {
-    this.host = new PaperSimulatorHost(() => startLighterSim({ ...opts.sim, port: 0, host: '127.0.0.1', accounts: 0, seed: opts.seed ?? 1 }));
+    const dir = opts.paperDir;
+    this.host = new PaperSimulatorHost(() =>
+      startLighterSim({ ...opts.sim, port: 0, host: '127.0.0.1', accounts: 0, seed: opts.seed ?? 1, stateDir: dir && join(dir, 'lighter-sim') }),
+    );
+    this.book = new PaperAccountBook(dir ? join(dir, 'lighter-accounts.json') : null, entrySchema);
   }
 
-  /** The running simulator, started on first call. @throws Error when it cannot start. */
+  /** The running built-in simulator, started on first call. @throws Error when it cannot start. */
   simulator(): Promise<RunningLighterSim> {
     return this.host.simulator();
   }
 
-  /** The simulator account index of a HedgeDesk paper account, once it was used. */
+  /** The built-in simulator's account index of a HedgeDesk paper account, once it was used. */
   simAccountIndex(accountId: string): number | undefined {
-    return this.host.account(accountId);
+    return this.book.get(accountId, 'built-in')?.accountIndex;
   }
 
   /**
-   * A Lighter client (not yet connected) for a paper account on the simulator;
-   * opens and funds its simulator account on first use.
-   * @throws TypeError for an account that is not a paper Lighter account.
+   * A Lighter client (not yet connected) for a paper account on its
+   * simulator; opens and funds its simulator account on first use.
+   * @throws TypeError for an account that is not a paper Lighter account;
+   *   PaperSimulatorError when its external simulator cannot be used;
+   *   CorruptStateFileError when the paper account book or the built-in simulator's state is damaged;
+   *   SimStateLockedError when another process uses the built-in simulator's state.
    */
-  async venueFor(account: Account, deps: { clock: Clock; logger: Logger; timing?: LighterTiming }): Promise<Venue> {
+  async venueFor(account: Account, deps: PaperVenueDeps & { timing?: LighterTiming }): Promise<Venue> {
     if (account.mode !== 'paper' || account.venue !== 'lighter') throw new TypeError(`account ${account.id} is not a paper Lighter account`);
-    const { sim, account: accountIndex } = await this.host.accountOn(account.id, (simulator) => {
-      const opened = simulator.admin.createAccount({ collateral: this.opts.collateral ?? DEFAULT_PAPER_COLLATERAL }).accountIndex;
-      deps.logger.info({ component: 'engine.paper', account: account.id, accountIndex: opened }, 'paper account opened on the built-in Lighter simulator');
-      return opened;
-    });
+    const fallback = typeof this.opts.defaultSim === 'function' ? this.opts.defaultSim() : (this.opts.defaultSim ?? null);
+    const own = typeof account.identifiers.simUrl === 'string' ? account.identifiers.simUrl : null;
+    const simUrl = own ?? fallback?.url ?? null;
+    const defaultToken = own === null ? (fallback?.adminToken ?? null) : null;
+    const { url, wsUrl, accountIndex } = simUrl ? await this.onExternal(account, simUrl, deps, defaultToken) : await this.onBuiltIn(account, deps.logger);
     const apiKeyIndex = typeof account.identifiers.apiKeyIndex === 'number' ? account.identifiers.apiKeyIndex : PAPER_API_KEY_INDEX;
     const signer = await signerForAccount({ mode: 'paper', accountIndex, apiKeyIndex }, deps.clock);
     return createLighterVenue({
       accountId: account.id,
-      baseUrl: sim.url,
-      wsUrl: sim.wsUrl,
+      baseUrl: url,
+      wsUrl,
       accountIndex,
       apiKeyIndex,
       signer,
@@ -76,16 +115,61 @@ export class PaperLighter {
     });
   }
 
-  /** Stops the simulator (if it was started). */
+  /** Stops the built-in simulator (if it was started), which writes its state a last time. */
   async close(): Promise<void> {
     await this.host.close();
   }
+
+  private async onBuiltIn(account: Account, logger: Logger): Promise<{ url: string; wsUrl: string; accountIndex: number }> {
+    const sim = await this.host.simulator();
+    const known = this.book.get(account.id, 'built-in')?.accountIndex;
+    if (known !== undefined && sim.admin.state().accounts.some((a) => a.account_index === known)) return { url: sim.url, wsUrl: sim.wsUrl, accountIndex: known };
+    if (known !== undefined) logger.warn({ component: 'engine.paper', account: account.id, accountIndex: known }, 'the built-in Lighter simulator no longer has this paper account (its state was removed): opening a new one');
+    const accountIndex = sim.admin.createAccount({ collateral: this.opts.collateral ?? DEFAULT_PAPER_COLLATERAL }).accountIndex;
+    this.book.set(account.id, 'built-in', { accountIndex });
+    logger.info({ component: 'engine.paper', account: account.id, accountIndex }, 'paper account opened on the built-in Lighter simulator');
+    return { url: sim.url, wsUrl: sim.wsUrl, accountIndex };
+  }
+
+  private async onExternal(account: Account, simUrl: string, deps: PaperVenueDeps, defaultToken: string | null): Promise<{ url: string; wsUrl: string; accountIndex: number }> {
+    const url = simUrl.replace(/\/$/, '');
+    const wsUrl = `${url.replace(/^http/, 'ws')}/stream`;
+    if (typeof account.identifiers.accountIndex === 'number') return { url, wsUrl, accountIndex: account.identifiers.accountIndex };
+    const known = this.book.get(account.id, url)?.accountIndex;
+    if (known !== undefined) return { url, wsUrl, accountIndex: known };
+    const token = defaultToken ?? (await deps.secrets?.get({ accountId: account.id, field: 'simAdminToken' }));
+    if (!token) {
+      throw new PaperSimulatorError(
+        `paper account ${account.id} trades on the simulator at ${url} but has no admin token to open its account there: store the token \`hedgedesk sim\` printed as its secret "simAdminToken" (or set ${PAPER_SIM_TOKEN_ENV}), or set its accountIndex`,
+      );
+    }
+    const answer = (await postSimAdmin(url, token, '/admin/accounts', { collateral: this.opts.collateral ?? DEFAULT_PAPER_COLLATERAL })) as { account_index?: unknown };
+    if (typeof answer.account_index !== 'number') throw new PaperSimulatorError(`the simulator at ${url} is not a Lighter simulator (no account_index in its answer)`);
+    this.book.set(account.id, url, { accountIndex: answer.account_index });
+    deps.logger.info({ component: 'engine.paper', account: account.id, accountIndex: answer.account_index, simUrl: url }, 'paper account opened on an external Lighter simulator');
+    return { url, wsUrl, accountIndex: answer.account_index };
+  }
 }
 
-let processWide: PaperLighter | null = null;
+const byDataDir = new Map<string, PaperLighter>();
 
-/** The process's {@link PaperLighter} (one simulator per process). */
-export function processPaperLighter(): PaperLighter {
-  processWide ??= new PaperLighter();
-  return processWide;
+/**
+ * The process's {@link PaperLighter} for a data directory (one built-in
+ * simulator per data directory, its state under `<dataDir>/paper`); without
+ * one, a single in-memory instance. `HEDGEDESK_PAPER_LIGHTER_SIM` (+
+ * `HEDGEDESK_SIM_ADMIN_TOKEN`) sends paper accounts without their own
+ * simulator to that external one.
+ */
+export function processPaperLighter(dataDir?: string): PaperLighter {
+  const key = dataDir ?? '';
+  let paper = byDataDir.get(key);
+  if (!paper) byDataDir.set(key, (paper = new PaperLighter({ paperDir: dataDir && join(dataDir, 'paper'), defaultSim: () => defaultPaperSim('lighter', process.env) })));
+  return paper;
+}
+
+/** Stops every process-wide {@link PaperLighter} and forgets them. */
+export async function closeProcessPaperLighters(): Promise<void> {
+  const all = [...byDataDir.values()];
+  byDataDir.clear();
+  await Promise.all(all.map((p) => p.close()));
 }

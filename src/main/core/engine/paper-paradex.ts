@@ -1,11 +1,21 @@
+import { join } from 'node:path';
 import { ec } from 'starknet';
+import { z } from 'zod';
 import type { Account } from '../../../shared/schemas/account';
-import type { Clock } from '../clock';
 import type { Logger } from '../log/logger';
 import { startParadexSim, type ParadexSimOptions, type RunningParadexSim } from '../sim/paradex/paradex-sim';
 import { createParadexVenue, type ParadexTiming } from '../venues/paradex/paradex-venue';
 import type { Venue } from '../venues/venue';
+import { postSimAdmin, PaperSimulatorError } from './external-sim-admin';
+import { PaperAccountBook } from './paper-account-book';
+import { defaultPaperSim, PAPER_SIM_TOKEN_ENV, type DefaultPaperSim } from './paper-sim-default';
+import type { PaperVenueDeps } from './paper-lighter';
 import { DEFAULT_PAPER_COLLATERAL, PaperSimulatorHost } from './paper-simulator-host';
+
+const hex = z.string().regex(/^0x[0-9a-f]+$/);
+/** A paper account's STARK key and its simulator account address (a key that controls simulated money only). */
+const entrySchema = z.object({ privateKey: hex, address: hex }).strict();
+type PaperKey = z.infer<typeof entrySchema>;
 
 /** Options of {@link PaperParadex}. */
 export interface PaperParadexOptions {
@@ -13,60 +23,70 @@ export interface PaperParadexOptions {
   collateral?: string;
   /** Seed of the simulator's prices and liquidity (default 1). */
   seed?: number;
+  /**
+   * Where paper state lives (`<data dir>/paper`): the built-in simulator's
+   * state (`paradex-sim/`) and each paper account's simulator key
+   * (`paradex-accounts.json`). None = in memory, gone with the process.
+   */
+  paperDir?: string;
+  /** The external simulator paper accounts without their own `simUrl` trade on (see PaperLighterOptions.defaultSim). */
+  defaultSim?: DefaultPaperSim | null | (() => DefaultPaperSim | null);
   /** More simulator options (tests: liquidity, markets, JWT lifetime…). */
-  sim?: Omit<ParadexSimOptions, 'port' | 'host' | 'seed'>;
-}
-
-/** A paper account's STARK key (in memory only) and its simulator account address. */
-interface PaperKey {
-  privateKey: string;
-  address: string;
+  sim?: Omit<ParadexSimOptions, 'port' | 'host' | 'seed' | 'stateDir'>;
 }
 
 /**
- * Paper trading on Paradex: one built-in Paradex simulator for the process,
- * started on 127.0.0.1 (a free port) on first use, and per HedgeDesk paper
- * account a random STARK private key kept in memory whose public key is
- * registered (and funded with `collateral`) through the simulator's admin the
- * first time the account is used. The real Paradex client then talks to the
- * simulator over HTTP and WebSocket, signing auth and orders with that key.
- * The mapping lives as long as this object (the process).
+ * Paper trading on Paradex. Per HedgeDesk paper account a random STARK key
+ * whose public key is registered (and funded with `collateral`) on its
+ * simulator the first time the account is used: the process's built-in
+ * Paradex simulator (127.0.0.1, a free port; with `paperDir` its state
+ * persists there), or the external `hedgedesk sim paradex` at the account's
+ * `simUrl` (registered with the admin token stored as the secret
+ * `simAdminToken`; or, with `l2Address` and the secret `l2PrivateKey`, an
+ * account the simulator printed). The key and address are kept in the paper account book
+ * (`paperDir`, else memory) — they control simulated money only. The real
+ * Paradex client talks to the simulator over HTTP and WebSocket, signing
+ * auth and orders with that key.
  */
 export class PaperParadex {
-  /** The simulator and each paper account's key and simulator address. */
-  private readonly host: PaperSimulatorHost<RunningParadexSim, PaperKey>;
+  private readonly host: PaperSimulatorHost<RunningParadexSim>;
+  private readonly book: PaperAccountBook<PaperKey>;
 
   constructor(private readonly opts: PaperParadexOptions = {}) {
-    this.host = new PaperSimulatorHost(() => startParadexSim({ ...opts.sim, port: 0, host: '127.0.0.1', seed: opts.seed ?? 1 }));
+    const dir = opts.paperDir;
+    this.host = new PaperSimulatorHost(() => startParadexSim({ ...opts.sim, port: 0, host: '127.0.0.1', seed: opts.seed ?? 1, stateDir: dir && join(dir, 'paradex-sim') }));
+    this.book = new PaperAccountBook(dir ? join(dir, 'paradex-accounts.json') : null, entrySchema);
   }
 
-  /** The running simulator, started on first call. @throws Error when it cannot start. */
+  /** The running built-in simulator, started on first call. @throws Error when it cannot start. */
   simulator(): Promise<RunningParadexSim> {
     return this.host.simulator();
   }
 
-  /** The simulator account address of a HedgeDesk paper account, once it was used. */
+  /** The built-in simulator's account address of a HedgeDesk paper account, once it was used. */
   simAddress(accountId: string): string | undefined {
-    return this.host.account(accountId)?.address;
+    return this.book.get(accountId, 'built-in')?.address;
   }
 
   /**
-   * A Paradex client (not yet connected) for a paper account on the
+   * A Paradex client (not yet connected) for a paper account on its
    * simulator; registers and funds its simulator account on first use.
-   * @throws TypeError for an account that is not a paper Paradex account.
+   * @throws TypeError for an account that is not a paper Paradex account;
+   *   PaperSimulatorError when its external simulator cannot be used;
+   *   CorruptStateFileError when the paper account book or the built-in simulator's state is damaged;
+   *   SimStateLockedError when another process uses the built-in simulator's state.
    */
-  async venueFor(account: Account, deps: { clock: Clock; logger: Logger; timing?: ParadexTiming }): Promise<Venue> {
+  async venueFor(account: Account, deps: PaperVenueDeps & { timing?: ParadexTiming }): Promise<Venue> {
     if (account.mode !== 'paper' || account.venue !== 'paradex') throw new TypeError(`account ${account.id} is not a paper Paradex account`);
-    const { sim, account: key } = await this.host.accountOn(account.id, (simulator) => {
-      const privateKey = `0x${Buffer.from(ec.starkCurve.utils.randomPrivateKey()).toString('hex')}`;
-      const { address } = simulator.admin.createAccount({ publicKey: ec.starkCurve.getStarkKey(privateKey), collateral: this.opts.collateral ?? DEFAULT_PAPER_COLLATERAL });
-      deps.logger.info({ component: 'engine.paper', account: account.id, address }, 'paper account opened on the built-in Paradex simulator');
-      return { privateKey, address };
-    });
+    const fallback = typeof this.opts.defaultSim === 'function' ? this.opts.defaultSim() : (this.opts.defaultSim ?? null);
+    const own = typeof account.identifiers.simUrl === 'string' ? account.identifiers.simUrl.replace(/\/$/, '') : null;
+    const simUrl = own ?? fallback?.url ?? null;
+    const defaultToken = own === null ? (fallback?.adminToken ?? null) : null;
+    const { url, wsUrl, key } = simUrl ? await this.onExternal(account, simUrl, deps, defaultToken) : await this.onBuiltIn(account, deps.logger);
     return createParadexVenue({
       accountId: account.id,
-      baseUrl: `${sim.url}/v1`,
-      wsUrl: sim.wsUrl,
+      baseUrl: `${url}/v1`,
+      wsUrl,
       l2PrivateKey: key.privateKey,
       l2Address: key.address,
       clock: deps.clock,
@@ -75,16 +95,73 @@ export class PaperParadex {
     });
   }
 
-  /** Stops the simulator (if it was started) and forgets the paper keys. */
+  /** Stops the built-in simulator (if it was started), which writes its state a last time. */
   async close(): Promise<void> {
     await this.host.close();
   }
+
+  private async onBuiltIn(account: Account, logger: Logger): Promise<{ url: string; wsUrl: string; key: PaperKey }> {
+    const sim = await this.host.simulator();
+    let key = this.book.get(account.id, 'built-in');
+    const privateKey = key?.privateKey ?? newPrivateKey();
+    // Registering an already registered key returns its account unchanged (no second funding).
+    const { address } = sim.admin.createAccount({ publicKey: ec.starkCurve.getStarkKey(privateKey), collateral: this.opts.collateral ?? DEFAULT_PAPER_COLLATERAL });
+    if (!key || key.address !== address) {
+      key = { privateKey, address };
+      this.book.set(account.id, 'built-in', key);
+      logger.info({ component: 'engine.paper', account: account.id, address }, 'paper account opened on the built-in Paradex simulator');
+    }
+    return { url: sim.url, wsUrl: sim.wsUrl, key };
+  }
+
+  private async onExternal(account: Account, url: string, deps: PaperVenueDeps, defaultToken: string | null): Promise<{ url: string; wsUrl: string; key: PaperKey }> {
+    const wsUrl = `${url.replace(/^http/, 'ws')}/v1`;
+    const known = this.book.get(account.id, url);
+    if (known) return { url, wsUrl, key: known };
+    const given = typeof account.identifiers.l2Address === 'string' ? await deps.secrets?.get({ accountId: account.id, field: 'l2PrivateKey' }) : null;
+    if (given) return { url, wsUrl, key: { privateKey: given, address: String(account.identifiers.l2Address) } };
+    const token = defaultToken ?? (await deps.secrets?.get({ accountId: account.id, field: 'simAdminToken' }));
+    if (!token) {
+      throw new PaperSimulatorError(
+        `paper account ${account.id} trades on the simulator at ${url} but has no admin token to register its key there: store the token \`hedgedesk sim\` printed as its secret "simAdminToken" (or set ${PAPER_SIM_TOKEN_ENV})`,
+      );
+    }
+    const privateKey = newPrivateKey();
+    const answer = (await postSimAdmin(url, token, '/admin/accounts', {
+      public_key: ec.starkCurve.getStarkKey(privateKey),
+      collateral: this.opts.collateral ?? DEFAULT_PAPER_COLLATERAL,
+    })) as { address?: unknown };
+    if (typeof answer.address !== 'string' || !/^0x[0-9a-f]+$/.test(answer.address)) throw new PaperSimulatorError(`the simulator at ${url} is not a Paradex simulator (no address in its answer)`);
+    const key = { privateKey, address: answer.address };
+    this.book.set(account.id, url, key);
+    deps.logger.info({ component: 'engine.paper', account: account.id, address: key.address, simUrl: url }, 'paper account opened on an external Paradex simulator');
+    return { url, wsUrl, key };
+  }
 }
 
-let processWide: PaperParadex | null = null;
+function newPrivateKey(): string {
+  return `0x${Buffer.from(ec.starkCurve.utils.randomPrivateKey()).toString('hex')}`;
+}
 
-/** The process's {@link PaperParadex} (one Paradex simulator per process). */
-export function processPaperParadex(): PaperParadex {
-  processWide ??= new PaperParadex();
-  return processWide;
+const byDataDir = new Map<string, PaperParadex>();
+
+/**
+ * The process's {@link PaperParadex} for a data directory (one built-in
+ * simulator per data directory, its state under `<dataDir>/paper`); without
+ * one, a single in-memory instance. `HEDGEDESK_PAPER_PARADEX_SIM` (+
+ * `HEDGEDESK_SIM_ADMIN_TOKEN`) sends paper accounts without their own
+ * simulator to that external one.
+ */
+export function processPaperParadex(dataDir?: string): PaperParadex {
+  const key = dataDir ?? '';
+  let paper = byDataDir.get(key);
+  if (!paper) byDataDir.set(key, (paper = new PaperParadex({ paperDir: dataDir && join(dataDir, 'paper'), defaultSim: () => defaultPaperSim('paradex', process.env) })));
+  return paper;
+}
+
+/** Stops every process-wide {@link PaperParadex} and forgets them. */
+export async function closeProcessPaperParadexes(): Promise<void> {
+  const all = [...byDataDir.values()];
+  byDataDir.clear();
+  await Promise.all(all.map((p) => p.close()));
 }

@@ -1,7 +1,7 @@
-import { processPaperLighter } from './paper-lighter';
-import { processPaperParadex } from './paper-paradex';
+import { closeProcessPaperLighters } from './paper-lighter';
+import { closeProcessPaperParadexes } from './paper-paradex';
 
-/** Stops the process's built-in paper simulators (Lighter and Paradex), those that were started. */
+/** Stops the process's built-in paper simulators (Lighter and Paradex, of every data directory), which write their state a last time. */
 export async function closePaperVenues(): Promise<void> {
-  await Promise.all([processPaperLighter().close(), processPaperParadex().close()]);
+  await Promise.all([closeProcessPaperLighters(), closeProcessPaperParadexes()]);
 }

@@ -32,15 +32,15 @@ export interface VenueProviderOptions {
   /** Clock of the venue clients (signatures, auth tokens, timeouts): the wall clock in the app. */
   clock: Clock;
   logger: Logger;
-  /** Paper trading; default the process's one simulator. */
+  /** Paper trading; default the process's one for `dataDir` (state under `<dataDir>/paper`). */
   paper?: PaperLighter;
-  /** Paper trading on Paradex; default the process's one Paradex simulator. */
+  /** Paper trading on Paradex; default the process's one for `dataDir`. */
   paperParadex?: PaperParadex;
   /** Outbound HTTP dispatcher (proxy) for live venues. */
   dispatcher?: Dispatcher;
   /** WebSocket agents (proxy tunnels) for live venues' streams. */
   wsAgentFor?: WsAgentFor;
-  /** HedgeDesk's data directory (signer search). */
+  /** HedgeDesk's data directory (signer search; paper simulator state under `paper/`). */
   dataDir?: string;
   /** Lighter client timing (tests shorten reconnect backoffs). */
   lighterTiming?: LighterTiming;
@@ -61,12 +61,12 @@ export interface VenueProviderOptions {
  */
 export function createVenueProvider(opts: VenueProviderOptions): VenueProvider {
   const venues = new Map<string, Promise<Venue>>();
-  const paper = opts.paper ?? processPaperLighter();
+  const paper = opts.paper ?? processPaperLighter(opts.dataDir);
   const open = async (account: Account, settings?: AccountVenueSettings): Promise<Venue> => {
     if (account.venue === 'paradex') {
       const venue =
         account.mode === 'paper'
-          ? await (opts.paperParadex ?? processPaperParadex()).venueFor(account, { clock: opts.clock, logger: opts.logger, timing: opts.paradexTiming })
+          ? await (opts.paperParadex ?? processPaperParadex(opts.dataDir)).venueFor(account, { clock: opts.clock, logger: opts.logger, secrets: opts.secrets, timing: opts.paradexTiming })
           : await liveParadexVenue(account, { secrets: opts.secrets, clock: opts.clock, logger: opts.logger, dispatcher: opts.dispatcher, wsAgentFor: opts.wsAgentFor, timing: opts.paradexTiming, overrides: settings });
       await venue.connect();
       return venue;
@@ -74,7 +74,7 @@ export function createVenueProvider(opts: VenueProviderOptions): VenueProvider {
     if (account.venue !== 'lighter') throw new Error(`${account.venue} accounts cannot trade yet: only Lighter and Paradex are supported`);
     const venue =
       account.mode === 'paper'
-        ? await paper.venueFor(account, { clock: opts.clock, logger: opts.logger, timing: opts.lighterTiming })
+        ? await paper.venueFor(account, { clock: opts.clock, logger: opts.logger, secrets: opts.secrets, timing: opts.lighterTiming })
         : await liveLighterVenue(account, {
             secrets: opts.secrets,
             clock: opts.clock,

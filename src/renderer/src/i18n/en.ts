@@ -331,6 +331,7 @@ const en = {
     accountIndex: 'Account index',
     l1Address: 'L1 address',
     apiKeyIndex: 'API key index',
+    simUrl: 'External simulator URL (paper)',
     l2Address: 'L2 address',
     apiKey: 'API key',
     user: 'User address',
@@ -368,6 +369,7 @@ const en = {
     evmAddress: '0x followed by 40 hex digits',
     starknetAddress: '0x followed by up to 64 hex digits',
     base64Key: 'public API key (base64 or hex)',
+    simUrl: 'http://127.0.0.1:<port> printed by hedgedesk sim; empty = built-in simulator',
   },
   secrets: {
     title: 'Secrets',
@@ -389,6 +391,7 @@ const en = {
       l2PrivateKey: 'L2 private key',
       apiSecret: 'API secret',
       signerPrivateKey: 'Signer private key',
+      simAdminToken: 'Simulator admin token (paper)',
     },
   },
   settings: {

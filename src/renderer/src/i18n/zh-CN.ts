@@ -329,6 +329,7 @@ const zhCN: MessageSchema = {
     accountIndex: '账户索引',
     l1Address: 'L1 地址',
     apiKeyIndex: 'API 密钥索引',
+    simUrl: '外部模拟器网址（模拟账户）',
     l2Address: 'L2 地址',
     apiKey: 'API 公钥',
     user: '用户地址',
@@ -366,6 +367,7 @@ const zhCN: MessageSchema = {
     evmAddress: '0x 加 40 位十六进制数',
     starknetAddress: '0x 加最多 64 位十六进制数',
     base64Key: 'API 公钥（base64 或十六进制）',
+    simUrl: 'hedgedesk sim 打印的 http://127.0.0.1:<port>；留空 = 内置模拟器',
   },
   secrets: {
     title: '密钥',
@@ -387,6 +389,7 @@ const zhCN: MessageSchema = {
       l2PrivateKey: 'L2 私钥',
       apiSecret: 'API 密钥（Secret）',
       signerPrivateKey: '签名者私钥',
+      simAdminToken: '模拟器管理令牌（模拟账户）',
     },
   },
   settings: {

@@ -329,6 +329,7 @@ const zhTW: MessageSchema = {
     accountIndex: '帳戶索引',
     l1Address: 'L1 地址',
     apiKeyIndex: 'API 金鑰索引',
+    simUrl: '外部模擬器網址（模擬帳戶）',
     l2Address: 'L2 地址',
     apiKey: 'API 公鑰',
     user: '使用者地址',
@@ -366,6 +367,7 @@ const zhTW: MessageSchema = {
     evmAddress: '0x 加 40 位十六進位數',
     starknetAddress: '0x 加最多 64 位十六進位數',
     base64Key: 'API 公鑰（base64 或十六進位）',
+    simUrl: 'hedgedesk sim 印出的 http://127.0.0.1:<port>；留空 = 內建模擬器',
   },
   secrets: {
     title: '金鑰',
@@ -387,6 +389,7 @@ const zhTW: MessageSchema = {
       l2PrivateKey: 'L2 私鑰',
       apiSecret: 'API 密鑰（Secret）',
       signerPrivateKey: '簽署者私鑰',
+      simAdminToken: '模擬器管理權杖（模擬帳戶）',
     },
   },
   settings: {

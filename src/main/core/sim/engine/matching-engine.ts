@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { EventEmitter } from 'node:events';
-import { Ledger, tradePosition, type LedgerAccount } from './ledger';
+import { Ledger, tradePosition, type LedgerAccount, type PositionState } from './ledger';
 import { accountMargin, liquidationPrice, type AccountMargin, type MarketExposure } from './margin';
 import { isMultipleOf, floorToStep, type MarketSpec } from './market-spec';
 import type { CancelReason, EngineOrder, OrderRequest, RejectReason, Side } from './order';
@@ -44,6 +44,45 @@ export interface MatchingEngineOptions {
    * `same-master` self-trade equality. Default: every account is its own master.
    */
   masterAccountOf?: (accountId: number) => number;
+  /**
+   * Called synchronously with every order and trade id just before it is
+   * used, so a persistent simulator can reserve id blocks on disk first
+   * (no id is then ever issued twice, even after a crash).
+   */
+  onIdIssued?: (kind: 'order' | 'trade', id: number) => void;
+}
+
+/** One account in an {@link EngineSnapshot}. */
+export interface AccountSnapshot {
+  id: number;
+  collateral: Decimal;
+  unlimited: boolean;
+  positions: [marketId: number, position: PositionState][];
+  initialMarginFractions: [marketId: number, fraction: Decimal][];
+}
+
+/**
+ * What {@link MatchingEngine.snapshot} keeps of some accounts (the users'):
+ * their ledger entries, resting orders in book priority, the id counters and
+ * the prices — the live part of the state, small. Finished orders and trades
+ * are history: the caller keeps them as they happen (events `order`, `trade`)
+ * and hands them back to {@link MatchingEngine.restore}. Plain data with
+ * Decimals (see `state-codec.ts`).
+ */
+export interface EngineSnapshot {
+  nextOrderId: number;
+  nextTradeId: number;
+  accounts: AccountSnapshot[];
+  /** Resting orders, in the order they must be re-booked (price-time priority kept). */
+  openOrders: EngineOrder[];
+  marks: [marketId: number, price: Decimal][];
+  lastPrices: [marketId: number, price: Decimal][];
+}
+
+/** History handed to {@link MatchingEngine.restore}: finished orders and trades, each oldest first. */
+export interface EngineHistory {
+  finishedOrders: readonly EngineOrder[];
+  trades: readonly EngineTrade[];
 }
 
 /** Options of {@link MatchingEngine.submit}. */
@@ -115,10 +154,12 @@ export class MatchingEngine extends EventEmitter<EngineEvents> {
   private readonly masterAccountOf: (accountId: number) => number;
   private nextOrderId: number;
   private nextTradeId: number;
+  private readonly onIdIssued: (kind: 'order' | 'trade', id: number) => void;
 
   constructor(opts: MatchingEngineOptions) {
     super();
     this.clock = opts.clock;
+    this.onIdIssued = opts.onIdIssued ?? (() => {});
     for (const spec of opts.markets) {
       this.specs.set(spec.id, spec);
       this.books.set(spec.id, new OrderBook(spec.id));
@@ -409,6 +450,83 @@ export class MatchingEngine extends EventEmitter<EngineEvents> {
     return expired;
   }
 
+  // ---------------------------------------------------------------- persistence
+
+  /**
+   * The live state of the accounts `keep` selects (the users'; the sim's own
+   * market makers re-quote after a restart): see {@link EngineSnapshot}.
+   */
+  snapshot(keep: (accountId: number) => boolean): EngineSnapshot {
+    const accounts = this.ledger
+      .ids()
+      .filter(keep)
+      .map((id) => {
+        const a = this.ledger.get(id)!;
+        return { id, collateral: a.collateral, unlimited: a.unlimited, positions: [...a.positions], initialMarginFractions: [...a.initialMarginFractions] };
+      });
+    const openOrders: EngineOrder[] = [];
+    for (const book of this.books.values()) {
+      for (const side of ['buy', 'sell'] as const) {
+        for (const level of book.levels(side)) for (const o of level.orders) if (keep(o.accountId)) openOrders.push(copy(o));
+      }
+    }
+    return { nextOrderId: this.nextOrderId, nextTradeId: this.nextTradeId, accounts, openOrders, marks: [...this.marks], lastPrices: [...this.lastPrices] };
+  }
+
+  /**
+   * The finished orders and trades of the accounts `keep` selects still in
+   * the bounded history (what a compacted history file keeps), oldest first.
+   */
+  history(keep: (accountId: number) => boolean): EngineHistory {
+    const finishedOrders = [...this.finishedIds]
+      .filter(([accountId]) => keep(accountId))
+      .flatMap(([, ids]) => ids.map((id) => this.orders.get(id)).filter((o): o is EngineOrder => o !== undefined).map(copy))
+      .sort((a, b) => a.updatedAt - b.updatedAt || a.id - b.id);
+    return { finishedOrders, trades: this.tradeLog.filter((t) => keep(t.takerAccountId) || keep(t.makerAccountId)) };
+  }
+
+  /**
+   * Loads a {@link snapshot} and its history into this engine before
+   * anything else is booked for those accounts: accounts (created), resting
+   * orders (re-booked in the saved priority, no matching; one that the
+   * history shows finished is not re-booked), history, prices. Id counters
+   * never go back: each continues beyond the saved one, every id in the
+   * history and `idFloor`.
+   * @throws Error for an account that exists already or an order in an unknown market.
+   */
+  restore(s: EngineSnapshot, history: EngineHistory, idFloor: { order?: number; trade?: number } = {}): void {
+    for (const a of s.accounts) {
+      const account = this.ledger.create(a.id, a.collateral, { unlimited: a.unlimited });
+      for (const [marketId, p] of a.positions) account.positions.set(marketId, { ...p });
+      for (const [marketId, f] of a.initialMarginFractions) account.initialMarginFractions.set(marketId, f);
+    }
+    const finished = new Set(history.finishedOrders.map((o) => o.id));
+    for (const o of s.openOrders) {
+      if (finished.has(o.id)) continue;
+      const order = { ...o, status: 'open' as const };
+      this.book(order.marketId).add(order);
+      this.orders.set(order.id, order);
+      let open = this.openIds.get(order.accountId);
+      if (!open) this.openIds.set(order.accountId, (open = new Set()));
+      open.add(order.id);
+    }
+    for (const o of history.finishedOrders) {
+      this.orders.set(o.id, { ...o });
+      let ids = this.finishedIds.get(o.accountId);
+      if (!ids) this.finishedIds.set(o.accountId, (ids = []));
+      ids.push(o.id);
+      while (ids.length > this.finishedCap) this.orders.delete(ids.shift()!);
+    }
+    this.tradeLog.push(...[...history.trades].sort((a, b) => a.id - b.id).slice(-this.tradeCap));
+    for (const [id, p] of s.marks) this.marks.set(id, p);
+    for (const [id, p] of s.lastPrices) this.lastPrices.set(id, p);
+    const maxOrder = [...history.finishedOrders, ...s.openOrders].reduce((m, o) => Math.max(m, o.id + 1), 0);
+    const maxTrade = history.trades.reduce((m, t) => Math.max(m, t.id + 1), 0);
+    this.nextOrderId = Math.max(this.nextOrderId, s.nextOrderId, maxOrder, idFloor.order ?? 0);
+    this.nextTradeId = Math.max(this.nextTradeId, s.nextTradeId, maxTrade, idFloor.trade ?? 0);
+    for (const a of s.accounts) this.emit('account', a.id);
+  }
+
   // ---------------------------------------------------------------- internals
 
   private requireAccount(accountId: number): LedgerAccount {
@@ -437,6 +555,7 @@ export class MatchingEngine extends EventEmitter<EngineEvents> {
   }
 
   private newOrder(req: OrderRequest, now: number): EngineOrder {
+    this.onIdIssued('order', this.nextOrderId);
     return {
       id: this.nextOrderId++,
       clientOrderId: req.clientOrderId,
@@ -612,6 +731,7 @@ export class MatchingEngine extends EventEmitter<EngineEvents> {
       o.filledQuote = o.filledQuote.add(qty.mul(price));
       o.updatedAt = now;
     }
+    this.onIdIssued('trade', this.nextTradeId);
     const trade: EngineTrade = {
       id: this.nextTradeId++,
       marketId: maker.marketId,

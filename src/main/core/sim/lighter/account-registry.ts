@@ -28,6 +28,13 @@ export interface SimAccount {
   apiKeys: Map<number, ApiKeyState>;
 }
 
+/** What {@link AccountRegistry.snapshot} keeps. */
+export interface RegistrySnapshot {
+  nextMaster: number;
+  nextSub: number;
+  accounts: (Omit<SimAccount, 'apiKeys'> & { apiKeys: ApiKeyState[] })[];
+}
+
 function hex(seed: string, chars: number): string {
   let out = '';
   for (let i = 0; out.length < chars; i++) out += createHash('sha256').update(`${seed}:${i}`).digest('hex');
@@ -70,6 +77,30 @@ export class AccountRegistry {
     };
     this.accounts.set(index, account);
     return account;
+  }
+
+  /** The accounts `keep` selects and the index counters, as plain data (simulator state on disk). */
+  snapshot(keep: (index: number) => boolean): RegistrySnapshot {
+    return {
+      nextMaster: this.nextMaster,
+      nextSub: this.nextSub,
+      accounts: this.all()
+        .filter((a) => keep(a.index))
+        .map((a) => ({ ...a, apiKeys: [...a.apiKeys.values()].map((k) => ({ ...k })) })),
+    };
+  }
+
+  /**
+   * Loads a {@link snapshot}; counters never go back.
+   * @throws Error for an index that is already registered.
+   */
+  restore(s: RegistrySnapshot): void {
+    for (const a of s.accounts) {
+      if (this.accounts.has(a.index)) throw new Error(`account index ${a.index} is taken`);
+      this.accounts.set(a.index, { ...a, apiKeys: new Map(a.apiKeys.map((k) => [k.apiKeyIndex, { ...k }])) });
+    }
+    this.nextMaster = Math.max(this.nextMaster, s.nextMaster);
+    this.nextSub = Math.min(this.nextSub, s.nextSub);
   }
 
   /** The account, or undefined. */

@@ -1,7 +1,8 @@
+import { fetch } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ManualSimClock } from '../engine/sim-clock';
 import type { RunningLighterSim } from './lighter-sim';
-import { adminJson, authToken, createOrderInfo, getJson, postTx, startTestSim, WsProbe } from './testing';
+import { adminJson, authToken, TEST_ADMIN_TOKEN, createOrderInfo, getJson, postTx, startTestSim, WsProbe } from './testing';
 
 describe('Lighter simulator admin endpoint and fault injection', () => {
   let clock: ManualSimClock, sim: RunningLighterSim, url: string, A: number;
@@ -12,6 +13,18 @@ describe('Lighter simulator admin endpoint and fault injection', () => {
 
   const order = (nonce: number, over: object = {}) => createOrderInfo({ AccountIndex: A, Nonce: nonce, Price: 290_000, ...over }, clock.now());
   const nextNonce = async () => (await getJson(url, `/api/v1/nextNonce?account_index=${A}&api_key_index=4`)).body.nonce;
+
+  it('admin routes answer 401 without the admin token, or with a wrong one, and change nothing', async () => {
+    const before = sim.admin.state().accounts.length;
+    const bare = await fetch(`${url}/admin/accounts`, { method: 'POST', body: JSON.stringify({ collateral: '1' }), headers: { 'content-type': 'application/json' } });
+    expect(bare.status).toBe(401);
+    expect(await bare.json()).toEqual({ code: 20001, message: expect.stringContaining('Authorization: Bearer') });
+    expect((await adminJson(url, 'POST', '/admin/faults', { drop_ws: true }, 'wrong-token-wrong-token')).status).toBe(401);
+    expect((await getJson(url, '/admin/state')).status).toBe(401);
+    expect((await getJson(url, '/admin/state', { authorization: TEST_ADMIN_TOKEN })).status).toBe(401);
+    expect(sim.admin.state().accounts.length).toBe(before);
+    expect((await getJson(url, '/admin/state', { authorization: `Bearer ${TEST_ADMIN_TOKEN}` })).status).toBe(200);
+  });
 
   it('opens and funds accounts and reports state', async () => {
     const created = await adminJson(url, 'POST', '/admin/accounts', { collateral: '250.5' });
@@ -25,12 +38,12 @@ describe('Lighter simulator admin endpoint and fault injection', () => {
     expect((await adminJson(url, 'POST', '/admin/accounts/999/collateral', { amount: '1' })).body).toEqual({ code: 21100, message: 'account not found' });
     expect((await adminJson(url, 'POST', '/admin/accounts', { collateral: 12 })).body.code).toBe(20001);
     expect((await adminJson(url, 'POST', '/admin/accounts', { l1_address: 'nope' })).body.code).toBe(20001);
-    const state = (await getJson(url, '/admin/state')).body;
+    const state = (await getJson(url, '/admin/state', { authorization: `Bearer ${TEST_ADMIN_TOKEN}` })).body;
     expect(Object.keys(state)).toEqual(['block_height', 'ws_connections', 'faults', 'accounts', 'markets']);
     expect(state.accounts.filter((a: { sim_maker: boolean }) => !a.sim_maker).map((a: { account_index: number }) => a.account_index)).toEqual([A, A + 1, A + 2]);
     expect(state.markets[0]).toMatchObject({ market_id: 0, symbol: 'ETH', status: 'active', mark_price: '3000.00', best_bid: '2999.40', best_ask: '3000.60' });
     expect(sim.admin.state().accounts.find((a) => a.account_index === A + 1)?.collateral).toBe('200.000000');
-    expect((await getJson(url, '/admin/nope')).status).toBe(404);
+    expect((await getJson(url, '/admin/nope', { authorization: `Bearer ${TEST_ADMIN_TOKEN}` })).status).toBe(404);
   });
 
   it('sets a market mid: the ladders re-quote around it', async () => {

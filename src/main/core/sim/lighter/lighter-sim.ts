@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { parsePriceCsv } from '../engine/price-path';
 import { systemSimClock, type SimClock } from '../engine/sim-clock';
+import { ADMIN_TOKEN_REQUIRED, assertAdminToken, generateAdminToken, hasAdminToken } from '../server/admin-token';
 import { assertLoopbackHost, listenSimHttpServer } from '../server/sim-http-server';
 import { ADMIN_PREFIX, handleAdmin } from './admin-routes';
 import { sendError, sendJson } from './http-io';
 import { LighterError } from './lighter-error';
-import { LighterExchange } from './lighter-exchange';
+import { LighterExchange, MAKER_ACCOUNTS } from './lighter-exchange';
+import { SimStateStore } from '../engine/sim-state-store';
 import { loadMarkets, type LighterPerpSpec } from './markets';
 import { RateLimiter, type RateLimitOptions } from './rate-limiter';
 import { API_PREFIX, RestApi } from './rest-api';
@@ -39,6 +41,14 @@ export interface LighterSimOptions {
   pingIntervalMs?: number;
   /** WebSocket idle timeout, ms (default 120,000). */
   idleTimeoutMs?: number;
+  /**
+   * Directory where the simulator keeps its state (accounts, positions, open
+   * orders, history, id counters, prices) and restores it from at start; the
+   * `accounts` option then only opens accounts on a fresh directory. None = in memory only.
+   */
+  stateDir?: string;
+  /** Token the `/admin/` routes require as `Authorization: Bearer` (≥ 16 characters); default a random one. */
+  adminToken?: string;
 }
 
 /** A running simulator. */
@@ -50,7 +60,9 @@ export interface RunningLighterSim {
   port: number;
   /** Typed admin actions, in process. */
   admin: LighterSimAdmin;
-  /** Indexes of the accounts opened at start. */
+  /** The token the HTTP `/admin/` routes require (`Authorization: Bearer <token>`; 401 without it). */
+  adminToken: string;
+  /** Indexes of the accounts opened at start (on a restored state directory: its master accounts). */
   accounts: number[];
   /** Stops timers, drops connections and closes the port. */
   close(): Promise<void>;
@@ -68,12 +80,22 @@ export async function startLighterSim(opts: LighterSimOptions = {}): Promise<Run
   assertLoopbackHost(host);
   const count = opts.accounts ?? 3;
   if (!Number.isInteger(count) || count < 0 || count > 1000) throw new Error(`accounts: ${count} is not a count 0–1000`);
+  const adminToken = opts.adminToken ?? generateAdminToken();
+  assertAdminToken(adminToken, 'adminToken');
   const clock = opts.clock ?? systemSimClock;
   const markets = loadMarkets(opts.markets);
   const replay = opts.replay
     ? new Map(Object.entries(opts.replay).map(([id, file]) => [Number(id), parsePriceCsv(readFileSync(file, 'utf8'))]))
     : undefined;
-  const venue = new LighterExchange({ markets, clock, seed: opts.seed ?? 1, liquidity: opts.liquidity ?? true, replay });
+  const store = opts.stateDir === undefined ? undefined : new SimStateStore(opts.stateDir);
+  let venue: LighterExchange;
+  try {
+    venue = new LighterExchange({ markets, clock, seed: opts.seed ?? 1, liquidity: opts.liquidity ?? true, replay, store });
+  } catch (err) {
+    store?.abandon();
+    throw err;
+  }
+  const restored = venue.registry.all().filter((a) => !MAKER_ACCOUNTS.includes(a.index) && a.accountType === 0);
   const tx = new TxProcessor(venue);
   const limiter = opts.rateLimit ? new RateLimiter(opts.rateLimit, () => clock.now()) : null;
   const admit = (key: string) => (venue.faults.takeRateLimit() || (limiter && !limiter.take(key)) ? new LighterError(23000) : null);
@@ -83,7 +105,10 @@ export async function startLighterSim(opts: LighterSimOptions = {}): Promise<Run
   const admin = createSimAdmin(venue, hub);
   let accounts: number[];
   try {
-    accounts = Array.from({ length: count }, () => admin.createAccount({ collateral: opts.collateral ?? '10000' }).accountIndex);
+    accounts =
+      venue.restored
+        ? restored.map((a) => a.index)
+        : Array.from({ length: count }, () => admin.createAccount({ collateral: opts.collateral ?? '10000' }).accountIndex);
   } catch (err) {
     venue.close();
     hub.close();
@@ -96,7 +121,10 @@ export async function startLighterSim(opts: LighterSimOptions = {}): Promise<Run
     route: async (req, res, url) => {
       if (req.method === 'GET' && url.pathname === '/') sendJson(res, 200, { status: 200, network_id: 1, timestamp: Math.floor(clock.now() / 1000) });
       else if (url.pathname.startsWith(API_PREFIX)) await rest.handle(req, res, url);
-      else if (url.pathname.startsWith(ADMIN_PREFIX)) await handleAdmin(admin, req, res, url);
+      else if (url.pathname.startsWith(ADMIN_PREFIX)) {
+        if (hasAdminToken(req, adminToken)) await handleAdmin(admin, req, res, url);
+        else sendJson(res, 401, { code: 20001, message: ADMIN_TOKEN_REQUIRED });
+      }
       else throw new LighterError(29404);
     },
     sendFailure: (res, err) => sendError(res, err instanceof LighterError ? err : new LighterError(29500, (err as Error).message)),
@@ -112,6 +140,7 @@ export async function startLighterSim(opts: LighterSimOptions = {}): Promise<Run
     wsUrl: `ws://${server.authority}/stream`,
     port: server.port,
     admin,
+    adminToken,
     accounts,
     close: () => server.close(),
   };

@@ -16,6 +16,9 @@ export const PLACEHOLDER_SIG = Buffer.alloc(80, 7).toString('base64');
 /** Default API key index used by the helpers. */
 export const TEST_API_KEY = 4;
 
+/** The admin token of simulators started by {@link startTestSim}. */
+export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
+
 /** A simulator started for a test: its manual clock, the running sim, its URL and its first user account `A`. */
 export interface TestSim {
   clock: ManualSimClock;
@@ -24,10 +27,10 @@ export interface TestSim {
   A: number;
 }
 
-/** Starts a simulator on a fresh {@link ManualSimClock}; `opts` as for {@link startLighterSim}, without `clock`. Close it with `sim.close()`. */
+/** Starts a simulator on a fresh {@link ManualSimClock} with the admin token {@link TEST_ADMIN_TOKEN}; `opts` as for {@link startLighterSim}, without `clock`. Close it with `sim.close()`. */
 export async function startTestSim(opts: Omit<LighterSimOptions, 'clock'> = {}): Promise<TestSim> {
   const clock = new ManualSimClock();
-  const sim = await startLighterSim({ ...opts, clock });
+  const sim = await startLighterSim({ adminToken: TEST_ADMIN_TOKEN, ...opts, clock });
   return { clock, sim, url: sim.url, A: sim.accounts[0]! };
 }
 
@@ -72,9 +75,13 @@ export async function getJson(base: string, path: string, headers: Record<string
   return { status: r.status, body: await r.json() };
 }
 
-/** Sends a JSON body to an admin route. */
-export async function adminJson(base: string, method: 'POST' | 'DELETE', path: string, body?: unknown): Promise<JsonAnswer> {
-  const r = await fetch(base + path, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+/** Sends a JSON body to an admin route with the admin token (`token`, default the one {@link startTestSim} sets). */
+export async function adminJson(base: string, method: 'POST' | 'DELETE', path: string, body?: unknown, token = TEST_ADMIN_TOKEN): Promise<JsonAnswer> {
+  const r = await fetch(base + path, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+  });
   return { status: r.status, body: await r.json() };
 }
 

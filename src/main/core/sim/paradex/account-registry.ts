@@ -63,6 +63,25 @@ export class AccountRegistry {
     return this.byEngineId.get(engineId);
   }
 
+  /** The engine id the next registered account gets. */
+  nextId(): number {
+    return this.nextEngineId;
+  }
+
+  /**
+   * Loads saved accounts (simulator state on disk); the id counter never goes back.
+   * @throws Error for an address or engine id that is already registered.
+   */
+  restore(accounts: readonly ParadexAccount[], nextEngineId: number): void {
+    for (const a of accounts) {
+      if (this.byAddress.has(a.address) || this.byEngineId.has(a.engineId)) throw new Error(`account ${a.address} is registered twice`);
+      const account = { ...a };
+      this.byAddress.set(account.address, account);
+      this.byEngineId.set(account.engineId, account);
+    }
+    this.nextEngineId = Math.max(this.nextEngineId, nextEngineId);
+  }
+
   /** Every registered account, in registration order. */
   all(): ParadexAccount[] {
     return [...this.byAddress.values()];

@@ -21,9 +21,9 @@ describe('Paradex sim faults (admin, in process and over HTTP)', () => {
     const second = await market('0.1');
     await settle();
     expect((await call(t.url, 'GET', `/v1/orders/${second.body.id}`, jwt)).body).toMatchObject({ status: 'CLOSED', cancel_reason: '' });
-    const viaHttp = await call(t.url, 'POST', '/admin/faults', undefined, { reject_orders: { count: 2, cancel_reason: 'ORDER_EXCEEDS_POSITION_LIMIT' } });
+    const viaHttp = await call(t.url, 'POST', '/admin/faults', t.sim.adminToken, { reject_orders: { count: 2, cancel_reason: 'ORDER_EXCEEDS_POSITION_LIMIT' } });
     expect(viaHttp.body.faults.reject_orders).toEqual({ remaining: 2, cancel_reason: 'ORDER_EXCEEDS_POSITION_LIMIT' });
-    expect((await call(t.url, 'POST', '/admin/faults', undefined, { reject_orders: { count: 0 } })).body.error).toBe('VALIDATION_ERROR');
+    expect((await call(t.url, 'POST', '/admin/faults', t.sim.adminToken, { reject_orders: { count: 0 } })).body.error).toBe('VALIDATION_ERROR');
   });
 
   it('fillFraction: a crossing order fills partly and the rest closes NO_LIQUIDITY', async () => {
@@ -62,23 +62,32 @@ describe('Paradex sim faults (admin, in process and over HTTP)', () => {
     expect((await call(t.url, 'GET', '/v1/positions', short)).status).toBe(401);
     const fresh = await login(t.url, t.A, t.clock.now());
     expect((await call(t.url, 'GET', '/v1/positions', fresh)).status).toBe(200);
-    await call(t.url, 'POST', '/admin/faults', undefined, { expire_jwts: true });
+    await call(t.url, 'POST', '/admin/faults', t.sim.adminToken, { expire_jwts: true });
     expect((await call(t.url, 'GET', '/v1/positions', fresh)).status).toBe(401);
   });
 
+  it('admin HTTP answers 401 without the admin token, or with a wrong one, and changes nothing', async () => {
+    const bare = await call(t.url, 'POST', '/admin/accounts', undefined, { public_key: '0x1234', collateral: '5' });
+    expect(bare).toMatchObject({ status: 401, body: { error: 'UNAUTHORIZED', message: expect.stringContaining('Authorization: Bearer') } });
+    expect((await call(t.url, 'POST', '/admin/faults', 'wrong-token-wrong-token', { drop_ws: true })).status).toBe(401);
+    expect((await call(t.url, 'GET', '/admin/state')).status).toBe(401);
+    expect(t.sim.admin.state().accounts).toHaveLength(1);
+    expect(t.sim.adminToken.length).toBeGreaterThanOrEqual(16);
+  });
+
   it('admin HTTP: create an account from a public key, deposit, set the mid, read the state', async () => {
-    const created = await call(t.url, 'POST', '/admin/accounts', undefined, { public_key: t.A.publicKey, collateral: '5' });
+    const created = await call(t.url, 'POST', '/admin/accounts', t.sim.adminToken, { public_key: t.A.publicKey, collateral: '5' });
     expect(created.body).toEqual({ address: t.A.address });
-    const deposit = await call(t.url, 'POST', `/admin/accounts/${t.A.address}/deposit`, undefined, { amount: '-2500.5' });
+    const deposit = await call(t.url, 'POST', `/admin/accounts/${t.A.address}/deposit`, t.sim.adminToken, { amount: '-2500.5' });
     expect(deposit.body).toEqual({ address: t.A.address, collateral: '7499.5' });
-    const mid = await call(t.url, 'POST', '/admin/mid', undefined, { market: 'BTC-USD-PERP', price: '95000.123' });
+    const mid = await call(t.url, 'POST', '/admin/mid', t.sim.adminToken, { market: 'BTC-USD-PERP', price: '95000.123' });
     expect(mid.body).toEqual({ market: 'BTC-USD-PERP', mid: '95000.1' });
-    const state = (await call(t.url, 'GET', '/admin/state')).body;
+    const state = (await call(t.url, 'GET', '/admin/state', t.sim.adminToken)).body;
     expect(state.markets.find((m: { market: string }) => m.market === 'BTC-USD-PERP').mid).toBe('95000.1');
     expect(state.accounts[0]).toMatchObject({ address: t.A.address, collateral: '7499.5' });
-    expect((await call(t.url, 'POST', '/admin/accounts', undefined, { public_key: 'nope' })).body.error).toBe('PUBLIC_KEY_INVALID');
-    const tooBig = await call(t.url, 'POST', '/admin/accounts', undefined, { public_key: `0x${'f'.repeat(64)}` });
+    expect((await call(t.url, 'POST', '/admin/accounts', t.sim.adminToken, { public_key: 'nope' })).body.error).toBe('PUBLIC_KEY_INVALID');
+    const tooBig = await call(t.url, 'POST', '/admin/accounts', t.sim.adminToken, { public_key: `0x${'f'.repeat(64)}` });
     expect(tooBig).toMatchObject({ status: 400, body: { error: 'PUBLIC_KEY_INVALID' } });
-    expect((await call(t.url, 'GET', '/admin/accounts/0x99')).status).toBe(404);
+    expect((await call(t.url, 'GET', '/admin/accounts/0x99', t.sim.adminToken)).status).toBe(404);
   });
 });

@@ -5,7 +5,9 @@ import { EventEmitter } from 'node:events';
 import { tradePosition } from '../engine/ledger';
 import { SyntheticLiquidity } from '../engine/liquidity';
 import { ceilToStep, floorToStep, isMultipleOf } from '../engine/market-spec';
-import { MatchingEngine } from '../engine/matching-engine';
+import { MatchingEngine, type EngineSnapshot } from '../engine/matching-engine';
+import { deriveSeed } from '../engine/prng';
+import type { SimStateStore } from '../engine/sim-state-store';
 import type { CancelReason, EngineOrder, RejectReason } from '../engine/order';
 import type { SimClock } from '../engine/sim-clock';
 import type { EngineTrade, PositionBefore } from '../engine/trade';
@@ -49,6 +51,16 @@ export const CANCEL_REASONS: Readonly<Record<CancelReason, string>> = {
 export const BELOW_MIN_REASON = 'ORDER_SIZE_BELOW_MIN';
 /** `cancel_reason` of an order whose full fill would take the position beyond `position_limit` (paradex.md §5). */
 export const POSITION_LIMIT_REASON = 'ORDER_EXCEEDS_POSITION_LIMIT';
+
+/** An order record as saved (account and market by name). */
+function savedOrder({ account, market, ...r }: OrderRecord): SavedOrder {
+  return { ...r, address: account.address, market: market.spec.symbol };
+}
+
+/** A fill as saved. */
+function savedFill({ account, order, market, ...f }: FillRecord): SavedFill {
+  return { ...f, address: account.address, orderRef: order?.ref ?? null, market: market.spec.symbol };
+}
 
 function rejectReason(reason: RejectReason): string {
   if (reason === 'insufficient-margin') return 'NOT_ENOUGH_MARGIN';
@@ -128,7 +140,48 @@ export interface ParadexExchangeOptions {
   seed: number;
   liquidity: boolean;
   jwtTtlMs?: number;
+  /** Where the state persists (restored from it at start); none = in memory only. */
+  store?: SimStateStore;
 }
+
+/** An {@link OrderRecord} on disk: account and market by name. */
+interface SavedOrder extends Omit<OrderRecord, 'account' | 'market'> {
+  address: string;
+  market: string;
+}
+
+/** A {@link FillRecord} on disk. */
+interface SavedFill extends Omit<FillRecord, 'account' | 'order' | 'market'> {
+  address: string;
+  orderRef: number | null;
+  market: string;
+}
+
+/**
+ * The Paradex simulator's live state on disk (`state.json` under the state
+ * directory): registered accounts, the engine's user side (collateral,
+ * positions, resting orders, id counters, prices), the live (NEW / OPEN)
+ * order records, the ref / seq counters and the mids the random walk
+ * continues from. Closed order records and fills are history
+ * (`history.jsonl`). JWTs are not kept: clients sign in again after a
+ * restart (401 INVALID_TOKEN).
+ */
+export interface ParadexSimState {
+  venue: 'paradex';
+  generation: number;
+  nextEngineId: number;
+  accounts: ParadexAccount[];
+  engine: EngineSnapshot;
+  orders: SavedOrder[];
+  nextRef: number;
+  seq: number;
+  mids: [string, Decimal][];
+}
+
+/** One history entry (`history.jsonl`): a closed order record or a fill. */
+export type ParadexHistoryEntry = { kind: 'order'; order: SavedOrder } | { kind: 'fill'; fill: SavedFill };
+
+const isMaker = (engineId: number) => MAKER_ACCOUNTS.includes(engineId);
 
 /**
  * The engine's self-trade policy for an order's `stp` (paradex.md §5: EXPIRE_MAKER,
@@ -167,26 +220,65 @@ export class ParadexExchange extends EventEmitter<ParadexExchangeEvents> {
   private nextRef = 1;
   private seq = 1;
   private closed = false;
+  private generation = 0;
+  private readonly store: SimStateStore | null;
+  /** True when the state was restored from the store (not a fresh start). */
+  readonly restored: boolean = false;
 
+  /** @throws CorruptStateFileError when the store's state cannot be restored. */
   constructor(opts: ParadexExchangeOptions) {
     super();
     this.clock = opts.clock;
+    this.store = opts.store ?? null;
+    const store = this.store;
     this.config = opts.config;
     this.bySymbol = new Map(opts.markets.map((m) => [m.spec.symbol, m]));
     this.byId = new Map(opts.markets.map((m) => [m.engine.id, m]));
     this.registry = new AccountRegistry(opts.config, FIRST_USER_ENGINE_ID);
     this.jwt = new JwtIssuer(() => opts.clock.now(), opts.jwtTtlMs);
-    this.engine = new MatchingEngine({ markets: opts.markets.map((m) => m.engine), clock: opts.clock, finishedOrdersPerAccount: HISTORY_PER_ACCOUNT });
+    this.engine = new MatchingEngine({
+      markets: opts.markets.map((m) => m.engine),
+      clock: opts.clock,
+      finishedOrdersPerAccount: HISTORY_PER_ACCOUNT,
+      onIdIssued: store ? (kind, id) => store.reserve(kind, id) : undefined,
+    });
     this.engine.on('order', (o) => this.onEngineOrder(o));
     this.engine.on('trade', (t) => this.onTrade(t));
     for (const id of MAKER_ACCOUNTS) this.engine.createAccount(id, new Decimal(0), { unlimited: true });
+    const mids = new Map(opts.markets.map((m) => [m.engine.id, m.referenceMid]));
+    if (store) {
+      const loaded = store.load();
+      if (loaded.state !== null) {
+        this.restored = true;
+        try {
+          for (const [symbol, mid] of this.restore(loaded.state as ParadexSimState, loaded.history as ParadexHistoryEntry[], loaded.idFloor)) {
+            const m = this.bySymbol.get(symbol);
+            if (m) mids.set(m.engine.id, mid);
+          }
+        } catch (err) {
+          throw store.corrupt(`cannot be restored: ${(err as Error).message}`);
+        }
+      } else {
+        this.nextRef = Math.max(this.nextRef, loaded.idFloor.ref ?? 0);
+        this.seq = Math.max(this.seq, loaded.idFloor.seq ?? 0);
+      }
+      this.engine.on('account', (id) => {
+        if (!isMaker(id)) store.markDirty();
+      });
+      this.engine.on('mark', () => store.markPricesDirty());
+      this.on('order', (r) => {
+        if (this.status(r) === 'CLOSED') store.record({ kind: 'order', order: savedOrder(r) } satisfies ParadexHistoryEntry);
+        else store.markDirty();
+      });
+      this.on('fill', (f) => store.record({ kind: 'fill', fill: savedFill(f) } satisfies ParadexHistoryEntry));
+    }
     this.liquidity = opts.liquidity
       ? new SyntheticLiquidity({
           engine: this.engine,
           clock: opts.clock,
           makerAccounts: MAKER_ACCOUNTS,
-          seed: opts.seed,
-          initialMids: new Map(opts.markets.map((m) => [m.engine.id, m.referenceMid])),
+          seed: this.generation === 0 ? opts.seed : deriveSeed(opts.seed, this.generation),
+          initialMids: mids,
           sizeScale: ladderSizeScale(opts.markets),
         })
       : null;
@@ -194,8 +286,105 @@ export class ParadexExchange extends EventEmitter<ParadexExchangeEvents> {
       for (const m of opts.markets) this.liquidity.activate(m.engine.id);
       this.liquidity.start();
     } else {
-      for (const m of opts.markets) this.engine.setMark(m.engine.id, m.referenceMid);
+      for (const m of opts.markets) if (!this.engine.markPrice(m.engine.id)) this.engine.setMark(m.engine.id, m.referenceMid);
     }
+    store?.start(
+      () => this.snapshot(),
+      () => this.retainedHistory(),
+      opts.clock,
+    );
+    for (const r of this.records.values()) if (this.status(r) === 'NEW') setImmediate(() => this.execute(r));
+  }
+
+  // ---------------------------------------------------------------- persistence
+
+  /** The live state to persist (see {@link ParadexSimState}). */
+  snapshot(): ParadexSimState {
+    return {
+      venue: 'paradex',
+      generation: this.generation,
+      nextEngineId: this.registry.nextId(),
+      accounts: this.registry.all().map((a) => ({ ...a })),
+      engine: this.engine.snapshot((id) => !isMaker(id)),
+      orders: [...this.accountOrders.values()]
+        .flat()
+        .filter((r) => this.status(r) !== 'CLOSED')
+        .map(savedOrder),
+      nextRef: this.nextRef,
+      seq: this.seq,
+      mids: this.markets().flatMap((m) => {
+        const mid = this.liquidity?.mid(m.engine.id) ?? this.engine.markPrice(m.engine.id);
+        return mid ? [[m.spec.symbol, mid] as [string, Decimal]] : [];
+      }),
+    };
+  }
+
+  /** Closed order records and fills still kept in memory, as history entries (a compacted `history.jsonl`). */
+  private retainedHistory(): ParadexHistoryEntry[] {
+    return [
+      ...[...this.accountOrders.values()]
+        .flat()
+        .filter((r) => this.status(r) === 'CLOSED')
+        .map((r) => ({ kind: 'order' as const, order: savedOrder(r) })),
+      ...[...this.accountFills.values()].flat().map((f) => ({ kind: 'fill' as const, fill: savedFill(f) })),
+    ];
+  }
+
+  /** Loads a saved state and its history into this fresh exchange; returns the mids to continue from, by symbol. */
+  private restore(s: ParadexSimState, history: readonly ParadexHistoryEntry[], idFloor: Record<string, number>): [string, Decimal][] {
+    if (s.venue !== 'paradex') throw new Error(`it is a ${String(s.venue)} simulator's state`);
+    const marketOf = (symbol: string) => {
+      const m = this.bySymbol.get(symbol);
+      if (!m) throw new Error(`market ${symbol} is not loaded by this simulator`);
+      return m;
+    };
+    const saved = new Map<string, SavedOrder>(s.orders.map((o) => [o.id, o]));
+    const fills = new Map<string, SavedFill>();
+    for (const e of history) {
+      if (e.kind === 'order') saved.set(e.order.id, e.order);
+      else if (e.kind === 'fill') fills.set(e.fill.id, e.fill);
+      else throw new Error(`unknown history entry ${JSON.stringify(e).slice(0, 80)}`);
+    }
+    const closedEngineOrders = [...saved.values()].flatMap((o) => (o.engineOrder && o.engineOrder.status !== 'open' ? [o.engineOrder] : []));
+    this.registry.restore(s.accounts, s.nextEngineId);
+    this.engine.restore(s.engine, { finishedOrders: closedEngineOrders, trades: [] }, { order: idFloor.order, trade: idFloor.trade });
+    const accountOf = (address: string) => {
+      const a = this.registry.get(address);
+      if (!a) throw new Error(`account ${address} is not registered`);
+      return a;
+    };
+    for (const { address, market, engineOrder, ...r } of [...saved.values()].sort((a, b) => a.ref - b.ref)) {
+      const live = engineOrder && engineOrder.status === 'open' ? (this.engine.order(engineOrder.id) ?? engineOrder) : engineOrder;
+      const record: OrderRecord = { ...r, account: accountOf(address), market: marketOf(market), engineOrder: live };
+      this.records.set(record.id, record);
+      this.byRef.set(record.ref, record);
+      this.remember(this.accountOrders, record.account.engineId, record, (x) => this.status(x) === 'CLOSED', (x) => {
+        this.records.delete(x.id);
+        this.byRef.delete(x.ref);
+      });
+    }
+    for (const { address, orderRef, market, ...f } of [...fills.values()].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))) {
+      const account = accountOf(address);
+      this.remember(this.accountFills, account.engineId, { ...f, account, order: orderRef === null ? null : (this.byRef.get(orderRef) ?? null), market: marketOf(market) });
+    }
+    const maxRef = [...saved.values()].reduce((m, o) => Math.max(m, o.ref + 1), 0);
+    const maxSeq = [...saved.values()].reduce((m, o) => Math.max(m, o.seqNo + 1), 0);
+    this.nextRef = Math.max(s.nextRef, maxRef, idFloor.ref ?? 0);
+    this.seq = Math.max(s.seq, maxSeq, idFloor.seq ?? 0);
+    this.generation = s.generation + 1;
+    return s.mids;
+  }
+
+  /** The next order ref (reserved on disk first when persisted). */
+  private takeRef(): number {
+    this.store?.reserve('ref', this.nextRef);
+    return this.nextRef++;
+  }
+
+  /** The next seq_no (reserved on disk first when persisted). */
+  private takeSeq(): number {
+    this.store?.reserve('seq', this.seq);
+    return this.seq++;
   }
 
   // ---------------------------------------------------------------- markets and accounts
@@ -225,6 +414,7 @@ export class ParadexExchange extends EventEmitter<ParadexExchangeEvents> {
     if (created) {
       this.engine.createAccount(account.engineId, collateral);
       this.transfers.record(account.address, collateral, this.clock.now());
+      this.store?.flush();
     }
     return account;
   }
@@ -323,7 +513,7 @@ export class ParadexExchange extends EventEmitter<ParadexExchangeEvents> {
   /** Queues a checked order: status NEW now, executed after the current I/O turn. */
   queue(account: ParadexAccount, o: NewOrder): OrderRecord {
     const now = this.clock.now();
-    const ref = this.nextRef++;
+    const ref = this.takeRef();
     const record: OrderRecord = {
       ref,
       id: `${now}${String(ref).padStart(15, '0')}`,
@@ -332,7 +522,7 @@ export class ParadexExchange extends EventEmitter<ParadexExchangeEvents> {
       request: o,
       receivedAt: now,
       lastUpdatedAt: now,
-      seqNo: this.seq++,
+      seqNo: this.takeSeq(),
       engineOrder: null,
       closedReason: null,
       cancelRequested: false,
@@ -414,10 +604,11 @@ export class ParadexExchange extends EventEmitter<ParadexExchangeEvents> {
     return live.length;
   }
 
-  /** Stops the timers; queued orders are dropped. */
+  /** Stops the timers and writes the state a last time (queued NEW orders are kept and run after a restart). */
   close(): void {
     this.closed = true;
     this.liquidity?.stop();
+    this.store?.close();
   }
 
   // ---------------------------------------------------------------- execution
@@ -467,7 +658,7 @@ export class ParadexExchange extends EventEmitter<ParadexExchangeEvents> {
   private closeRecord(record: OrderRecord, reason: string): void {
     record.closedReason = reason;
     record.lastUpdatedAt = this.clock.now();
-    record.seqNo = this.seq++;
+    record.seqNo = this.takeSeq();
     this.emit('order', record);
   }
 
@@ -476,7 +667,7 @@ export class ParadexExchange extends EventEmitter<ParadexExchangeEvents> {
     if (!record || record.account.engineId !== o.accountId) return;
     record.engineOrder = o;
     record.lastUpdatedAt = o.updatedAt;
-    record.seqNo = this.seq++;
+    record.seqNo = this.takeSeq();
     this.emit('order', record);
   }
 

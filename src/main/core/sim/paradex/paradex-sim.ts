@@ -1,4 +1,5 @@
 import { systemSimClock, type SimClock } from '../engine/sim-clock';
+import { ADMIN_TOKEN_REQUIRED, assertAdminToken, generateAdminToken, hasAdminToken } from '../server/admin-token';
 import { assertLoopbackHost, listenSimHttpServer } from '../server/sim-http-server';
 import { ADMIN_PREFIX, handleAdmin } from './admin-routes';
 import { BookFeed } from './book-feed';
@@ -7,6 +8,7 @@ import { DEFAULT_JWT_TTL_MS } from './jwt';
 import { loadMarkets, type ParadexMarketSpec } from './markets';
 import { ParadexError, rateLimited } from './paradex-error';
 import { ParadexExchange } from './paradex-exchange';
+import { SimStateStore } from '../engine/sim-state-store';
 import { PARADEX_RATE_LIMITS, TokenBuckets, type ParadexRateLimits } from './rate-limiter';
 import { API_PREFIX, RestApi, type RateScope } from './rest-api';
 import { createSimAdmin, type ParadexSimAdmin } from './sim-admin';
@@ -36,6 +38,13 @@ export interface ParadexSimOptions {
   rateLimit?: false | true | Partial<ParadexRateLimits>;
   /** WebSocket server ping period, ms (default 55,000). */
   pingIntervalMs?: number;
+  /**
+   * Directory where the simulator keeps its state (accounts, positions, open
+   * orders, fills, id counters, prices) and restores it from at start. None = in memory only.
+   */
+  stateDir?: string;
+  /** Token the `/admin/` routes require as `Authorization: Bearer` (≥ 16 characters); default a random one. */
+  adminToken?: string;
 }
 
 /** A running Paradex simulator. */
@@ -47,6 +56,8 @@ export interface RunningParadexSim {
   port: number;
   /** Typed admin actions, in process. */
   admin: ParadexSimAdmin;
+  /** The token the HTTP `/admin/` routes require (`Authorization: Bearer <token>`; 401 without it). */
+  adminToken: string;
   /** Stops timers, drops connections and closes the port. */
   close(): Promise<void>;
 }
@@ -56,22 +67,35 @@ export interface RunningParadexSim {
  * JSON-RPC WebSocket (`/v1`) and the admin routes (`/admin/…`) on one port,
  * over a seeded matching engine with synthetic liquidity. Accounts are
  * registered through the admin (or `POST /v1/onboarding`); auth and orders
- * must carry valid StarkNet signatures of the registered key.
- * @throws Error for a non-loopback host, bad markets, a bad `jwtTtlMs`, or a port that cannot be bound.
+ * must carry valid StarkNet signatures of the registered key. The admin
+ * routes answer 401 without `Authorization: Bearer <adminToken>`.
+ * @throws CorruptStateFileError for a state directory that cannot be restored;
+ *   SimStateLockedError when another simulator uses it;
+ *   Error for a non-loopback host, a short admin token, bad markets, a bad `jwtTtlMs`, or a port that cannot be bound.
  */
 export async function startParadexSim(opts: ParadexSimOptions = {}): Promise<RunningParadexSim> {
   const host = opts.host ?? '127.0.0.1';
   assertLoopbackHost(host);
+  const adminToken = opts.adminToken ?? generateAdminToken();
+  assertAdminToken(adminToken, 'adminToken');
   const clock = opts.clock ?? systemSimClock;
   const markets = loadMarkets(opts.markets);
-  const venue = new ParadexExchange({
-    markets,
-    config: SIM_SYSTEM_CONFIG,
-    clock,
-    seed: opts.seed ?? 1,
-    liquidity: opts.liquidity ?? true,
-    jwtTtlMs: opts.jwtTtlMs ?? DEFAULT_JWT_TTL_MS,
-  });
+  const store = opts.stateDir === undefined ? undefined : new SimStateStore(opts.stateDir);
+  let venue: ParadexExchange;
+  try {
+    venue = new ParadexExchange({
+      markets,
+      config: SIM_SYSTEM_CONFIG,
+      clock,
+      seed: opts.seed ?? 1,
+      liquidity: opts.liquidity ?? true,
+      jwtTtlMs: opts.jwtTtlMs ?? DEFAULT_JWT_TTL_MS,
+      store,
+    });
+  } catch (err) {
+    store?.abandon();
+    throw err;
+  }
   const limits = opts.rateLimit ? { ...PARADEX_RATE_LIMITS, ...(opts.rateLimit === true ? {} : opts.rateLimit) } : null;
   const buckets = new TokenBuckets(() => clock.now());
   const budgets: Record<RateScope, [number, number]> | null = limits && {
@@ -96,7 +120,10 @@ export async function startParadexSim(opts: ParadexSimOptions = {}): Promise<Run
     port: opts.port ?? 0,
     route: async (req, res, url) => {
       if (url.pathname.startsWith(API_PREFIX)) await rest.handle(req, res, url);
-      else if (url.pathname.startsWith(ADMIN_PREFIX)) await handleAdmin(admin, req, res, url);
+      else if (url.pathname.startsWith(ADMIN_PREFIX)) {
+        if (!hasAdminToken(req, adminToken)) throw new ParadexError('UNAUTHORIZED', ADMIN_TOKEN_REQUIRED, 401);
+        await handleAdmin(admin, req, res, url);
+      }
       else if (req.method === 'GET' && url.pathname === '/') sendJson(res, 200, { status: 'ok', api: '/v1', websocket: '/v1' });
       else throw new ParadexError('NOT_FOUND', `no route ${req.method} ${url.pathname}`, 404);
     },
@@ -112,6 +139,7 @@ export async function startParadexSim(opts: ParadexSimOptions = {}): Promise<Run
     wsUrl: `ws://${server.authority}/v1`,
     port: server.port,
     admin,
+    adminToken,
     close: () => server.close(),
   };
 }

@@ -25,7 +25,7 @@ describe('account form model', () => {
       venue: 'lighter',
       label: '',
       mode: 'paper',
-      identifiers: { accountIndex: null, l1Address: '', apiKeyIndex: null },
+      identifiers: { accountIndex: null, l1Address: '', apiKeyIndex: null, simUrl: '' },
       selfTrade: { behavior: 'expire-maker', equality: 'same-account' },
     });
   });
@@ -43,7 +43,7 @@ describe('account form model', () => {
   });
 
   it('loads an existing account, integers as numbers', () => {
-    expect(accountForm(lighterAccount).identifiers).toEqual({ accountIndex: 715085, l1Address: '', apiKeyIndex: 5 });
+    expect(accountForm(lighterAccount).identifiers).toEqual({ accountIndex: 715085, l1Address: '', apiKeyIndex: 5, simUrl: '' });
   });
 
   it('sends numbers as numbers, trims text and omits empty fields and other venues’ fields', () => {
