@@ -1,11 +1,17 @@
 import { decode, load, struct, type LibraryHandle, type TypeObject } from 'koffi';
 import { resolve } from 'node:path';
 import type { Clock } from '../../../clock';
+import { probeSharedLibraryLayout } from './ffi-layout-probe';
 import type { SignedTx } from './lighter-signer';
-import { checkSharedLibraryExports } from './ffi-abi-check';
-import { OfficialSigner, type PinnedSignFunction } from './official-signer';
-import { createClientArgs, type PinnedSignerFunction, type SignerClientParams } from './signer-abi';
-import { LighterSignerError } from './signer-errors';
+import { OfficialSigner, type LoadedLayout } from './official-signer';
+import { createClientArgs, type SignerClientParams } from './signer-abi';
+import { signerBuildHint } from './signer-build-hint';
+import { LighterSignerError, SignerLayoutError } from './signer-errors';
+import { SIGN_FUNCTIONS, type LayoutFunction, type SignFunction } from './signer-layouts';
+import { PROBE_CLIENT } from './signer-probe';
+
+/** A declared C function. */
+type KoffiFunction = ReturnType<LibraryHandle['func']>;
 
 /** A pointer as koffi 3 returns it: a BigInt address, or null for NULL. */
 type Pointer = bigint | null;
@@ -25,47 +31,13 @@ interface StrOrErr {
   err: Pointer;
 }
 
-/** The C functions HedgeDesk calls, bound to one library. */
+/** The C functions HedgeDesk calls, bound to one library, and its recognised layout. */
 interface BoundLibrary {
-  call(name: PinnedSignFunction, args: readonly number[]): SignedTx;
+  loaded: LoadedLayout;
+  call(name: SignFunction, args: readonly number[]): SignedTx;
   createClient(args: readonly [string, string, number, number, number]): void;
   createAuthToken(args: readonly number[]): string;
 }
-
-/**
- * C parameter types of the pinned exports (`sharedlib/main.go` @ 17f2d60,
- * lighter.md §5.3: `int` = 32-bit C int, `longlong` = int64, `uint8_t`).
- * uint32 values (price, trigger price) go through C `int`; koffi passes the
- * low 32 bits, which Go reads back as the same uint32.
- */
-const C_PARAMS = {
-  CreateClient: ['str', 'str', 'int', 'int', 'int64_t'],
-  CreateAuthToken: ['int64_t', 'int', 'int64_t'],
-  SignCreateOrder: [
-    'int', // marketIndex
-    'int64_t', // clientOrderIndex
-    'int64_t', // baseAmount
-    'int', // price
-    'int', // isAsk
-    'int', // orderType
-    'int', // timeInForce
-    'int', // reduceOnly
-    'int', // triggerPrice
-    'int64_t', // orderExpiry
-    'int64_t', // integratorAccountIndex
-    'int', // integratorTakerFee
-    'int', // integratorMakerFee
-    'uint8_t', // selfTradeBehaviorMode
-    'uint8_t', // selfTradeEqualityMode
-    'uint8_t', // skipNonce
-    'int64_t', // nonce
-    'int', // apiKeyIndex
-    'int64_t', // accountIndex
-  ],
-  SignCancelOrder: ['int', 'int64_t', 'uint8_t', 'int64_t', 'int', 'int64_t'],
-  SignCancelAllOrders: ['int', 'int64_t', 'int', 'uint8_t', 'int64_t', 'int', 'int64_t'],
-  SignModifyOrder: ['int', 'int64_t', 'int64_t', 'int64_t', 'int64_t', 'int64_t', 'int', 'int', 'uint8_t', 'uint8_t', 'uint8_t', 'int64_t', 'int', 'int64_t'],
-} as const satisfies Record<PinnedSignerFunction, readonly string[]>;
 
 let structs: { signedTx: TypeObject; strOrErr: TypeObject } | undefined;
 /** The two return structs, declared once per process (anonymous, so no global koffi type names are taken). */
@@ -80,36 +52,22 @@ function returnStructs(): { signedTx: TypeObject; strOrErr: TypeObject } {
 /** Bound libraries by resolved path: the library keeps one client per (API key, account), so all accounts share it. */
 const libraries = new Map<string, BoundLibrary>();
 
-/** Whether `lib` exports `name`: declares (never calls) a function of that name. */
-function exportsSymbol(lib: LibraryHandle, name: string): boolean {
-  try {
-    lib.func(name, 'void', []);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
- * Opens the library, checks its export set against the pinned build and binds
- * the functions. Every `char*` the library returns is read and then released
- * with the library's own `Free` (same C heap; lighter.md §5.3).
- * @throws Error when the OS cannot load it; SignerAbiMismatchError when its exports are not the pinned build's.
+ * Opens the library, binds CreateClient / CreateAuthToken (the same in every
+ * layout: `char* CreateClient(char*, char*, int, int, longlong)`,
+ * `StrOrErr CreateAuthToken(longlong, int, longlong)`), registers the probe
+ * client and recognises the layout by behaviour (ffi-layout-probe.ts), then
+ * binds the four signing functions with that layout's C types. Every `char*`
+ * the library returns is read and then released with the library's own `Free`
+ * (same C heap; lighter.md §5.3).
+ * @throws Error when the OS cannot load it or it lacks an export; SignerLayoutError when no known layout fits.
  */
 function bindLibrary(libraryPath: string, sharedLibraryName: string | undefined): BoundLibrary {
-  const lib = load(libraryPath);
-  checkSharedLibraryExports((name) => exportsSymbol(lib, name), libraryPath, sharedLibraryName);
+  const lib: LibraryHandle = load(libraryPath);
   const { signedTx, strOrErr } = returnStructs();
   const free = lib.func('Free', 'void', ['void *']);
-  const fn = (name: PinnedSignerFunction, result: TypeObject | string) => lib.func(name, result, [...C_PARAMS[name]]);
-  const sign = {
-    SignCreateOrder: fn('SignCreateOrder', signedTx),
-    SignCancelOrder: fn('SignCancelOrder', signedTx),
-    SignCancelAllOrders: fn('SignCancelAllOrders', signedTx),
-    SignModifyOrder: fn('SignModifyOrder', signedTx),
-  };
-  const createClient = fn('CreateClient', 'void *');
-  const createAuthToken = fn('CreateAuthToken', strOrErr);
+  const createClient = lib.func('CreateClient', 'void *', ['str', 'str', 'int', 'int', 'int64_t']);
+  const createAuthToken = lib.func('CreateAuthToken', strOrErr, ['int64_t', 'int', 'int64_t']);
 
   /** Reads the C strings, then frees every non-NULL one, even when reading fails. */
   const take = <T>(pointers: Pointer[], read: (text: (p: Pointer) => string | undefined) => T): T => {
@@ -119,26 +77,52 @@ function bindLibrary(libraryPath: string, sharedLibraryName: string | undefined)
       for (const p of pointers) if (p !== null) free(p);
     }
   };
+  /** One declaration per (function, C parameter list): the probe may try several lists. */
+  const declared = new Map<string, KoffiFunction>();
+  const declare = (name: SignFunction, f: LayoutFunction): KoffiFunction => {
+    const key = `${name}(${f.cTypes.join(',')})`;
+    let bound = declared.get(key);
+    if (!bound) {
+      bound = lib.func(name, signedTx, [...f.cTypes]);
+      declared.set(key, bound);
+    }
+    return bound;
+  };
+  const sign = (name: SignFunction, f: LayoutFunction, args: readonly number[]): SignedTx => {
+    const r = declare(name, f)(...args) as SignedTxResponse;
+    return take([r.txInfo, r.txHash, r.messageToSign, r.err], (text) => {
+      const err = text(r.err);
+      if (err) throw new LighterSignerError(name, err);
+      const txInfo = text(r.txInfo);
+      const txHash = text(r.txHash);
+      if (txInfo === undefined || txHash === undefined) throw new LighterSignerError(name, 'returned no txInfo/txHash and no error');
+      return { txType: r.txType, txInfo, txHash };
+    });
+  };
+  const register = (args: readonly [string, string, number, number, number]) => {
+    const err = createClient(...args) as Pointer;
+    take([err], (text) => {
+      const message = text(err);
+      if (message !== undefined) throw new LighterSignerError('CreateClient', message);
+    });
+  };
 
+  register(createClientArgs(PROBE_CLIENT));
+  const probe = probeSharedLibraryLayout(sign);
+  if (!probe.layout) {
+    throw new SignerLayoutError(
+      'unknown-layout',
+      `Refusing the Lighter signer library ${libraryPath}: no known signer layout signs HedgeDesk's probe transactions correctly (a C library cannot report its argument lists, so HedgeDesk tests them by signing).\n${probe.lines.join('\n')}`,
+      libraryPath,
+      signerBuildHint(sharedLibraryName),
+    );
+  }
+  const layout = probe.layout;
+  const argOrder = Object.fromEntries(SIGN_FUNCTIONS.map((fn) => [fn, layout.functions[fn].names])) as LoadedLayout['argOrder'];
   return {
-    call(name, args) {
-      const r = sign[name](...args) as SignedTxResponse;
-      return take([r.txInfo, r.txHash, r.messageToSign, r.err], (text) => {
-        const err = text(r.err);
-        if (err) throw new LighterSignerError(name, err);
-        const txInfo = text(r.txInfo);
-        const txHash = text(r.txHash);
-        if (txInfo === undefined || txHash === undefined) throw new LighterSignerError(name, 'returned no txInfo/txHash and no error');
-        return { txType: r.txType, txInfo, txHash };
-      });
-    },
-    createClient(args) {
-      const err = createClient(...args) as Pointer;
-      take([err], (text) => {
-        const message = text(err);
-        if (message !== undefined) throw new LighterSignerError('CreateClient', message);
-      });
-    },
+    loaded: { layout, argOrder },
+    call: (name, args) => sign(name, layout.functions[name], args),
+    createClient: register,
     createAuthToken(args) {
       const r = createAuthToken(...args) as StrOrErr;
       return take([r.str, r.err], (text) => {
@@ -153,12 +137,12 @@ function bindLibrary(libraryPath: string, sharedLibraryName: string | undefined)
 }
 
 /**
- * The official signer as the C shared library (cgo c-shared) of lighter-go @
- * 17f2d60, called through koffi, for one (account, API key). Construct with
- * `loadFfiSigner`. Arguments follow signer-abi.ts (`orderExpiry` −1 and an
- * auth-token deadline of 0 resolved from the injected clock); calls are synchronous
- * (signing takes well under a millisecond). Facts: lighter.md §5.3,
- * lighter-go sharedlib/main.go.
+ * The official signer as a C shared library (cgo c-shared) of any known
+ * layout, called through koffi, for one (account, API key). Construct with
+ * `loadFfiSigner`. Arguments follow signer-abi.ts in the probed layout's order
+ * (`orderExpiry` −1 and an auth-token deadline of 0 resolved from the injected
+ * clock); calls are synchronous (signing takes well under a millisecond).
+ * Facts: lighter.md §5.3, lighter-go sharedlib/main.go.
  */
 export class FfiSigner extends OfficialSigner {
   /** Which official build flavour this is. */
@@ -166,11 +150,11 @@ export class FfiSigner extends OfficialSigner {
 
   /** Use `loadFfiSigner`; `binaryPath` is the library file in use. */
   constructor(private readonly lib: BoundLibrary, params: SignerClientParams, clock: Clock, binaryPath: string) {
-    super(params, clock, binaryPath);
+    super(params, clock, binaryPath, lib.loaded);
   }
 
   /** Calls the bound C sign function; its strings are read and freed. */
-  protected sign(name: PinnedSignFunction, args: readonly number[]): SignedTx {
+  protected call(name: SignFunction, args: readonly number[]): SignedTx {
     return this.lib.call(name, args);
   }
 
@@ -181,20 +165,33 @@ export class FfiSigner extends OfficialSigner {
 }
 
 /**
- * Loads (or reuses) the shared-library signer and registers this (account, API
- * key) with `CreateClient("", privateKey, chainId, apiKeyIndex, accountIndex)`
- * (NULL = ok) — no URL, so no HTTP and explicit nonces.
+ * Loads (or reuses) the shared-library signer — probing its layout on first
+ * load — and registers this (account, API key) with `CreateClient("",
+ * privateKey, chainId, apiKeyIndex, accountIndex)` (NULL = ok): no URL, so no
+ * HTTP and explicit nonces. Whether the layout may sign live orders is the
+ * caller's decision (`signer.layout.live`).
  * @param sharedLibraryName this OS/arch's official file name, for the refusal message's build hint.
- * @throws Error when the OS cannot load the file; SignerAbiMismatchError when its export set is not
- *   the pinned build's (ffi-abi-check.ts); LighterSignerError when CreateClient rejects the key or indexes.
+ * @throws Error when the OS cannot load the file or it lacks an export; SignerLayoutError when no
+ *   known layout fits (ffi-layout-probe.ts); LighterSignerError when CreateClient rejects the key or indexes.
  */
 export function loadFfiSigner(libraryPath: string, sharedLibraryName: string | undefined, params: SignerClientParams, clock: Clock): FfiSigner {
+  loadSharedLibraryBuild(libraryPath, sharedLibraryName);
+  const lib = libraries.get(resolve(libraryPath))!;
+  lib.createClient(createClientArgs(params));
+  return new FfiSigner(lib, params, clock, libraryPath);
+}
+
+/**
+ * Loads (or reuses) a shared-library signer build without registering any
+ * account: probes its layout (for `hedgedesk signer check` and the Settings panel).
+ * @throws as {@link loadFfiSigner}, without the CreateClient errors.
+ */
+export function loadSharedLibraryBuild(libraryPath: string, sharedLibraryName: string | undefined): LoadedLayout {
   const key = resolve(libraryPath);
   let lib = libraries.get(key);
   if (!lib) {
     lib = bindLibrary(libraryPath, sharedLibraryName);
     libraries.set(key, lib);
   }
-  lib.createClient(createClientArgs(params));
-  return new FfiSigner(lib, params, clock, libraryPath);
+  return lib.loaded;
 }
