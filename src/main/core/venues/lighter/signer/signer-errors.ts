@@ -97,3 +97,15 @@ export class PaperSignerRefusedError extends Error {
     this.name = 'PaperSignerRefusedError';
   }
 }
+
+/** A signer file chosen for installation cannot be installed; nothing was written. */
+export class SignerInstallError extends Error {
+  constructor(
+    /** The request field at fault: `path` or `wasmExecPath`. */
+    readonly field: 'path' | 'wasmExecPath',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SignerInstallError';
+  }
+}

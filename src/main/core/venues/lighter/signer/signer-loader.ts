@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Clock } from '../../../clock';
-import type { FfiSigner } from './ffi-signer';
+import { loadFfiSigner, loadSharedLibraryBuild, type FfiSigner } from './ffi-signer';
 import type { LoadedLayout } from './official-signer';
 import type { SignerClientParams } from './signer-abi';
 import { signerBuildHint } from './signer-build-hint';
@@ -9,7 +9,7 @@ import { LighterSignerError, SignerLayoutError, SignerUnavailableError, type Sea
 import { isSharedLibraryPath, sharedLibraryFileName, WASM_EXEC_FILE, WASM_SIGNER_FILE } from './signer-files';
 import { describeLayout } from './signer-layouts';
 import { defaultSignerSearchEnvironment, signerLocations, type SignerLocation, type SignerSearchEnvironment, type SignerSearchOptions } from './signer-search-paths';
-import type { WasmSigner } from './wasm-signer';
+import { loadWasmBuild, loadWasmSigner, type WasmSigner } from './wasm-signer';
 
 /** An official signer as loaded: the shared library or the WASM build, of a known layout. */
 export type OfficialLighterSigner = WasmSigner | FfiSigner;
@@ -103,12 +103,7 @@ export function signerCandidates(opts: SignerFindOptions): { candidates: SignerC
  * @throws SignerLayoutError, or Error when it does not load.
  */
 export async function loadSignerBuild(c: SignerCandidate & { flavor: 'shared-library' | 'wasm' }, libraryName: string | undefined): Promise<LoadedLayout> {
-  if (c.flavor === 'shared-library') {
-    // koffi (a native module) is loaded only when a library is actually there.
-    const { loadSharedLibraryBuild } = await import('./ffi-signer');
-    return loadSharedLibraryBuild(c.path, libraryName);
-  }
-  const { loadWasmBuild } = await import('./wasm-signer');
+  if (c.flavor === 'shared-library') return loadSharedLibraryBuild(c.path, libraryName);
   return loadWasmBuild({ wasmPath: c.path, wasmExecPath: c.wasmExecPath });
 }
 
@@ -146,11 +141,7 @@ export async function loadOfficialSigner(opts: LoadOfficialSignerOptions): Promi
     try {
       const loaded = await loadSignerBuild(c, libraryName);
       if (requireLive && !loaded.layout.live) throw notForLive(c.path, loaded, libraryName);
-      if (c.flavor === 'shared-library') {
-        const { loadFfiSigner } = await import('./ffi-signer');
-        return loadFfiSigner(c.path, libraryName, params, opts.clock);
-      }
-      const { loadWasmSigner } = await import('./wasm-signer');
+      if (c.flavor === 'shared-library') return loadFfiSigner(c.path, libraryName, params, opts.clock);
       return await loadWasmSigner({ wasmPath: c.path, wasmExecPath: c.wasmExecPath }, params, opts.clock);
     } catch (err) {
       if (err instanceof LighterSignerError) throw err;
