@@ -310,7 +310,7 @@ const en = {
     create: 'Create',
     save: 'Save',
     secretsAfterCreate: 'Secrets (API keys) can be stored once the account exists: use "Secrets" in the list.',
-    apiKeyIndexReserved: 'API key indexes 0–3 are reserved for Lighter’s own apps (web, mobile); a key there may be replaced under you. Use a dedicated index from 4 to 254.',
+    apiKeyIndexReserved: 'Lighter’s web and mobile apps use API key indexes 0–1, and Lighter’s checklist reserves 0–3; a key there can be replaced when an app registers its own, and then every order is refused. Use a dedicated index from 4 to 254.',
   },
   identifiers: {
     accountIndex: 'Account index',
@@ -347,6 +347,34 @@ const en = {
       l2PrivateKey: 'L2 private key',
       apiSecret: 'API secret',
       signerPrivateKey: 'Signer private key',
+    },
+  },
+  /** Settings → Lighter signer panel. */
+  signerPanel: {
+    title: 'Lighter signer',
+    intro: 'Live Lighter accounts sign with the official lighter-go signer (a shared library or WASM build, v1.0.7 or later). This is the file HedgeDesk finds, where, and whether it passed the probe.',
+    recheck: 'Check again',
+    nextStep: 'What to do',
+    file: 'Signer file',
+    filePlaceholder: 'Path on this machine, e.g. /home/me/lighter-signer-linux-amd64.so or …/lighter-signer.wasm',
+    wasmExecPlaceholder: 'wasm_exec.js of the same Go toolchain (if it is not next to the .wasm)',
+    fileHint: 'Check tests the file; Install checks it and copies it into {dir}, where live accounts and the CLI find it.',
+    checkFile: 'Check',
+    install: 'Install',
+    installed: 'Installed',
+    verdicts: {
+      ready: 'Ready for live accounts',
+      notForLive: 'Older signer only (simulator)',
+      unusable: 'Signer files unusable',
+      missing: 'No signer found',
+    },
+    statuses: {
+      ok: 'OK',
+      simulatorOnly: 'Not for live',
+      refused: 'Refused',
+      failed: 'Failed to load',
+      unusable: 'Unusable',
+      notFound: 'Not found',
     },
   },
   settings: {

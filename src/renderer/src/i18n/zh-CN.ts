@@ -308,7 +308,7 @@ const zhCN: MessageSchema = {
     create: '创建',
     save: '保存',
     secretsAfterCreate: '账户创建后才能保存密钥（API 密钥）：请在列表中点击“密钥”。',
-    apiKeyIndexReserved: 'API 密钥索引 0–3 保留给 Lighter 自己的应用（网页端、移动端）；使用它们的密钥可能会被覆盖。请使用 4 到 254 之间的专用索引。',
+    apiKeyIndexReserved: 'Lighter 的网页端和移动端应用使用 API 密钥索引 0–1，Lighter 的检查清单保留 0–3；其他应用在该索引注册自己的密钥时会替换掉它，之后所有订单都会被拒绝。请使用 4 到 254 之间的专用索引。',
   },
   identifiers: {
     accountIndex: '账户索引',
@@ -345,6 +345,34 @@ const zhCN: MessageSchema = {
       l2PrivateKey: 'L2 私钥',
       apiSecret: 'API 密钥（Secret）',
       signerPrivateKey: '签名者私钥',
+    },
+  },
+  /** Settings → Lighter signer panel. */
+  signerPanel: {
+    title: 'Lighter 签名器',
+    intro: '实盘 Lighter 账户使用官方 lighter-go 签名器（共享库或 WASM 构建，v1.0.7 或更新）签名。这里显示 HedgeDesk 找到的文件、位置，以及它是否通过了探测。',
+    recheck: '重新检查',
+    nextStep: '下一步',
+    file: '签名器文件',
+    filePlaceholder: '本机上的路径，例如 /home/me/lighter-signer-linux-amd64.so 或 …/lighter-signer.wasm',
+    wasmExecPlaceholder: '同一 Go 工具链的 wasm_exec.js（如果不在 .wasm 旁边）',
+    fileHint: '“检查”只测试该文件；“安装”检查后将其复制到 {dir}，实盘账户和命令行都会在那里找到它。',
+    checkFile: '检查',
+    install: '安装',
+    installed: '已安装',
+    verdicts: {
+      ready: '可用于实盘账户',
+      notForLive: '仅有旧版签名器（仅限模拟）',
+      unusable: '签名器文件不可用',
+      missing: '未找到签名器',
+    },
+    statuses: {
+      ok: '正常',
+      simulatorOnly: '不可用于实盘',
+      refused: '已拒绝',
+      failed: '加载失败',
+      unusable: '不可用',
+      notFound: '未找到',
     },
   },
   settings: {

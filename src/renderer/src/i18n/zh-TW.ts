@@ -308,7 +308,7 @@ const zhTW: MessageSchema = {
     create: '建立',
     save: '儲存',
     secretsAfterCreate: '帳戶建立後才能儲存金鑰（API 金鑰）：請在列表中點選「金鑰」。',
-    apiKeyIndexReserved: 'API 金鑰索引 0–3 保留給 Lighter 自己的應用程式（網頁版、行動版）；使用它們的金鑰可能會被覆蓋。請使用 4 到 254 之間的專用索引。',
+    apiKeyIndexReserved: 'Lighter 的網頁版和行動版應用程式使用 API 金鑰索引 0–1，Lighter 的檢查清單保留 0–3；其他應用程式在該索引註冊自己的金鑰時會取代它，之後所有訂單都會被拒絕。請使用 4 到 254 之間的專用索引。',
   },
   identifiers: {
     accountIndex: '帳戶索引',
@@ -345,6 +345,34 @@ const zhTW: MessageSchema = {
       l2PrivateKey: 'L2 私鑰',
       apiSecret: 'API 密鑰（Secret）',
       signerPrivateKey: '簽署者私鑰',
+    },
+  },
+  /** Settings → Lighter signer panel. */
+  signerPanel: {
+    title: 'Lighter 簽署器',
+    intro: '實盤 Lighter 帳戶使用官方 lighter-go 簽署器（共享函式庫或 WASM 建置，v1.0.7 或更新）簽署。這裡顯示 HedgeDesk 找到的檔案、位置，以及它是否通過了探測。',
+    recheck: '重新檢查',
+    nextStep: '下一步',
+    file: '簽署器檔案',
+    filePlaceholder: '本機上的路徑，例如 /home/me/lighter-signer-linux-amd64.so 或 …/lighter-signer.wasm',
+    wasmExecPlaceholder: '同一 Go 工具鏈的 wasm_exec.js（若不在 .wasm 旁邊）',
+    fileHint: '「檢查」只測試該檔案；「安裝」檢查後將其複製到 {dir}，實盤帳戶和命令列都會在那裡找到它。',
+    checkFile: '檢查',
+    install: '安裝',
+    installed: '已安裝',
+    verdicts: {
+      ready: '可用於實盤帳戶',
+      notForLive: '僅有舊版簽署器（僅限模擬）',
+      unusable: '簽署器檔案無法使用',
+      missing: '找不到簽署器',
+    },
+    statuses: {
+      ok: '正常',
+      simulatorOnly: '不可用於實盤',
+      refused: '已拒絕',
+      failed: '載入失敗',
+      unusable: '無法使用',
+      notFound: '找不到',
     },
   },
   settings: {
