@@ -12,15 +12,10 @@ export type SelfTradeBehaviorMode = 0 | 1 | 2 | 3;
 export type SelfTradeEqualityMode = 0 | 1;
 
 /**
- * Attribute values by the names the simulator's engine uses for them
- * (sim/engine/self-trade.ts `SelfTradeBehavior` / `SelfTradeEquality`), so an
- * account's setting maps to the wire value in one lookup.
+ * Self-trade prevention of one order; an absent field is the venue's default
+ * (0). Needs a v1.0.7+ signer layout when not default. An account's settings
+ * map to these with `selfTradeWireModes` (shared/schemas/self-trade.ts).
  */
-export const SELF_TRADE_BEHAVIOR_MODES = { 'expire-maker': 0, 'expire-taker': 1, 'cancel-both': 2, reduce: 3 } as const satisfies Record<string, SelfTradeBehaviorMode>;
-/** See {@link SELF_TRADE_BEHAVIOR_MODES}. */
-export const SELF_TRADE_EQUALITY_MODES = { 'same-account': 0, 'same-master': 1 } as const satisfies Record<string, SelfTradeEqualityMode>;
-
-/** Self-trade prevention of one order; an absent field is the venue's default (0). Needs a v1.0.7+ signer layout when not default. */
 export interface SelfTradeFields {
   selfTradeBehaviorMode?: SelfTradeBehaviorMode;
   selfTradeEqualityMode?: SelfTradeEqualityMode;
