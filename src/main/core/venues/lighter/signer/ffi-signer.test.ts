@@ -126,7 +126,7 @@ describe('FfiSigner on a v1.0.9 stand-in', () => {
     const modify = await signer.signModifyOrder(35, 77, 500, 41000, 0, 44, { orderVersion: 9, selfTradeBehaviorMode: 1 });
     expect(modify.txType).toBe(17);
     expect(txInfoOf(modify)).toMatchObject({ MarketIndex: 35, Index: 77, BaseAmount: 500, Price: 41000, TriggerPrice: 0, Nonce: 44, ApiKeyIndex: 4, L2TxAttributes: { '6': 1, '8': 9 } });
-    expect(await signer.createAuthToken(1_700_003_600)).toBe('1700003600:281474976710654:4:standin');
+    expect(await signer.createAuthToken(1_700_003_600)).toBe('1700003600:281474976710654:4:7374616e642d696e');
     expect(outstanding(lib[109])).toBe(0);
   });
 

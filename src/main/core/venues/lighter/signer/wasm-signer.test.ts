@@ -76,8 +76,8 @@ describe('WasmSigner on a v1.0.7 stand-in', () => {
     expect(txInfoOf(await signer.signCancelOrder(1, 281474976710700, 6))).toMatchObject({ MarketIndex: 1, Index: 281474976710700, Nonce: 6, L2TxAttributes: null });
     expect(txInfoOf(await signer.signCancelAllOrders(2, 0, 7))).toMatchObject({ TimeInForce: 2, Time: 0, Nonce: 7, L2TxAttributes: null });
     expect(txInfoOf(await signer.signModifyOrder(1, 99, 30, 3100, 0, 8))).toMatchObject({ Index: 99, BaseAmount: 30, Price: 3100, Nonce: 8 });
-    expect(await signer.createAuthToken(1_700_003_600)).toBe('1700003600:12:4:standin');
-    expect(await signer.createAuthToken(0)).toBe('1700025200:12:4:standin');
+    expect(await signer.createAuthToken(1_700_003_600)).toBe('1700003600:12:4:7374616e642d696e');
+    expect(await signer.createAuthToken(0)).toBe('1700025200:12:4:7374616e642d696e');
     await expect(signer.signModifyOrder(1, 99, 30, 3100, 0, 9, { orderVersion: 4 })).rejects.toThrow(LighterTxValidationError);
   });
 

@@ -89,7 +89,8 @@ StrOrErr CreateAuthToken(long long deadline, int apiKeyIndex, long long accountI
     r.err = give(token);
     return r;
   }
-  snprintf(token, sizeof token, "%lld:%lld:%d:standin", deadline, accountIndex, (uint8_t)apiKeyIndex);
+  /* The signature part is hex of "stand-in" (not a Schnorr signature). */
+  snprintf(token, sizeof token, "%lld:%lld:%d:7374616e642d696e", deadline, accountIndex, (uint8_t)apiKeyIndex);
   r.str = give(token);
   return r;
 }

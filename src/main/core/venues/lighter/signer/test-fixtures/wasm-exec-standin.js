@@ -101,7 +101,8 @@
       if (args.length < 3) return { error: 'CreateAuthToken expects 3 args: deadline, apiKeyIndex, accountIndex' };
       const [deadline, apiKeyIndex, accountIndex] = args;
       if (!clients.has(key(apiKeyIndex, accountIndex))) return { error: `client is not created for apiKeyIndex: ${apiKeyIndex} accountIndex: ${accountIndex}` };
-      return { authToken: `${deadline}:${accountIndex}:${apiKeyIndex}:standin` };
+      // The signature part is hex of "stand-in" (not a Schnorr signature).
+      return { authToken: `${deadline}:${accountIndex}:${apiKeyIndex}:7374616e642d696e` };
     },
     SignCreateOrder: signer('SignCreateOrder'),
     SignCancelOrder: signer('SignCancelOrder'),
