@@ -1,5 +1,5 @@
 import { load } from 'koffi';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,6 +80,15 @@ describe('shared-library layout probe', () => {
     expect(e.message).toMatch(/SignCancelOrder: no known argument list signs the probe correctly:\n {4}as SignCancelOrder\(6 args: .*MarketIndex: expected 37, got 723/);
     expect(e.message).toContain('Live accounts need one of: v1.0.9 layout');
     expect(e.message).toContain('go build -buildmode=c-shared -trimpath -o build/lighter-signer-linux-amd64.so ./sharedlib');
+  });
+
+  it('refuses a library file replaced after it was loaded (one Go runtime per process) until restart', () => {
+    const path = join(dir, 'replaced.so');
+    compileFakeSignerLibrary(path, 107);
+    expect(loadSharedLibraryBuild(path, undefined).layout.id).toBe('v1.0.7');
+    compileFakeSignerLibrary(join(dir, 'next.so'), 109);
+    renameSync(join(dir, 'next.so'), path);
+    expect(() => loadSharedLibraryBuild(path, undefined)).toThrow(`${path} changed after HedgeDesk loaded it; restart HedgeDesk to use the new file`);
   });
 
   it('fails to load a file that is not a signer library', () => {

@@ -1,4 +1,5 @@
 import { decode, load, struct, type LibraryHandle, type TypeObject } from 'koffi';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Clock } from '../../../clock';
 import { probeSharedLibraryLayout } from './ffi-layout-probe';
@@ -49,8 +50,14 @@ function returnStructs(): { signedTx: TypeObject; strOrErr: TypeObject } {
   return structs;
 }
 
-/** Bound libraries by resolved path: the library keeps one client per (API key, account), so all accounts share it. */
-const libraries = new Map<string, BoundLibrary>();
+/** Bound libraries by resolved path, with the file's identity when bound: the library keeps one client per (API key, account), so all accounts share it. */
+const libraries = new Map<string, { lib: BoundLibrary; identity: string }>();
+
+/** Size and modification time: tells a replaced file from the one already loaded. */
+function fileIdentity(path: string): string {
+  const st = statSync(path);
+  return `${st.size}:${st.mtimeMs}`;
+}
 
 /**
  * Opens the library, binds CreateClient / CreateAuthToken (the same in every
@@ -175,23 +182,33 @@ export class FfiSigner extends OfficialSigner {
  *   known layout fits (ffi-layout-probe.ts); LighterSignerError when CreateClient rejects the key or indexes.
  */
 export function loadFfiSigner(libraryPath: string, sharedLibraryName: string | undefined, params: SignerClientParams, clock: Clock): FfiSigner {
-  loadSharedLibraryBuild(libraryPath, sharedLibraryName);
-  const lib = libraries.get(resolve(libraryPath))!;
+  const lib = boundLibrary(libraryPath, sharedLibraryName);
   lib.createClient(createClientArgs(params));
   return new FfiSigner(lib, params, clock, libraryPath);
+}
+
+/** The bound library at `libraryPath`, binding (and probing) it on first use. @throws as {@link loadSharedLibraryBuild} */
+function boundLibrary(libraryPath: string, sharedLibraryName: string | undefined): BoundLibrary {
+  const key = resolve(libraryPath);
+  const identity = fileIdentity(libraryPath);
+  const cached = libraries.get(key);
+  if (cached) {
+    // A second Go runtime in one process is not safe, so a replaced library is not loaded next to the old one.
+    if (cached.identity !== identity) throw new Error(`${libraryPath} changed after HedgeDesk loaded it; restart HedgeDesk to use the new file`);
+    return cached.lib;
+  }
+  const lib = bindLibrary(libraryPath, sharedLibraryName);
+  libraries.set(key, { lib, identity });
+  return lib;
 }
 
 /**
  * Loads (or reuses) a shared-library signer build without registering any
  * account: probes its layout (for `hedgedesk signer check` and the Settings panel).
- * @throws as {@link loadFfiSigner}, without the CreateClient errors.
+ * A library is loaded once per process (one Go runtime): a file replaced after
+ * loading is refused until restart.
+ * @throws as {@link loadFfiSigner}, without the CreateClient errors; Error when the file changed since it was loaded.
  */
 export function loadSharedLibraryBuild(libraryPath: string, sharedLibraryName: string | undefined): LoadedLayout {
-  const key = resolve(libraryPath);
-  let lib = libraries.get(key);
-  if (!lib) {
-    lib = bindLibrary(libraryPath, sharedLibraryName);
-    libraries.set(key, lib);
-  }
-  return lib.loaded;
+  return boundLibrary(libraryPath, sharedLibraryName).loaded;
 }

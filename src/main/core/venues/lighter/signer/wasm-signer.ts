@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { runInThisContext } from 'node:vm';
@@ -113,9 +114,13 @@ async function startRuntime(files: WasmSignerFiles): Promise<WasmRuntime> {
   return runtime;
 }
 
-/** The shared runtime of a file pair, started on first use; a failed start is not cached. */
+/** The shared runtime of a file pair (as it is now: a replaced file gets a new runtime), started on first use; a failed start is not cached. */
 function runtimeFor(files: WasmSignerFiles): Promise<WasmRuntime> {
-  const key = `${resolve(files.wasmPath)}\0${resolve(files.wasmExecPath)}`;
+  const identity = (path: string) => {
+    const st = statSync(path);
+    return `${resolve(path)}:${st.size}:${st.mtimeMs}`;
+  };
+  const key = `${identity(files.wasmPath)}\0${identity(files.wasmExecPath)}`;
   let started = runtimes.get(key);
   if (!started) {
     started = startRuntime(files);
