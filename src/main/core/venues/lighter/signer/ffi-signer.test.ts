@@ -1,5 +1,5 @@
 import { load } from 'koffi';
-import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,13 +82,20 @@ describe('shared-library layout probe', () => {
     expect(e.message).toContain('go build -buildmode=c-shared -trimpath -o build/lighter-signer-linux-amd64.so ./sharedlib');
   });
 
-  it('refuses a library file replaced after it was loaded (one Go runtime per process) until restart', () => {
-    const path = join(dir, 'replaced.so');
-    compileFakeSignerLibrary(path, 107);
-    expect(loadSharedLibraryBuild(path, undefined).layout.id).toBe('v1.0.7');
-    compileFakeSignerLibrary(join(dir, 'next.so'), 109);
-    renameSync(join(dir, 'next.so'), path);
-    expect(() => loadSharedLibraryBuild(path, undefined)).toThrow(`${path} changed after HedgeDesk loaded it; restart HedgeDesk to use the new file`);
+  it('holds one Go-built library per process: the same bytes elsewhere reuse it, another Go-built file is refused until restart', () => {
+    const first = compileFakeSignerLibrary(join(dir, 'go-a.so'), 107, true);
+    expect(loadSharedLibraryBuild(first, undefined).layout.id).toBe('v1.0.7');
+    mkdirSync(join(dir, 'installed'));
+    const copy = join(dir, 'installed', 'lighter-signer-linux-amd64.so');
+    copyFileSync(first, copy);
+    expect(loadSharedLibraryBuild(copy, undefined).layout.id).toBe('v1.0.7');
+    const other = compileFakeSignerLibrary(join(dir, 'go-b.so'), 109, true);
+    expect(() => loadSharedLibraryBuild(other, undefined)).toThrow(
+      `${other} was not loaded: another Lighter signer library built with Go is loaded in this process (${first}, v1.0.7 layout (create 19, cancel 6, cancel-all 7, modify 14)) and one process can hold only one Go runtime — restart HedgeDesk`,
+    );
+    // Replacing the loaded file with another build is the same case.
+    renameSync(other, copy);
+    expect(() => loadSharedLibraryBuild(copy, undefined)).toThrow(/was not loaded: another Lighter signer library built with Go/);
   });
 
   it('fails to load a file that is not a signer library', () => {

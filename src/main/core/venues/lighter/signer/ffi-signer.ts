@@ -1,6 +1,6 @@
 import { decode, load, struct, type LibraryHandle, type TypeObject } from 'koffi';
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Clock } from '../../../clock';
 import { probeSharedLibraryLayout } from './ffi-layout-probe';
 import type { SignedTx } from './lighter-signer';
@@ -8,7 +8,7 @@ import { OfficialSigner, type LoadedLayout } from './official-signer';
 import { createClientArgs, type SignerClientParams } from './signer-abi';
 import { signerBuildHint } from './signer-build-hint';
 import { LighterSignerError, SignerLayoutError } from './signer-errors';
-import { SIGN_FUNCTIONS, type LayoutFunction, type SignFunction } from './signer-layouts';
+import { describeLayout, SIGN_FUNCTIONS, type LayoutFunction, type SignFunction } from './signer-layouts';
 import { PROBE_CLIENT } from './signer-probe';
 
 /** A declared C function. */
@@ -50,27 +50,34 @@ function returnStructs(): { signedTx: TypeObject; strOrErr: TypeObject } {
   return structs;
 }
 
-/** Bound libraries by resolved path, with the file's identity when bound: the library keeps one client per (API key, account), so all accounts share it. */
-const libraries = new Map<string, { lib: BoundLibrary; identity: string }>();
+/**
+ * Bound libraries by the sha256 of their file: the library keeps one client
+ * per (API key, account), so all accounts share it, and the same build found
+ * at another path (a copy installed into `<data dir>/signers`) reuses it.
+ */
+const libraries = new Map<string, BoundLibrary>();
 
-/** Size and modification time: tells a replaced file from the one already loaded. */
-function fileIdentity(path: string): string {
-  const st = statSync(path);
-  return `${st.size}:${st.mtimeMs}`;
-}
+/** The Go-built library loaded in this process, if any, and what it turned out to be: a process holds only one Go runtime (and Go libraries cannot be unloaded). */
+let goLibrary: { path: string; what: string } | undefined;
 
 /**
- * Opens the library, binds CreateClient / CreateAuthToken (the same in every
+ * Go's build-info magic (`debug/buildinfo` `buildInfoMagic`), in every binary
+ * Go ≥ 1.13 links, c-shared libraries included: tells a lighter-go library from
+ * any other before it is loaded (loading runs the Go runtime's initialisation).
+ */
+const GO_BUILDINFO_MAGIC = Buffer.from('\xff Go buildinf:', 'latin1');
+
+/**
+ * Binds an opened library: CreateClient / CreateAuthToken (the same in every
  * layout: `char* CreateClient(char*, char*, int, int, longlong)`,
  * `StrOrErr CreateAuthToken(longlong, int, longlong)`), registers the probe
  * client and recognises the layout by behaviour (ffi-layout-probe.ts), then
  * binds the four signing functions with that layout's C types. Every `char*`
  * the library returns is read and then released with the library's own `Free`
  * (same C heap; lighter.md §5.3).
- * @throws Error when the OS cannot load it or it lacks an export; SignerLayoutError when no known layout fits.
+ * @throws Error when it lacks an export; SignerLayoutError when no known layout fits.
  */
-function bindLibrary(libraryPath: string, sharedLibraryName: string | undefined): BoundLibrary {
-  const lib: LibraryHandle = load(libraryPath);
+function bindLibrary(lib: LibraryHandle, libraryPath: string, sharedLibraryName: string | undefined): BoundLibrary {
   const { signedTx, strOrErr } = returnStructs();
   const free = lib.func('Free', 'void', ['void *']);
   const createClient = lib.func('CreateClient', 'void *', ['str', 'str', 'int', 'int', 'int64_t']);
@@ -187,27 +194,40 @@ export function loadFfiSigner(libraryPath: string, sharedLibraryName: string | u
   return new FfiSigner(lib, params, clock, libraryPath);
 }
 
-/** The bound library at `libraryPath`, binding (and probing) it on first use. @throws as {@link loadSharedLibraryBuild} */
+/**
+ * The bound library of the file at `libraryPath`, binding (and probing) it on
+ * first use. Two Go runtimes in one process are not supported by Go (each
+ * c-shared library brings its own), so once a Go-built signer library is
+ * loaded, another Go-built file — a different build, or the same path replaced
+ * by a new build — is refused until restart; the same bytes at another path
+ * reuse the loaded library.
+ * @throws as {@link loadSharedLibraryBuild}
+ */
 function boundLibrary(libraryPath: string, sharedLibraryName: string | undefined): BoundLibrary {
-  const key = resolve(libraryPath);
-  const identity = fileIdentity(libraryPath);
+  const bytes = readFileSync(libraryPath);
+  const key = createHash('sha256').update(bytes).digest('hex');
   const cached = libraries.get(key);
-  if (cached) {
-    // A second Go runtime in one process is not safe, so a replaced library is not loaded next to the old one.
-    if (cached.identity !== identity) throw new Error(`${libraryPath} changed after HedgeDesk loaded it; restart HedgeDesk to use the new file`);
-    return cached.lib;
+  if (cached) return cached;
+  const isGo = bytes.includes(GO_BUILDINFO_MAGIC);
+  if (isGo && goLibrary) {
+    throw new Error(
+      `${libraryPath} was not loaded: another Lighter signer library built with Go is loaded in this process (${goLibrary.path}, ${goLibrary.what}) and one process can hold only one Go runtime — restart HedgeDesk to use this file, or check it alone with \`hedgedesk signer check --path ${libraryPath}\``,
+    );
   }
-  const lib = bindLibrary(libraryPath, sharedLibraryName);
-  libraries.set(key, { lib, identity });
+  const handle = load(libraryPath);
+  // From here the library's Go runtime runs in this process, whatever the probe finds.
+  if (isGo) goLibrary = { path: libraryPath, what: 'not recognised' };
+  const lib = bindLibrary(handle, libraryPath, sharedLibraryName);
+  libraries.set(key, lib);
+  if (isGo) goLibrary = { path: libraryPath, what: describeLayout(lib.loaded.layout) };
   return lib;
 }
 
 /**
  * Loads (or reuses) a shared-library signer build without registering any
  * account: probes its layout (for `hedgedesk signer check` and the Settings panel).
- * A library is loaded once per process (one Go runtime): a file replaced after
- * loading is refused until restart.
- * @throws as {@link loadFfiSigner}, without the CreateClient errors; Error when the file changed since it was loaded.
+ * One Go-built library per process (see {@link boundLibrary}).
+ * @throws as {@link loadFfiSigner}, without the CreateClient errors; Error when another Go-built library is loaded.
  */
 export function loadSharedLibraryBuild(libraryPath: string, sharedLibraryName: string | undefined): LoadedLayout {
   return boundLibrary(libraryPath, sharedLibraryName).loaded;

@@ -21,6 +21,9 @@
  *   109  lighter-go v1.0.9      (PR #83; lighter-python signer_client.py argtypes): modify 15, order version after nonce
  * 106 and 107 export exactly the same names: only the probe tells them apart.
  *
+ * -DGO_BUILDINFO also embeds Go's build-info magic ("\xff Go buildinf:"), so
+ * HedgeDesk takes the file for a Go-built library (one per process).
+ *
  * Test hook (not part of the Lighter ABI): FakeOutstandingStrings() = strings
  * handed out minus strings released through Free.
  */
@@ -37,6 +40,10 @@
 typedef struct { char *str; char *err; } StrOrErr;
 typedef struct { uint8_t txType; char *txInfo; char *txHash; char *messageToSign; char *err; } SignedTxResponse;
 typedef struct { char *privateKey; char *publicKey; char *err; } ApiKeyResponse;
+
+#ifdef GO_BUILDINFO
+__attribute__((used)) const char go_buildinfo_marker[] = "\xff Go buildinf:";
+#endif
 
 static const char *SIG = "c3RhbmQtaW4gc2lnbmF0dXJlOiBOT1QgYSBTY2hub3JyIHNpZ25hdHVyZS4uLi4uLi4uLi4uLi4uLi4uLi4uLi4uLi4uLi4uLi4uLi4uLi4=";
 static long long outstanding = 0;

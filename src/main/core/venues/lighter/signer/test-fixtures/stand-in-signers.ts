@@ -15,12 +15,14 @@ import { WASM_EXEC_FILE, WASM_SIGNER_FILE } from '../signer-files';
 export type FakeLibraryLayout = 102 | 106 | 107 | 109;
 
 /**
- * Compiles fake-lighter-signer.c with `gcc -shared -fPIC -DLAYOUT=<layout>` to `outPath`.
+ * Compiles fake-lighter-signer.c with `gcc -shared -fPIC -DLAYOUT=<layout>` to
+ * `outPath`; `goMarker` embeds Go's build-info magic so it counts as Go-built.
  * @throws Error with install instructions when gcc is not available, or gcc's output when it fails.
  */
-export function compileFakeSignerLibrary(outPath: string, layout: FakeLibraryLayout): string {
+export function compileFakeSignerLibrary(outPath: string, layout: FakeLibraryLayout, goMarker = false): string {
   try {
-    execFileSync('gcc', ['-shared', '-fPIC', '-O1', '-Wall', `-DLAYOUT=${layout}`, '-o', outPath, join(__dirname, 'fake-lighter-signer.c')], { stdio: 'pipe' });
+    const defines = [`-DLAYOUT=${layout}`, ...(goMarker ? ['-DGO_BUILDINFO'] : [])];
+    execFileSync('gcc', ['-shared', '-fPIC', '-O1', '-Wall', ...defines, '-o', outPath, join(__dirname, 'fake-lighter-signer.c')], { stdio: 'pipe' });
   } catch (err) {
     const e = err as NodeJS.ErrnoException & { stderr?: Buffer };
     if (e.code === 'ENOENT') throw new Error('The FFI signer tests need gcc to compile their stand-in shared library (fake-lighter-signer.c); install gcc (e.g. apt-get install gcc).');
