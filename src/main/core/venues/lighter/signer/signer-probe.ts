@@ -22,7 +22,10 @@ import type { LoadedLayout } from './official-signer';
  * 253 of account 123456789012 (far above any master account index in use,
  * below the sub-account range; lighter.md §1.4), testnet chain id 300. The
  * build keeps this client registered; nothing is ever signed with it but the
- * probe.
+ * probe. (CreateClient also sets the build's global chain id, which lighter-go
+ * uses only for L1 message bodies of transfers and integrator approvals —
+ * never signed by HedgeDesk — and which every account's CreateClient after the
+ * probe sets again; each client signs with its own chain id.)
  */
 export const PROBE_CLIENT: SignerClientParams = {
   privateKey: '0x43d7f0718043ca64834f9f5a9baaee86688278fac3a6efed2091034b87f3d789630dc1895bc6f231',
