@@ -167,6 +167,8 @@ export const commands = {
   'signer.check': { request: signerCheckRequestSchema, response: signerCheckSchema },
   /** Checks a chosen Lighter signer file and copies it into `<data dir>/signers`; `INVALID_REQUEST` (path `path`/`wasmExecPath`) when it cannot be used for live accounts — nothing written. */
   'signer.install': { request: signerInstallRequestSchema, response: signerInstallResultSchema },
+  /** The desktop app's file dialog for a signer file: the chosen path, or null (cancelled, or `hedgedesk serve`: type the path). */
+  'signer.chooseFile': { request: empty, response: z.object({ path: z.string().nullable() }) },
 } as const;
 
 /** Events pushed from main: name → payload schema. */

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContractError } from '../../../shared/errors';
 import { signerCheckSchema } from '../../../shared/schemas/signer';
 import { compileFakeSignerLibrary } from '../venues/lighter/signer/test-fixtures/stand-in-signers';
+import type { DesktopHost } from '../desktop-host';
 import type { HandlerContext } from './context';
 import { signerHandlers } from './signer-handlers';
 
@@ -25,11 +26,20 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir.path, { recursive: true, force: true }));
 
-function handlers(dataDir: string) {
+function handlers(dataDir: string, desktopHost?: Partial<DesktopHost>) {
   mkdirSync(dataDir, { recursive: true });
-  const ctx = { appInfo: { dataDir }, logger: { info: (o: unknown) => logged.push(o) } } as unknown as HandlerContext;
+  const ctx = { appInfo: { dataDir }, logger: { info: (o: unknown) => logged.push(o) }, desktopHost } as unknown as HandlerContext;
   return signerHandlers(ctx);
 }
+
+describe('signer.chooseFile', () => {
+  it('answers the desktop dialog’s choice, and null headless or when cancelled', async () => {
+    expect(await handlers(join(dir.path, 'c'))['signer.chooseFile']({})).toEqual({ path: null });
+    expect(await handlers(join(dir.path, 'c'), { chooseSignerFile: async () => '/home/me/lighter-signer-linux-amd64.so' })['signer.chooseFile']({})).toEqual({ path: '/home/me/lighter-signer-linux-amd64.so' });
+    expect(await handlers(join(dir.path, 'c'), { chooseSignerFile: async () => null })['signer.chooseFile']({})).toEqual({ path: null });
+    expect(await handlers(join(dir.path, 'c'), {})['signer.chooseFile']({})).toEqual({ path: null });
+  });
+});
 
 async function invalid(p: unknown): Promise<ContractError> {
   const err = await Promise.resolve(p).catch((e: unknown) => e);

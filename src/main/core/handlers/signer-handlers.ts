@@ -9,10 +9,11 @@ import type { HandlerContext, Handlers } from './context';
  * as live accounts do (with the app's data directory) or checks one given
  * path; `signer.install` checks a chosen file and copies it into
  * `<data dir>/signers` (signer-install.ts), where live accounts and the CLI on
- * the same data directory find it.
+ * the same data directory find it; `signer.chooseFile` shows the desktop
+ * app's file dialog (null headless or when cancelled).
  * @throws ContractError INVALID_REQUEST (path `path` or `wasmExecPath`) when the chosen file cannot be installed; nothing is written then.
  */
-export function signerHandlers(ctx: HandlerContext): Pick<Handlers, 'signer.check' | 'signer.install'> {
+export function signerHandlers(ctx: HandlerContext): Pick<Handlers, 'signer.check' | 'signer.install' | 'signer.chooseFile'> {
   const dataDir = ctx.appInfo.dataDir;
   return {
     'signer.check': ({ path }) => checkSigners(path === undefined ? { dataDir } : { dataDir, configuredPath: path, onlyConfiguredPath: true }),
@@ -26,5 +27,6 @@ export function signerHandlers(ctx: HandlerContext): Pick<Handlers, 'signer.chec
         throw err;
       }
     },
+    'signer.chooseFile': async () => ({ path: (await ctx.desktopHost?.chooseSignerFile?.()) ?? null }),
   };
 }

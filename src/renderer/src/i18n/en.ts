@@ -359,6 +359,7 @@ const en = {
     filePlaceholder: 'Path on this machine, e.g. /home/me/lighter-signer-linux-amd64.so or …/lighter-signer.wasm',
     wasmExecPlaceholder: 'wasm_exec.js of the same Go toolchain (if it is not next to the .wasm)',
     fileHint: 'Check tests the file; Install checks it and copies it into {dir}, where live accounts and the CLI find it.',
+    browse: 'Browse…',
     checkFile: 'Check',
     install: 'Install',
     installed: 'Installed',

@@ -357,6 +357,7 @@ const zhCN: MessageSchema = {
     filePlaceholder: '本机上的路径，例如 /home/me/lighter-signer-linux-amd64.so 或 …/lighter-signer.wasm',
     wasmExecPlaceholder: '同一 Go 工具链的 wasm_exec.js（如果不在 .wasm 旁边）',
     fileHint: '“检查”只测试该文件；“安装”检查后将其复制到 {dir}，实盘账户和命令行都会在那里找到它。',
+    browse: '浏览…',
     checkFile: '检查',
     install: '安装',
     installed: '已安装',

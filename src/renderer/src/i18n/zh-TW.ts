@@ -357,6 +357,7 @@ const zhTW: MessageSchema = {
     filePlaceholder: '本機上的路徑，例如 /home/me/lighter-signer-linux-amd64.so 或 …/lighter-signer.wasm',
     wasmExecPlaceholder: '同一 Go 工具鏈的 wasm_exec.js（若不在 .wasm 旁邊）',
     fileHint: '「檢查」只測試該檔案；「安裝」檢查後將其複製到 {dir}，實盤帳戶和命令列都會在那裡找到它。',
+    browse: '瀏覽…',
     checkFile: '檢查',
     install: '安裝',
     installed: '已安裝',
