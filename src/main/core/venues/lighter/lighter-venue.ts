@@ -262,7 +262,7 @@ class LighterVenue extends LiveVenueClient<Connected> implements Venue {
       side = found.is_ask ? 'sell' : 'buy';
     }
     const amounts = encodeOrderAmounts(change.size, change.price, side, market);
-    await this.tx.send((nonce) => this.opts.signer.signModifyOrder(marketIndex, index, amounts.baseAmount, amounts.price, 0, nonce));
+    await this.tx.send((nonce) => this.opts.signer.signModifyOrder(marketIndex, index, amounts.baseAmount, amounts.price, 0, nonce, this.opts.selfTrade));
   }
 
   /** `accountActiveOrders` (auth), one market or all (lighter.md §1.6). */

@@ -1,6 +1,7 @@
 import type { RequestOf } from '../../../../shared/contract';
 import type { Account, AccountMode, AccountPatch } from '../../../../shared/schemas/account';
 import { DEFAULT_SELF_TRADE, SELF_TRADE_KEYS, selfTradeOf, type SelfTradeSettings } from '../../../../shared/schemas/self-trade';
+import { isDiscouragedLighterKeyIndex } from '../../../../shared/lighter-api-key-index';
 import { VENUE_FIELDS, type IdentifierField, type Venue } from '../../../../shared/schemas/venues';
 
 /** An identifier as edited: integers as numbers (null when empty), everything else as text. */
@@ -16,9 +17,6 @@ export interface AccountFormModel {
   /** Lighter's self-trade prevention (stored with the identifiers; ignored for other venues). */
   selfTrade: SelfTradeSettings;
 }
-
-/** Lighter API key indexes reserved for Lighter's own apps (web, mobile). */
-export const LIGHTER_RESERVED_KEY_INDEXES = { min: 0, max: 3 } as const;
 
 function emptyDraft(field: IdentifierField): IdentifierDraft {
   return field.kind === 'integer' ? null : '';
@@ -76,15 +74,10 @@ export function identifiersToSend(venue: Venue, drafts: Record<string, Identifie
   return out;
 }
 
-/** True when a Lighter account's API key index is one of those reserved for Lighter's own apps. */
+/** True when a Lighter account's API key index is 0–3: used by Lighter's own apps or reserved by its checklist (shared/lighter-api-key-index.ts). */
 export function usesReservedLighterKeyIndex(venue: Venue, drafts: Record<string, IdentifierDraft>): boolean {
   const index = drafts.apiKeyIndex;
-  return (
-    venue === 'lighter' &&
-    typeof index === 'number' &&
-    index >= LIGHTER_RESERVED_KEY_INDEXES.min &&
-    index <= LIGHTER_RESERVED_KEY_INDEXES.max
-  );
+  return venue === 'lighter' && typeof index === 'number' && isDiscouragedLighterKeyIndex(index);
 }
 
 /**
