@@ -188,6 +188,7 @@ export class HedgeExecutor {
     for (const w of this.watches.values()) w.close();
     for (const d of this.debts.values()) this.settle(d.waiting.splice(0), null);
     for (const book of this.books.values()) void book.then((b) => b?.close());
+    this.books.clear();
   }
 
   /**
