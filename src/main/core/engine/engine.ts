@@ -9,6 +9,7 @@ import { FillsRepository } from '../store/fills-repository';
 import { OrdersRepository } from '../store/orders-repository';
 import { RunSamplesRepository } from '../store/run-samples-repository';
 import { newRunId, RunsRepository, type RunRecord, type RunTransition, type StatusChange } from '../store/runs-repository';
+import { DEFAULT_DEAD_MANS_SWITCH_MS, type DeadMansSwitch } from '../venues/dead-mans-switch';
 import type { Market, Position, Venue } from '../venues/venue';
 import { ConfigError } from './config-error';
 import { decimalText } from './decimal-text';
@@ -50,6 +51,13 @@ export interface EngineOptions {
    * a minute) the default uses 3 of them a minute.
    */
   reconcileIntervalMs?: number;
+  /**
+   * Window of the dead-man's switch armed on every run's accounts while it
+   * trades, ms (default {@link DEFAULT_DEAD_MANS_SWITCH_MS}; 0 = none): if
+   * the app dies, the venue cancels the resting orders (venue floors apply,
+   * see each venue's armDeadMansSwitch).
+   */
+  deadMansSwitchMs?: number;
 }
 
 /** Default period of the continuous reconciliation: 60 s (3 requests per account per minute, 5 % of Lighter's standard tier). */
@@ -408,12 +416,15 @@ export class Engine {
   ): { risk: RiskGuard; runAccounts: RunAccount[] } {
     const risk = new RiskGuard({
       limits: strategy.riskLimits(),
+      clock: this.opts.clock,
       initialMode: riskMode,
       onModeChange: (from, to, reason) => {
         this.runs.setRiskMode(runId, from, to, reason, this.now());
         this.emit(runId, { type: 'risk', from, to, reason });
         this.opts.logger.warn({ component: 'engine', runId, from, to }, `risk: run ${to}: ${reason}`);
       },
+      onNaked: (to, reason) =>
+        this.opts.notifier.notify({ kind: 'hedge-failed', runId, title: `HedgeDesk ${def.title} run ${runId} ${to}: a hedge is not covered`, body: `Run ${runId} (${def.id}) is now ${to}: ${reason}` }),
       onExposure: (all, changed) => this.recordExposure(runId, all, changed),
     });
     const roles = rolesOf(def, this.runs.get(runId).config);
@@ -555,6 +566,7 @@ export class Engine {
     const reconciler = this.reconciler(runId, def, risk, runAccounts, symbols, reconciled);
     await reconciler.reconcile('start');
     for (const r of reconciled.values()) risk.seedPositions(r.positions.filter((p) => symbols.has(p.symbol)));
+    const switches = await this.armDeadMansSwitches(runId, runAccounts, log);
     const first = this.runs.get(runId).startedAt === null;
     this.setStatus(runId, 'running', { reason: resumeState === null && first ? 'reconciled' : 'resumed', ...(first ? { startedAt: this.now() } : {}) });
     log.info({ accounts: runAccounts.map((a) => a.accountId) }, `run ${runId} running`);
@@ -604,6 +616,7 @@ export class Engine {
       },
     });
     const reconciling = reconciler.runPeriodically(this.opts.reconcileIntervalMs ?? DEFAULT_RECONCILE_INTERVAL_MS, snapshots.signal);
+    const watchingNaked = watchNakedExposure(risk, clock, snapshots.signal);
     run.done = (async () => {
       let outcome: StrategyOutcome | null = null;
       let error: unknown = null;
@@ -615,8 +628,11 @@ export class Engine {
       snapshots.abort();
       await snapshotting;
       await reconciling;
+      await watchingNaked;
       // Last look at the venues before the summary (not when the app shuts down: the run is resumed later).
       if (!run.stop?.suspend) await reconciler.reconcile('stop');
+      // The strategy cancelled its resting orders: the switches can go.
+      await Promise.all(switches.map((s) => s.release()));
       await Promise.all(runAccounts.map((a) => a.venue.close()));
       this.active.delete(runId);
       if (run.stop?.suspend && !error) {
@@ -630,6 +646,31 @@ export class Engine {
         log.error({ err }, `run ${runId} could not be closed properly`);
       }
     })();
+  }
+
+  /**
+   * Arms the dead-man's switch of every account whose venue has one; a
+   * switch that cannot be armed is reported (log, run event) and the run
+   * trades without it.
+   */
+  private async armDeadMansSwitches(runId: string, accounts: readonly RunAccount[], log: EngineOptions['logger']): Promise<DeadMansSwitch[]> {
+    const windowMs = this.opts.deadMansSwitchMs ?? DEFAULT_DEAD_MANS_SWITCH_MS;
+    if (windowMs <= 0) return [];
+    const armed = await Promise.all(
+      accounts.map(async (a) => {
+        try {
+          const s = await a.venue.armVenueDeadMansSwitch(windowMs);
+          if (s) log.info({ account: a.accountId, windowMs: s.windowMs }, `dead-man’s switch armed: resting orders are cancelled by the venue ${s.windowMs === 0 ? 'when the connection drops' : `within ${s.windowMs / 1000} s`} if HedgeDesk stops`);
+          return s;
+        } catch (err) {
+          const message = `${a.label}: the venue’s dead-man’s switch could not be armed (${(err as Error).message}); resting orders would outlive a crash`;
+          log.warn({ account: a.accountId }, message);
+          this.emit(runId, { type: 'log', level: 'warn', message });
+          return null;
+        }
+      }),
+    );
+    return armed.filter((s): s is DeadMansSwitch => s !== null);
   }
 
   private requestStop(run: ActiveRun, stop: StopRequest & { suspend?: boolean }): void {
@@ -722,6 +763,21 @@ export class Engine {
       reconciliation: this.lastReconciliation.get(record.id) ?? null,
       summary: summary?.success ? summary.data : null,
     };
+  }
+}
+
+/** How often the engine checks how long a run's exposure has been naked (RiskGuard.checkNaked), ms of clock time. */
+const NAKED_CHECK_MS = 1_000;
+
+/** Checks the risk guard's naked-time bound every {@link NAKED_CHECK_MS} until `signal` aborts: exposure can stay naked with no event to notice it. */
+async function watchNakedExposure(risk: RiskGuard, clock: Clock, signal: AbortSignal): Promise<void> {
+  while (!signal.aborted) {
+    try {
+      await clock.sleep(NAKED_CHECK_MS, signal);
+    } catch {
+      return;
+    }
+    risk.checkNaked();
   }
 }
 

@@ -128,7 +128,7 @@ async function flattenOne(
           continue;
         }
         try {
-          const order: RunOrderRequest = { symbol: p.symbol, side, size, type: 'market', price, timeInForce: 'IOC', reduceOnly: true, purpose: 'flatten' };
+          const order: RunOrderRequest = { symbol: p.symbol, side, size, type: 'market', price, timeInForce: 'IOC', reduceOnly: true, purpose: 'flatten', urgent: true };
           const h = await venue.placeOrder(order);
           orders++;
           sent.push(h.clientOrderId);

@@ -13,6 +13,9 @@ export type OrderPurpose = 'entry' | 'exit' | 'hedge' | 'hedge-buyback' | 'flatt
 /** Purposes the risk guard tracks as hedges in flight. */
 export const HEDGE_PURPOSES: ReadonlySet<OrderPurpose> = new Set(['hedge', 'hedge-buyback']);
 
+/** Purposes sent as urgent orders (ahead of discretionary ones, with the reserved request budget): hedges and flattening. */
+export const URGENT_PURPOSES: ReadonlySet<OrderPurpose> = new Set(['hedge', 'hedge-buyback', 'flatten']);
+
 /** An order as a run places it: a venue order plus its purpose. */
 export interface RunOrderRequest extends PlaceOrderRequest {
   purpose?: OrderPurpose;

@@ -1,6 +1,7 @@
 import type Decimal from 'decimal.js';
 import type { Clock } from '../clock';
 import type { Logger } from '../log/logger';
+import type { DeadMansSwitch } from '../venues/dead-mans-switch';
 import type { FillRecordOutcome, FillsRepository } from '../store/fills-repository';
 import type { OrderKey, OrderRecord, OrdersRepository } from '../store/orders-repository';
 import type {
@@ -18,7 +19,7 @@ import type {
 } from '../venues/venue';
 import { VenueError } from '../venues/venue-errors';
 import { decimalText } from './decimal-text';
-import { HEDGE_PURPOSES, type OrderPurpose, type RunOrderRequest } from './order-purpose';
+import { HEDGE_PURPOSES, URGENT_PURPOSES, type OrderPurpose, type RunOrderRequest } from './order-purpose';
 import type { RiskGuard } from './risk-guard';
 import type { RunEventInput } from '../../../shared/schemas/runs';
 
@@ -58,7 +59,8 @@ export interface RecordingVenueOptions {
  * - `placeOrder`: risk check, then the order is stored (`submitting`, with a
  *   client order id made here: a decimal integer `now × 64 + n`, unique per
  *   account while the clock moves forward) before it is sent; the answer is
- *   stored next. Hedge purposes are registered with the risk guard.
+ *   stored next. Hedge purposes are registered with the risk guard; hedge
+ *   and flatten purposes go to the venue as urgent orders.
  * - Account stream: every fill is inserted once under (venue, account, fill
  *   id) — the identity, see FillsRepository — so the strategy sees each fill
  *   exactly once. The fill reaches the risk guard and the run's event bus,
@@ -192,6 +194,11 @@ export class RecordingVenue implements Venue {
     return this.opts.inner.collateral();
   }
 
+  /** The shared venue's dead-man's switch (Venue.armDeadMansSwitch); null when the venue has none. */
+  async armVenueDeadMansSwitch(windowMs: number): Promise<DeadMansSwitch | null> {
+    return (await this.opts.inner.armDeadMansSwitch?.(windowMs)) ?? null;
+  }
+
   /** The account's events, fills and orders already recorded; each fill once. */
   onAccountEvent(listener: (event: AccountEvent) => void): () => void {
     this.listeners.add(listener);
@@ -219,7 +226,8 @@ export class RecordingVenue implements Venue {
     for (const o of orders) risk.check(o);
     const prepared = orders.map((o) => {
       const { purpose = 'other', ...order } = o;
-      return { purpose, order: { ...order, clientOrderId: order.clientOrderId ?? this.nextClientOrderId() } };
+      const urgent = order.urgent ?? URGENT_PURPOSES.has(purpose);
+      return { purpose, order: { ...order, urgent, clientOrderId: order.clientOrderId ?? this.nextClientOrderId() } };
     });
     for (const { purpose, order } of prepared) {
       this.opts.orders.insertSubmitting(this.opts.runId, this.key(order.clientOrderId), order, purpose, this.now());

@@ -105,3 +105,51 @@ describe('RiskGuard', () => {
     expect(() => g.check(order('sell', '0.01', true))).not.toThrow();
   });
 });
+
+describe('RiskGuard: naked-time bound and queued hedges', () => {
+  function timed() {
+    let now = 1_000_000;
+    const modes: string[] = [];
+    const g = new RiskGuard({
+      limits: { boundSize: () => d('0.005'), haltAboveUsdc: d(1_000_000) },
+      clock: { now: () => now, sleep: () => Promise.resolve() },
+      naked: { reduceAfterMs: 10_000, haltAfterMs: 60_000 },
+      onModeChange: (from: RiskMode, to: RiskMode) => modes.push(`${from}→${to}`),
+      onExposure: () => undefined,
+    });
+    return { g, modes, advance: (ms: number) => (now += ms) };
+  }
+
+  it('a queued hedge counts as pending, but a net exposure left naked turns the run reducing-only, then halted', () => {
+    const { g, modes, advance } = timed();
+    g.recordFill('A', fill('buy', '0.1'));
+    g.setQueuedHedge('B', 'ETH', d('-0.1'));
+    g.publish();
+    expect(g.exposure('ETH').uncovered.toString()).toBe('0');
+    expect(g.mode).toBe('normal');
+    advance(9_999);
+    g.checkNaked();
+    expect(g.mode).toBe('normal');
+    advance(1);
+    g.checkNaked();
+    expect(g.mode).toBe('reducing-only');
+    advance(50_000);
+    g.checkNaked();
+    expect(modes).toEqual(['normal→reducing-only', 'reducing-only→halted']);
+  });
+
+  it('forgets the naked time once the exposure is back within one minimum order', () => {
+    const { g, advance } = timed();
+    g.recordFill('A', fill('buy', '0.1'));
+    g.checkNaked();
+    advance(9_000);
+    g.recordFill('B', fill('sell', '0.098'));
+    g.checkNaked();
+    g.recordFill('A', fill('buy', '0.1'));
+    advance(9_000);
+    g.checkNaked();
+    expect(g.mode).toBe('normal');
+    g.setQueuedHedge('B', 'ETH', d(0));
+    expect(g.exposure('ETH').pending.toString()).toBe('0');
+  });
+});

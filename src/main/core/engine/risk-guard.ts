@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import type { Clock } from '../clock';
 import type { Fill, Order, PlaceOrderRequest, Position } from '../venues/venue';
 import { RiskRejectedError } from './engine-errors';
 import { isStricter, type RiskMode } from './risk-mode';
@@ -26,13 +27,32 @@ export interface ExposureValue {
   price: Decimal;
 }
 
+/**
+ * How long a symbol's net exposure (fills only: hedges sent or queued do not
+ * count) may stay beyond one minimum order before the run gets stricter, ms.
+ */
+export interface NakedLimits {
+  /** Then the run becomes reducing-only (default {@link DEFAULT_NAKED_LIMITS}). */
+  reduceAfterMs: number;
+  /** Then the run is halted (flattened). */
+  haltAfterMs: number;
+}
+
+/** 10 s naked → reducing-only, 60 s → halted: a hedge that cannot be covered stops the run instead of waiting. */
+export const DEFAULT_NAKED_LIMITS: NakedLimits = { reduceAfterMs: 10_000, haltAfterMs: 60_000 };
+
 /** Construction of a {@link RiskGuard}. */
 export interface RiskGuardOptions {
   limits: RiskLimits;
+  /** Time of the naked-exposure bound ({@link RiskGuard.checkNaked}); without it only size limits apply. */
+  clock?: Clock;
+  naked?: NakedLimits;
   /** Mode to start in (a resumed run keeps its stored mode). */
   initialMode?: RiskMode;
   /** Called after the mode became stricter. */
   onModeChange(from: RiskMode, to: RiskMode, reason: string): void;
+  /** Called after the naked-time bound made the mode stricter (after {@link onModeChange}): hedges could not cover a fill in time. */
+  onNaked?(to: RiskMode, reason: string): void;
   /** Called by {@link RiskGuard.publish} with every symbol's exposure and the symbols that changed. */
   onExposure(all: ExposureValue[], changed: ReadonlySet<string>): void;
 }
@@ -48,6 +68,8 @@ interface SymbolBook {
   net: Decimal;
   pending: Map<string, InFlight>;
   price: Decimal;
+  /** Since when (clock ms) |net| has been beyond the bound; null while within. */
+  nakedSince: number | null;
 }
 
 /** Signed size still expected to fill: (final or full size − seen), with the hedge's sign; zero or less means done. */
@@ -59,14 +81,17 @@ function expected(h: InFlight): Decimal {
 const ZERO = new Decimal(0);
 const TERMINAL = new Set<Order['status']>(['filled', 'canceled', 'rejected']);
 const hedgeKey = (accountId: string, clientOrderId: string) => `${accountId}\u0000${clientOrderId}`;
+/** Key of an account's hedge debt queued in the hedge executor (no client order id yet). */
+const queuedKey = (accountId: string) => `${accountId}\u0000queued`;
 
 /**
  * Tracks a run's net exposure per symbol across its accounts — from fills,
  * as they are recorded, and hedges in flight — and how much the run may still
  * trade ({@link RiskMode}). Whenever the strategy has handled an event it
  * calls {@link publish}: an |uncovered| exposure above one minimum order makes
- * the run reducing-only, above `haltAboveUsdc` halts it. Every order passes
- * {@link check} before it is sent.
+ * the run reducing-only, above `haltAboveUsdc` halts it; a net exposure left
+ * naked beyond one minimum order for too long does the same
+ * ({@link checkNaked}). Every order passes {@link check} before it is sent.
  */
 export class RiskGuard {
   private current: RiskMode;
@@ -94,6 +119,7 @@ export class RiskGuard {
   recordPositionChange(symbol: string, delta: Decimal): void {
     const book = this.book(symbol);
     book.net = book.net.plus(delta);
+    this.markNaked(symbol, book);
     this.changed.add(symbol);
   }
 
@@ -108,6 +134,7 @@ export class RiskGuard {
     const signed = fill.side === 'buy' ? fill.size : fill.size.neg();
     book.net = book.net.plus(signed);
     book.price = fill.price;
+    this.markNaked(fill.symbol, book);
     if (fill.clientOrderId !== null) {
       const key = hedgeKey(accountId, fill.clientOrderId);
       const hedge = book.pending.get(key);
@@ -123,6 +150,48 @@ export class RiskGuard {
   expectHedge(accountId: string, clientOrderId: string, symbol: string, signedSize: Decimal): void {
     this.book(symbol).pending.set(hedgeKey(accountId, clientOrderId), { signed: signedSize, seen: ZERO, endedAt: null });
     this.changed.add(symbol);
+  }
+
+  /**
+   * Sets what an account's hedge executor still owes on `symbol` beyond the
+   * orders it has in flight (signed, base units; zero clears it): counted as
+   * pending like a hedge sent, because the executor retries it until
+   * covered. The naked-time bound ({@link checkNaked}) catches it when it
+   * never is.
+   */
+  setQueuedHedge(accountId: string, symbol: string, signedSize: Decimal): void {
+    const book = this.book(symbol);
+    const key = queuedKey(accountId);
+    const before = book.pending.get(key)?.signed ?? ZERO;
+    if (signedSize.isZero()) book.pending.delete(key);
+    else book.pending.set(key, { signed: signedSize, seen: ZERO, endedAt: null });
+    if (!before.eq(signedSize)) this.changed.add(symbol);
+  }
+
+  /**
+   * The time bound: a symbol whose net exposure from fills (hedges in flight
+   * or queued not counted) has been beyond one minimum order for longer than
+   * `naked.reduceAfterMs` makes the run reducing-only, longer than
+   * `naked.haltAfterMs` halts it. Called on every {@link publish} and
+   * periodically by the engine (the exposure may stay naked with no event).
+   * A no-op without a clock.
+   */
+  checkNaked(): void {
+    const clock = this.opts.clock;
+    if (!clock) return;
+    const now = clock.now();
+    const limits = this.opts.naked ?? DEFAULT_NAKED_LIMITS;
+    for (const [symbol, book] of this.books) {
+      this.markNaked(symbol, book);
+      if (book.nakedSince === null) continue;
+      const bound = this.opts.limits.boundSize(symbol, book.price);
+      const forMs = now - book.nakedSince;
+      const what = `${symbol}: net exposure ${book.net} beyond one minimum order (${bound}) for ${(forMs / 1000).toFixed(1)} s`;
+      const to: RiskMode | null = forMs >= limits.haltAfterMs ? 'halted' : forMs >= limits.reduceAfterMs ? 'reducing-only' : null;
+      if (!to) continue;
+      const reason = to === 'halted' ? `${what}: hedges could not cover it` : `${what}: no new entries until it is covered`;
+      if (this.escalate(to, reason)) this.opts.onNaked?.(to, reason);
+    }
   }
 
   /** Forgets a hedge that was not sent (the venue refused it). */
@@ -197,6 +266,7 @@ export class RiskGuard {
    * after handling an event, when hedges for it have been sent.
    */
   publish(): ExposureValue[] {
+    this.checkNaked();
     const all = this.all();
     for (const e of all) {
       const usdc = e.uncovered.abs().times(e.price);
@@ -213,9 +283,16 @@ export class RiskGuard {
     return all;
   }
 
+  /** Starts (or ends) the naked time of a symbol as its net exposure leaves (or re-enters) one minimum order. */
+  private markNaked(symbol: string, book: SymbolBook): void {
+    if (!this.opts.clock) return;
+    if (book.net.abs().gt(this.opts.limits.boundSize(symbol, book.price))) book.nakedSince ??= this.opts.clock.now();
+    else book.nakedSince = null;
+  }
+
   private book(symbol: string): SymbolBook {
     let b = this.books.get(symbol);
-    if (!b) this.books.set(symbol, (b = { net: ZERO, pending: new Map(), price: ZERO }));
+    if (!b) this.books.set(symbol, (b = { net: ZERO, pending: new Map(), price: ZERO, nakedSince: null }));
     return b;
   }
 }

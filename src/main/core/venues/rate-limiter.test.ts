@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { backoffDelay } from './backoff';
 import { WeightedRateLimiter } from './rate-limiter';
 import { VirtualClock } from './virtual-clock';
+import { SteppedClock } from '../engine/testing/stepped-clock';
 
 describe('WeightedRateLimiter', () => {
   it('grants up to the capacity inside the window without waiting', async () => {
@@ -53,6 +54,61 @@ describe('WeightedRateLimiter', () => {
     const limiter = new WeightedRateLimiter({ capacity: 10, windowMs: 1_000, clock: new VirtualClock() });
     await expect(limiter.acquire(11)).rejects.toThrow(RangeError);
     await expect(limiter.acquire(0)).rejects.toThrow(RangeError);
+  });
+});
+
+describe('WeightedRateLimiter priorities', () => {
+  it('keeps the reserved share for urgent requests: normal ones wait, urgent ones go at once', async () => {
+    const clock = new VirtualClock();
+    const start = clock.now();
+    const limiter = new WeightedRateLimiter({ capacity: 10, windowMs: 60_000, reservedShare: 0.3, clock });
+    for (let i = 0; i < 7; i++) await limiter.acquire(1);
+    expect(clock.sleeps).toEqual([]);
+    // The reserve (3 of 10) is the urgent callers' only.
+    for (let i = 0; i < 3; i++) await limiter.acquire(1, undefined, 'urgent');
+    expect(clock.now()).toBe(start);
+    expect(limiter.used()).toBe(10);
+    // A normal caller now waits until the window has room under its 7.
+    await limiter.acquire(1);
+    expect(clock.now() - start).toBe(60_000);
+  });
+
+  it('serves a waiting urgent caller before normal callers that queued earlier', async () => {
+    const clock = new SteppedClock();
+    const limiter = new WeightedRateLimiter({ capacity: 2, windowMs: 1_000, clock });
+    const order: string[] = [];
+    await limiter.acquire(1);
+    await limiter.acquire(1);
+    const normals = [1, 2, 3].map((n) => limiter.acquire(1).then(() => order.push(`normal ${n}`)));
+    const urgent = limiter.acquire(1, undefined, 'urgent').then(() => order.push('urgent'));
+    await Promise.all([...normals, urgent]);
+    expect(order[0]).toBe('urgent');
+    expect(order.slice(1)).toEqual(['normal 1', 'normal 2', 'normal 3']);
+  });
+
+  it('lets an urgent arrival cut short a normal caller’s wait when the reserve has room', async () => {
+    const clock = new SteppedClock();
+    const start = clock.now();
+    const limiter = new WeightedRateLimiter({ capacity: 4, windowMs: 60_000, reservedShare: 0.5, clock });
+    await limiter.acquire(1);
+    await limiter.acquire(1);
+    let normalAt = 0;
+    const normal = limiter.acquire(1).then(() => (normalAt = clock.now()));
+    await limiter.acquire(1, undefined, 'urgent');
+    expect(clock.now()).toBe(start);
+    await normal;
+    expect(normalAt - start).toBe(60_000);
+  });
+
+  it('drops an aborted waiter and refuses an out-of-range reserve', async () => {
+    const clock = new SteppedClock();
+    const limiter = new WeightedRateLimiter({ capacity: 1, windowMs: 1_000, clock });
+    await limiter.acquire(1);
+    const abort = new AbortController();
+    const waiting = limiter.acquire(1, abort.signal);
+    abort.abort(new Error('gone'));
+    await expect(waiting).rejects.toThrow('gone');
+    expect(() => new WeightedRateLimiter({ capacity: 1, windowMs: 1, reservedShare: 1, clock })).toThrow(RangeError);
   });
 });
 

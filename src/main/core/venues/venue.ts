@@ -8,6 +8,7 @@
  */
 import type Decimal from 'decimal.js';
 import type { Venue as VenueId } from '../../../shared/schemas/venues';
+import type { DeadMansSwitch } from './dead-mans-switch';
 import type { VenueErrorKind } from './venue-errors';
 
 export type Side = 'buy' | 'sell';
@@ -101,6 +102,12 @@ export interface PlaceOrderRequest {
   reduceOnly?: boolean;
   /** Caller's id, unique per account; generated when omitted. */
   clientOrderId?: string;
+  /**
+   * A hedge or flatten order: the client sends it ahead of discretionary
+   * requests and may use the share of the account's request budget kept for
+   * such orders (rate-limiter.ts). Default false.
+   */
+  urgent?: boolean;
 }
 
 /** What the venue answered to an accepted order. */
@@ -244,4 +251,13 @@ export interface Venue {
 
   /** The account's order updates and fills (each fill once), positions and collateral. */
   onAccountEvent(listener: (event: AccountEvent) => void): () => void;
+
+  /**
+   * Arms the venue's dead-man's switch on the account's resting orders
+   * (dead-mans-switch.ts): while the app lives it is kept alive; when the app
+   * dies the venue cancels the orders within the switch's `windowMs`. Absent
+   * on venues without one. Call after `connect()`.
+   * @throws RangeError for a window that is not positive; typed VenueErrors when the venue refuses.
+   */
+  armDeadMansSwitch?(windowMs: number): Promise<DeadMansSwitch>;
 }

@@ -49,6 +49,8 @@ interface Client {
   subs: Map<string, Channel>;
   account: ParadexAccount | null;
   alive: boolean;
+  /** `order.cancel_on_disconnect` is on: the account's open orders are cancelled when this connection closes. */
+  cancelOnDisconnect: boolean;
 }
 
 /**
@@ -93,7 +95,7 @@ export class WsHub {
   /** Accepts an HTTP upgrade on `/v1`; refuses any other path with 404. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     upgradeOnPath(this.wss, WS_PATH, req, socket, head, (ws) => {
-      const client: Client = { ws, subs: new Map(), account: null, alive: true };
+      const client: Client = { ws, subs: new Map(), account: null, alive: true, cancelOnDisconnect: false };
       const bearer = req.headers.authorization;
       if (bearer) {
         try {
@@ -105,7 +107,10 @@ export class WsHub {
       this.clients.add(client);
       ws.on('pong', () => (client.alive = true));
       ws.on('message', (raw) => this.onMessage(client, raw));
-      ws.on('close', () => this.clients.delete(client));
+      ws.on('close', () => {
+        this.clients.delete(client);
+        this.cancelOnClose(client);
+      });
       ws.on('error', () => ws.terminate());
     });
   }
@@ -156,6 +161,8 @@ export class WsHub {
         return this.subscribe(client, id, params);
       case 'unsubscribe':
         return this.unsubscribe(client, id, params);
+      case 'order.cancel_on_disconnect':
+        return this.setCancelOnDisconnect(client, id, params);
       default:
         this.reply(client, id, { error: { code: RPC_ERRORS.methodNotFound, message: 'method not found', data: msg.method } });
     }
@@ -174,6 +181,33 @@ export class WsHub {
       return;
     }
     this.reply(client, id, { result: { node_id: 'paradex-sim' } });
+  }
+
+  /**
+   * `order.cancel_on_disconnect` `{enabled}` (authenticated connections): while
+   * on, the account's open orders are cancelled when the connection closes
+   * (docs.paradex.trade/ws/web-socket-channels/order-cancel-on-disconnect;
+   * Paradex cancels the orders tracked by that connection — the simulator
+   * cancels all of the account's, which is the same for a client with one
+   * connection per account).
+   */
+  private setCancelOnDisconnect(client: Client, id: number | string | null, params: Record<string, unknown>): void {
+    if (!client.account) {
+      this.reply(client, id, { error: { code: RPC_ERRORS.invalidBearer, message: 'not authenticated', data: 'auth first' } });
+      return;
+    }
+    if (typeof params.enabled !== 'boolean') {
+      this.reply(client, id, { error: { code: RPC_ERRORS.invalidRequest, message: 'invalid request', data: 'params.enabled: expected a boolean' } });
+      return;
+    }
+    client.cancelOnDisconnect = params.enabled;
+    this.reply(client, id, { result: { enabled: params.enabled } });
+  }
+
+  private cancelOnClose(client: Client): void {
+    if (!client.cancelOnDisconnect || !client.account) return;
+    client.cancelOnDisconnect = false;
+    this.opts.venue.cancelAll(client.account);
   }
 
   private subscribe(client: Client, id: number | string | null, params: Record<string, unknown>): void {

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { decimalText } from '../../engine/decimal-text';
-import { floorToStep, minOrderSize, offsetPrice } from '../../engine/market-math';
-import { OrderWatch } from '../../engine/order-watch';
+import { HedgeExecutor } from '../../engine/hedge-executor';
+import { minOrderSize } from '../../engine/market-math';
 import { SerialQueue } from '../../engine/serial-queue';
 import type { RunAccount } from '../../engine/strategy';
 import type { Position } from '../../venues/venue';
@@ -11,10 +11,8 @@ import { PositionDrift } from './position-drift';
 import { ANSWERS_KEPT } from './run-state';
 
 const ZERO = new Decimal(0);
-/** How long B waits for a hedge (IOC) to end, ms of clock time. */
-const HEDGE_WAIT_MS = 10_000;
-/** Pause before retrying a refused hedge, ms of clock time. */
-const RETRY_PAUSE_MS = 200;
+/** Longest B waits for the hedge executor to cover one fill, ms of clock time (retry_times ends it sooner). */
+const HEDGE_WAIT_MS = 60_000;
 
 /** What B did with one fill of A: base units hedged and left unhedged (≥ 0), and whether it gave up. */
 interface HedgeResult {
@@ -43,18 +41,43 @@ export class TakerLeg {
   retries = 0;
   /** Fills of A hedged (answered `hedged`). */
   fillsHedged = 0;
-  private readonly watch: OrderWatch;
+  private readonly executor: HedgeExecutor;
   private readonly queue: SerialQueue;
   private readonly answers: Map<string, string>;
   private readonly detach: (() => void)[] = [];
   private readonly drift = new PositionDrift();
+  /** Refusals and unfilled orders of the fill being hedged. */
+  private failures = 0;
+  /** Ends the wait for the current fill's hedge once retry_times are spent. */
+  private giveUp: (() => void) | null = null;
 
   constructor(
     private readonly host: LegHost,
     readonly account: RunAccount,
     onFatal: (err: unknown) => void,
   ) {
-    this.watch = new OrderWatch(account.venue, host.clock);
+    this.executor = new HedgeExecutor({
+      accounts: [account],
+      market: () => host.market,
+      risk: host.ctx.risk,
+      clock: host.clock,
+      logger: host.ctx.logger,
+      slippageBps: host.cfg.slippageBps,
+      onOrder: () => {
+        this.hedges++;
+        host.publishExposure();
+        host.changed();
+      },
+      onRetry: (_accountId, _symbol, message) => {
+        this.retries++;
+        this.failures++;
+        host.warn(`${account.label}: ${message} (retry ${this.failures} of ${host.cfg.retryTimes})`);
+        if (this.failures > host.cfg.retryTimes) this.giveUp?.();
+      },
+      onResidual: (_accountId, _symbol, signed) => {
+        host.state.carry = decimalText(new Decimal(host.state.carry).plus(signed));
+      },
+    });
     this.queue = new SerialQueue(onFatal);
     this.answers = new Map(host.state.answers.map((a) => [a.forId, a.ack]));
     const reconciled = host.ctx.reconciled.get(account.accountId);
@@ -105,7 +128,7 @@ export class TakerLeg {
   /** Stops listening to B's account and the transport. */
   close(): void {
     for (const off of this.detach.splice(0)) off();
-    this.watch.close();
+    this.executor.close();
   }
 
   private async handle(m: FillMessage): Promise<void> {
@@ -165,72 +188,43 @@ export class TakerLeg {
   }
 
   /**
-   * Sends marketable IOC orders for `owed` plus the carry (signed: sell
-   * negative) until less than one minimum order is left, retrying refusals and
-   * unfilled remainders up to retry_times.
+   * Hedges `owed` plus the carry (signed: sell negative) through the hedge
+   * executor — one IOC at a time, partial fills followed up, refusals
+   * retried — until less than one minimum order is left (carried to the next
+   * fill). When refusals or unfilled orders exceed retry_times, the debt is
+   * taken back from the executor and reported unhedged (A flattens it).
    */
   private async hedge(owed: Decimal, forId: string): Promise<HedgeResult> {
     const { host } = this;
-    const { market, cfg } = host;
-    let left = this.carry.plus(owed);
-    let hedged = ZERO;
-    let attempt = 0;
-    for (;;) {
-      const { bid, ask } = await host.quote();
-      const side: 'buy' | 'sell' = left.isNegative() ? 'sell' : 'buy';
-      const reference = side === 'sell' ? bid : ask;
-      const min = minOrderSize(market, reference ?? host.ctx.risk.exposure(market.symbol).price);
-      if (left.abs().lt(min)) {
-        host.state.carry = decimalText(left);
-        host.awaitingPlacement(forId, false);
-        host.publishExposure();
-        if (!left.isZero()) host.info(`${this.account.label}: ${left.abs()} ${market.symbol} carried to the next fill (below the minimum order of ${min})`);
-        return { status: 'hedged', hedged, unhedged: ZERO };
-      }
-      if (attempt > cfg.retryTimes) {
-        host.state.carry = '0';
-        host.awaitingPlacement(forId, false);
-        return { status: 'failed', hedged, unhedged: left.abs() };
-      }
-      if (attempt > 0) this.retries++;
-      attempt++;
-      if (!reference) {
-        host.warn(`${this.account.label}: no ${side === 'sell' ? 'bid' : 'ask'} in the ${market.symbol} book to hedge against (attempt ${attempt})`);
-        await host.sleep(RETRY_PAUSE_MS);
-        continue;
-      }
-      const price = offsetPrice(reference, side === 'sell' ? -cfg.slippageBps : cfg.slippageBps, side, market.tickSize);
-      const size = floorToStep(left.abs(), market.stepSize);
-      const reduceOnly = side === 'buy' && this.position.isNegative() && size.lte(this.position.abs());
-      const clientOrderId = this.account.venue.nextClientOrderId();
-      try {
-        await this.account.venue.placeOrder({
-          symbol: market.symbol,
-          side,
-          size,
-          type: 'market',
-          price,
-          timeInForce: 'IOC',
-          reduceOnly,
-          clientOrderId,
-          purpose: side === 'sell' ? 'hedge' : 'hedge-buyback',
-        });
-      } catch (err) {
-        host.warn(`${this.account.label}: hedge ${side} ${size} ${market.symbol} refused (attempt ${attempt} of ${cfg.retryTimes + 1}): ${(err as Error).message}`);
-        await host.sleep(RETRY_PAUSE_MS);
-        continue;
-      }
-      this.hedges++;
+    const { market } = host;
+    const left = this.carry.plus(owed);
+    const min = minOrderSize(market, host.ctx.risk.exposure(market.symbol).price);
+    if (left.abs().lt(min)) {
+      host.state.carry = decimalText(left);
       host.awaitingPlacement(forId, false);
       host.publishExposure();
-      host.changed();
-      const ended = await this.watch.waitEnded(clientOrderId, HEDGE_WAIT_MS);
-      const filled = this.watch.get(clientOrderId).filled;
-      hedged = hedged.plus(filled);
-      left = left.isNegative() ? left.plus(filled) : left.minus(filled);
-      host.publishExposure();
-      if (!ended) host.warn(`${this.account.label}: hedge ${clientOrderId} did not end within ${HEDGE_WAIT_MS / 1000} s (${filled} filled)`);
-      else if (left.abs().gte(min)) host.warn(`${this.account.label}: hedge ${side} filled ${filled} of ${size} ${market.symbol}; ${left.abs()} left (attempt ${attempt} of ${cfg.retryTimes + 1})`);
+      if (!left.isZero()) host.info(`${this.account.label}: ${left.abs()} ${market.symbol} carried to the next fill (below the minimum order of ${min})`);
+      return { status: 'hedged', hedged: ZERO, unhedged: ZERO };
     }
+    host.state.carry = '0';
+    const before = this.position;
+    this.failures = 0;
+    const gaveUp = new Promise<void>((resolve) => (this.giveUp = resolve));
+    const side = left.isNegative() ? 'sell' : 'buy';
+    const reduceOnly = side === 'buy' && this.position.isNegative() && left.abs().lte(this.position.abs());
+    const acked = this.executor.owe(this.account.accountId, market.symbol, left, { reduceOnly });
+    await Promise.race([acked, gaveUp]);
+    host.awaitingPlacement(forId, false);
+    host.publishExposure();
+    const spent = await Promise.race([this.executor.idle(HEDGE_WAIT_MS).then(() => false), gaveUp.then(() => true)]);
+    this.giveUp = null;
+    const hedged = this.position.minus(before).abs();
+    if (spent || this.executor.busy()) {
+      const unhedged = this.executor.abandon(this.account.accountId, market.symbol);
+      host.state.carry = '0';
+      return { status: 'failed', hedged, unhedged: unhedged.abs() };
+    }
+    host.publishExposure();
+    return { status: 'hedged', hedged, unhedged: ZERO };
   }
 }

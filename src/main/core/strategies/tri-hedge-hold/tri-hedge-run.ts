@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import { decimalText } from '../../engine/decimal-text';
 import { RiskRejectedError } from '../../engine/engine-errors';
 import { flattenAccounts } from '../../engine/flatten';
+import { HedgeExecutor } from '../../engine/hedge-executor';
 import { floorToStep, minOrderSize, offsetPrice } from '../../engine/market-math';
 import type { RunOrderRequest } from '../../engine/order-purpose';
 import { OrderWatch } from '../../engine/order-watch';
@@ -28,9 +29,6 @@ const SETTLE_MS = 10_000;
 const PROGRESS_EVERY_MS = 1_000;
 /** Slice placements that may fail in a row (other than margin) before the run fails. */
 const MAX_PLACEMENT_FAILURES = 10;
-/** A hedge that filled nothing is retried at once this many times; later retries wait for the next turn. */
-const IMMEDIATE_REHEDGES = 3;
-const TERMINAL = new Set<Order['status']>(['filled', 'canceled', 'rejected']);
 
 interface Acc extends RunAccount {
   watch: OrderWatch;
@@ -46,15 +44,6 @@ interface HedgeTrigger {
   arrivedAt: number;
   startedAt: number;
   fill: { accountId: string; fillId: string } | null;
-}
-
-interface HedgeOrder {
-  accountId: string;
-  symbol: string;
-  /** Signed size sent (sell negative). */
-  signed: Decimal;
-  /** Filled so far (from fills). */
-  filled: Decimal;
 }
 
 const orderKey = (accountId: string, clientOrderId: string) => `${accountId}\u0000${clientOrderId}`;
@@ -73,9 +62,9 @@ export class TriHedgeRun {
   private readonly positions = new Map<string, Map<string, Decimal>>();
   private readonly carry = new Map<string, Map<string, Decimal>>();
   private readonly primaryOrders = new Map<string, PrimaryOrder>();
-  private readonly hedgeOrders = new Map<string, HedgeOrder>();
+  /** Sends and retries every hedge leg until covered (engine/hedge-executor.ts). */
+  private readonly hedger: HedgeExecutor;
   private readonly books = new Map<string, BookSubscription>();
-  private readonly zeroFillRetries = new Map<string, number>();
   /** Per account and symbol: a venue position that differed from the tracked one at the last REST read. */
   private readonly drift = new Map<string, Decimal>();
   private readonly queue: SerialQueue;
@@ -100,6 +89,22 @@ export class TriHedgeRun {
     this.queue = new SerialQueue((err) => {
       this.fatal ??= err;
       this.halt.abort();
+    });
+    this.hedger = new HedgeExecutor({
+      accounts: this.accs,
+      market: (symbol) => this.market(symbol),
+      risk: ctx.risk,
+      clock: ctx.clock,
+      logger: ctx.logger,
+      slippageBps: cfg.hedgeSlippageBps,
+      onMarginRejection: (acc, symbol, message) => this.triggerFailsafe(acc, symbol, message),
+      // A remainder below one minimum order goes back to the hedger's carry: hedged with the next fill, or at once when the carries add up to one.
+      onResidual: (accountId, symbol, signed) => {
+        const carried = this.carryOf(symbol);
+        carried.set(accountId, (carried.get(accountId) ?? ZERO).plus(signed));
+        this.queueRehedge();
+      },
+      onRetry: (accountId, _symbol, message) => this.ctx.logger.warn({ account: accountId }, message),
     });
   }
 
@@ -447,7 +452,7 @@ export class TriHedgeRun {
   private async onEvent(acc: Acc, event: AccountEvent, arrivedAt: number): Promise<void> {
     const startedAt = this.now();
     if (event.type === 'fill') await this.onFill(acc, event.fill, arrivedAt, startedAt);
-    else if (event.type === 'order') await this.onOrder(acc, event.order, { arrivedAt, startedAt, fill: null });
+    else if (event.type === 'order') this.onOrder(acc, event.order);
     this.publish();
   }
 
@@ -455,31 +460,15 @@ export class TriHedgeRun {
     const book = this.positions.get(acc.accountId)!;
     book.set(fill.symbol, (book.get(fill.symbol) ?? ZERO).plus(fill.side === 'buy' ? fill.size : fill.size.neg()));
     if (fill.clientOrderId === null) return;
-    const key = orderKey(acc.accountId, fill.clientOrderId);
-    const hedge = this.hedgeOrders.get(key);
-    if (hedge) hedge.filled = hedge.filled.plus(fill.size);
-    const primary = this.primaryOrders.get(key);
+    const primary = this.primaryOrders.get(orderKey(acc.accountId, fill.clientOrderId));
     if (!primary) return;
     await this.hedge(fill.symbol, primary.purpose === 'entry' ? fill.size.neg() : fill.size, { arrivedAt, startedAt, fill: { accountId: acc.accountId, fillId: fill.fillId } });
   }
 
-  private async onOrder(acc: Acc, order: Order, trigger: HedgeTrigger): Promise<void> {
+  /** A margin refusal on the order stream triggers the failsafe; the remainders of hedge orders are the hedge executor's. */
+  private onOrder(acc: Acc, order: Order): void {
     if (order.rejection === 'InsufficientMargin') {
       this.triggerFailsafe(acc, order.symbol, `order ${order.clientOrderId ?? order.venueOrderId} ${order.statusReason ?? 'refused for margin'}`);
-      return;
-    }
-    if (order.clientOrderId === null || !TERMINAL.has(order.status)) return;
-    const key = orderKey(acc.accountId, order.clientOrderId);
-    const hedge = this.hedgeOrders.get(key);
-    if (!hedge) return;
-    this.hedgeOrders.delete(key);
-    const unfilled = hedge.signed.abs().minus(order.filledSize);
-    if (unfilled.gt(0)) {
-      const carried = this.carryOf(hedge.symbol);
-      carried.set(acc.accountId, (carried.get(acc.accountId) ?? ZERO).plus(hedge.signed.isNegative() ? unfilled.neg() : unfilled));
-      const retries = order.filledSize.isZero() ? (this.zeroFillRetries.get(hedge.symbol) ?? 0) + 1 : 0;
-      this.zeroFillRetries.set(hedge.symbol, retries);
-      if (retries <= IMMEDIATE_REHEDGES) await this.hedge(hedge.symbol, ZERO, trigger);
     }
   }
 
@@ -540,62 +529,40 @@ export class TriHedgeRun {
       capacity,
     });
     this.carry.set(symbol, plan.carry);
+    const carriedAfter = new Map(plan.carry);
+    // Each leg is owed by its hedger until covered; the executor sends it (or adds it to the order after the one in flight).
     const sent = await Promise.all(
       plan.legs.map(async (leg) => {
-        const acc = this.accs.find((a) => a.accountId === leg.accountId)!;
-        const clientOrderId = acc.venue.nextClientOrderId();
-        const key = orderKey(acc.accountId, clientOrderId);
-        this.hedgeOrders.set(key, { accountId: acc.accountId, symbol, signed: leg.size, filled: ZERO });
-        try {
-          await acc.venue.placeOrder({
-            symbol,
-            side,
-            size: leg.size.abs(),
-            type: 'market',
-            price,
-            timeInForce: 'IOC',
-            reduceOnly: side === 'buy' && !leg.beyondCapacity,
-            clientOrderId,
-            purpose: side === 'sell' ? 'hedge' : 'hedge-buyback',
-          });
-          return { accountId: acc.accountId, side, size: decimalText(leg.size.abs()), clientOrderId };
-        } catch (err) {
-          this.hedgeOrders.delete(key);
-          const c = this.carryOf(symbol);
-          c.set(acc.accountId, (c.get(acc.accountId) ?? ZERO).plus(leg.size));
-          if (err instanceof InsufficientMarginError) this.triggerFailsafe(acc, symbol, err.message);
-          else this.warn(`${acc.label}: hedge ${side} ${leg.size.abs()} ${symbol} refused: ${(err as Error).message}`);
-          return null;
-        }
+        const placed = await this.hedger.owe(leg.accountId, symbol, leg.size, { reduceOnly: side === 'buy' && !leg.beyondCapacity });
+        return placed && { accountId: placed.accountId, side: placed.side, size: decimalText(placed.size), clientOrderId: placed.clientOrderId };
       }),
     );
+    // What this hedge left carried: remainders the executor hands back later belong to later hedges.
     this.emitHedge(
       symbol,
       sent.filter((l) => l !== null),
       trigger,
+      carriedAfter,
     );
   }
 
-  private emitHedge(symbol: string, legs: RunEventOf<'hedge'>['legs'], trigger: HedgeTrigger): void {
+  private emitHedge(symbol: string, legs: RunEventOf<'hedge'>['legs'], trigger: HedgeTrigger, carried: ReadonlyMap<string, Decimal> = this.carryOf(symbol)): void {
     this.ctx.emit({
       type: 'hedge',
       symbol,
       forAccountId: trigger.fill?.accountId ?? null,
       forFillId: trigger.fill?.fillId ?? null,
       legs,
-      carried: [...this.carryOf(symbol)].map(([accountId, size]) => ({ accountId, size: decimalText(size) })),
+      carried: [...carried].map(([accountId, size]) => ({ accountId, size: decimalText(size) })),
       startedAt: trigger.startedAt,
       latencyMs: legs.length > 0 ? Math.max(0, this.ctx.clock.now() - trigger.arrivedAt) : null,
     });
   }
 
-  /** Unfilled size of this account's hedges in flight on `symbol` on one side (base units, ≥ 0). */
+  /** What this account still owes to hedge on `symbol` on one side, queued or in flight (base units, ≥ 0). */
   private inFlight(accountId: string, symbol: string, side: 'buy' | 'sell'): Decimal {
-    let sum = ZERO;
-    for (const h of this.hedgeOrders.values()) {
-      if (h.accountId === accountId && h.symbol === symbol && (h.signed.isPositive() ? 'buy' : 'sell') === side) sum = sum.plus(h.signed.abs().minus(h.filled));
-    }
-    return Decimal.max(sum, 0);
+    const owed = this.hedger.outstanding(accountId, symbol);
+    return Decimal.max(side === 'buy' ? owed : owed.neg(), 0);
   }
 
   /**
@@ -626,7 +593,7 @@ export class TriHedgeRun {
       const [accountId, clientOrderId] = key.split('\u0000') as [string, string];
       if (order.symbol === symbol && !this.accs.find((a) => a.accountId === accountId)!.watch.ended(clientOrderId)) return true;
     }
-    return [...this.hedgeOrders.values()].some((h) => h.symbol === symbol);
+    return this.hedger.busy(symbol);
   }
 
   /**
@@ -667,7 +634,6 @@ export class TriHedgeRun {
       const price = this.ctx.risk.exposure(symbol).price;
       if (total.abs().gte(minOrderSize(this.market(symbol), price))) {
         void this.queue.push(async () => {
-          this.zeroFillRetries.set(symbol, 0);
           const now = this.now();
           await this.hedge(symbol, ZERO, { arrivedAt: now, startedAt: now, fill: null });
           this.publish();
@@ -688,7 +654,7 @@ export class TriHedgeRun {
     if (this.ctx.risk.mode === 'halted') this.halt.abort();
   }
 
-  private triggerFailsafe(acc: Acc, symbol: string, message: string): void {
+  private triggerFailsafe(acc: RunAccount, symbol: string, message: string): void {
     if (this.failsafe !== null) return;
     this.failsafe = `${acc.label} (${acc.accountId}) on ${symbol}: not enough margin — ${message}`;
     this.ctx.logger.error({ account: acc.accountId, symbol }, `margin failsafe: ${this.failsafe}`);
@@ -707,15 +673,18 @@ export class TriHedgeRun {
     return completed ?? { kind: 'stopped', reason: 'stopped' };
   }
 
-  /** Waits (bounded) until no event is queued and no hedge is in flight. */
+  /** Waits (bounded) until no event is queued and no hedge is being covered. */
   private async settle(): Promise<void> {
     const deadline = this.now() + SETTLE_MS;
     await this.queue.idle();
-    while (this.hedgeOrders.size > 0 && this.now() < deadline) {
-      await this.ctx.clock.sleep(50);
+    while (this.hedger.busy() && this.now() < deadline) {
+      await this.hedger.idle(deadline - this.now());
       await this.queue.idle();
     }
-    if (this.hedgeOrders.size > 0) this.warn(`${this.hedgeOrders.size} hedge order(s) still in flight after ${SETTLE_MS / 1000} s`);
+    if (this.hedger.busy()) {
+      const owed = this.hedger.openDebts().map((o) => `${o.owed} ${o.symbol} on ${o.accountId}`);
+      this.warn(`hedges still being covered after ${SETTLE_MS / 1000} s: ${owed.join(', ')}`);
+    }
   }
 
   /** Cancels resting slices, lets hedges in flight finish, and flattens when asked. */
@@ -729,6 +698,8 @@ export class TriHedgeRun {
     await this.settle();
     if (flatten) {
       this.flattening = true;
+      // Flattening closes every position: no hedge may race it.
+      this.hedger.close();
       const result = await flattenAccounts({ accounts: this.accs, symbols: this.symbols, clock: this.ctx.clock, logger: this.ctx.logger });
       await this.queue.idle();
       const left = result.leftovers.map((l) => `${l.symbol} ${l.size} on ${l.accountId} (${l.reason})`);
@@ -739,6 +710,7 @@ export class TriHedgeRun {
   }
 
   private teardown(): void {
+    this.hedger.close();
     for (const off of this.detach.splice(0)) off();
     for (const acc of this.accs) acc.watch.close();
     for (const book of this.books.values()) book.close();

@@ -3,6 +3,7 @@ import Decimal from 'decimal.js';
 import type { Dispatcher } from 'undici';
 import type { Clock } from '../../clock';
 import type { Logger } from '../../log/logger';
+import { RenewedSwitch, type DeadMansSwitch } from '../dead-mans-switch';
 import { LiveVenueClient, type LiveTiming } from '../live-venue-client';
 import type {
   BestBidAsk,
@@ -36,6 +37,12 @@ import { LighterWs } from './ws-connection';
 
 /** OrderExpiry −1: the signer sets now + 28 days, the longest it offers (lighter.md §3.2; Lighter allows 5 min … 30 days). */
 const LONGEST_EXPIRY = -1;
+/**
+ * Shortest scheduled cancel-all Lighter takes: 5 min ahead (lighter-go
+ * `MinOrderCancelAllPeriod`, types/txtypes/constants.go; the simulator
+ * refuses less with 21714), plus 10 s for clock skew and transit.
+ */
+const MIN_SCHEDULED_CANCEL_ALL_MS = 5 * 60_000 + 10_000;
 /** API key indexes Lighter's own apps use and reset (lighter.md §5.1). */
 const RESERVED_API_KEYS = 3;
 /** Largest page of `trades` and `accountInactiveOrders` (lighter.md §1.6–§1.7; the client's REST replay reads the same). */
@@ -191,11 +198,12 @@ class LighterVenue extends LiveVenueClient<Connected> implements Venue {
    * (expiry −1);
    * market: Type 1, IOC, expiry 0, Price = the worst price (lighter.md §3.2, §3.4).
    * The order id is known only once Lighter executes it (order stream).
+   * An urgent order (hedge, flatten) goes ahead of others in the rate limiter.
    * @throws BelowMinSizeError, InvalidOrderError, ReduceOnlyRejectedError before sending; typed VenueErrors from Lighter.
    */
   async placeOrder(order: PlaceOrderRequest): Promise<OrderHandle> {
     const prepared = this.prepare(order);
-    const res = await this.tx.send(prepared.sign);
+    const res = await this.tx.send(prepared.sign, order.urgent ? 'urgent' : 'normal');
     return { symbol: order.symbol, clientOrderId: prepared.clientOrderId, venueOrderId: null, txId: res.tx_hash, acceptedAt: this.opts.clock.now() };
   }
 
@@ -207,7 +215,10 @@ class LighterVenue extends LiveVenueClient<Connected> implements Venue {
     if (orders.length === 0) return [];
     if (orders.length > MAX_BATCH) throw new InvalidOrderError('lighter', `at most ${MAX_BATCH} orders per Lighter batch, got ${orders.length}`);
     const prepared = orders.map((o) => this.prepare(o));
-    const res = await this.tx.sendBatch(prepared.map((p) => p.sign));
+    const res = await this.tx.sendBatch(
+      prepared.map((p) => p.sign),
+      orders.some((o) => o.urgent) ? 'urgent' : 'normal',
+    );
     const acceptedAt = this.opts.clock.now();
     return orders.map((o, i) => ({
       symbol: o.symbol,
@@ -242,6 +253,31 @@ class LighterVenue extends LiveVenueClient<Connected> implements Venue {
       .filter((o) => o.market_index === marketIndex)
       .map((o) => (nonce) => this.opts.signer.signCancelOrder(marketIndex, o.order_index, nonce));
     for (let i = 0; i < signs.length; i += MAX_BATCH) await this.tx.sendBatch(signs.slice(i, i + MAX_BATCH));
+  }
+
+  /**
+   * Lighter's dead-man's switch: a scheduled CancelAllOrders (tx type 16,
+   * TimeInForce 1, Time = now + the window, Unix ms; lighter.md §3.5),
+   * renewed every windowMs / 2 while the app is alive and aborted
+   * (TimeInForce 2) on release. Lighter schedules no sooner than 5 min
+   * ahead, so the window in force is at least that (see
+   * MIN_SCHEDULED_CANCEL_ALL_MS). Renewals are ordinary (non-urgent) sendTx.
+   */
+  async armDeadMansSwitch(windowMs: number): Promise<DeadMansSwitch> {
+    this.connected();
+    const { signer } = this.opts;
+    return RenewedSwitch.arm({
+      windowMs,
+      floorMs: MIN_SCHEDULED_CANCEL_ALL_MS,
+      schedule: async (at) => {
+        await this.tx.send((nonce) => signer.signCancelAllOrders(1, Math.floor(at), nonce));
+      },
+      abort: async () => {
+        await this.tx.send((nonce) => signer.signCancelAllOrders(2, 0, nonce));
+      },
+      clock: this.opts.clock,
+      logger: this.log,
+    });
   }
 
   /**

@@ -44,7 +44,17 @@ export function requestCost(tier: LighterTier, endpoint: string): number {
   return Math.max(weight, PREMIUM_WEIGHT_PER_MINUTE / STANDARD_REQUESTS_PER_MINUTE);
 }
 
-/** A limiter sized to Lighter's budget: 24,000 per rolling 60 s, charged with {@link requestCost}. */
-export function createLighterRateLimiter(clock: Clock): WeightedRateLimiter {
-  return new WeightedRateLimiter({ capacity: PREMIUM_WEIGHT_PER_MINUTE, windowMs: WINDOW_MS, clock });
+/**
+ * Share of each account's budget kept for urgent requests (hedge and flatten
+ * orders): discretionary requests may use 60 % of the window, so on the
+ * standard tier 24 of the 60 requests a minute are always left for hedges.
+ */
+export const HEDGE_RESERVED_SHARE = 0.4;
+
+/**
+ * A limiter sized to Lighter's budget: 24,000 per rolling 60 s, charged with
+ * {@link requestCost}, with {@link HEDGE_RESERVED_SHARE} of it kept for urgent requests.
+ */
+export function createLighterRateLimiter(clock: Clock, reservedShare = HEDGE_RESERVED_SHARE): WeightedRateLimiter {
+  return new WeightedRateLimiter({ capacity: PREMIUM_WEIGHT_PER_MINUTE, windowMs: WINDOW_MS, reservedShare, clock });
 }

@@ -114,6 +114,14 @@ describe('LighterRest (lighter.md §1)', () => {
     expect(clock.sleeps).toEqual([50, 100]);
   });
 
+  it('backs off less for urgent calls (hedges): 100 ms doubling to 1 s at most', async () => {
+    for (let i = 0; i < 2; i++) replies.push(() => ({ status: 429, body: { code: 23000, message: 'Too Many Requests' } }));
+    replies.push(() => ({ status: 200, body: { code: 200, tx_hash: 'h', predicted_execution_time_ms: 1 } }));
+    const { rest, clock } = client({ backoff: { baseMs: 500, maxMs: 8_000, random: () => 0 } });
+    await rest.sendTx({ txType: 14, txInfo: '{}', txHash: 'x' }, 'urgent');
+    expect(clock.sleeps).toEqual([50, 100]);
+  });
+
   it('gives up with RateLimitedError after the retries, honouring Retry-After', async () => {
     for (let i = 0; i < 3; i++) replies.push(() => ({ status: 429, body: 'slow down', headers: { 'retry-after': '2' } }));
     const { rest, clock } = client({ maxRateLimitRetries: 2 });

@@ -2,7 +2,7 @@ import { FormData } from 'undici';
 import type { z } from 'zod';
 import { backoffDelay, type BackoffOptions } from '../backoff';
 import { httpExchange, type RestClientOptions } from '../http-exchange';
-import type { WeightedRateLimiter } from '../rate-limiter';
+import type { RequestPriority, WeightedRateLimiter } from '../rate-limiter';
 import { RateLimitedError, UnknownVenueError } from '../venue-errors';
 import { lighterError, lighterUnavailable } from './errors';
 import { requestCost, type LighterTier } from './rate-limits';
@@ -41,6 +41,9 @@ export interface LighterRestOptions extends RestClientOptions {
   authToken: () => Promise<string>;
 }
 
+/** Backoff of urgent calls (hedges) after a 429, capped by the configured one: the limiter paces the retries, the hedge executor retries beyond. */
+const URGENT_BACKOFF: BackoffOptions = { baseMs: 100, maxMs: 1_000 };
+
 interface Call {
   method: 'GET' | 'POST';
   /** Endpoint under `/api/v1/`, e.g. `account`. */
@@ -48,11 +51,16 @@ interface Call {
   query?: Record<string, string | number | undefined>;
   form?: () => FormData;
   auth?: boolean;
+  /** Limiter priority (default normal). */
+  priority?: RequestPriority;
+  /** The first attempt's budget was taken with {@link LighterRest.takeBudget} (retries take their own). */
+  prepaid?: boolean;
 }
 
 /**
  * Lighter's REST API (lighter.md §1), each call rate-limited (§7.2),
- * retried with exponential backoff and jitter on HTTP 429 / code 23000, its
+ * retried with exponential backoff and jitter on HTTP 429 / code 23000
+ * (shorter for urgent calls: hedges), its
  * answer checked with the zod schemas of `wire.ts` and its failures mapped to
  * typed venue errors (`errors.ts`). Private reads carry
  * `Authorization: <token>` (§2). Transactions go as multipart forms (§1.10).
@@ -95,9 +103,19 @@ export class LighterRest {
     return res.sub_accounts;
   }
 
-  /** `GET /api/v1/nextNonce?account_index=&api_key_index=` (§1.9). */
+  /**
+   * Waits for the account's budget of one call of `endpoint` at `priority`
+   * and takes it, for a call made later with `prepaid` (transactions take
+   * their budget before the API key's nonce lock, so a waiting discretionary
+   * order never holds the lock a hedge needs).
+   */
+  takeBudget(endpoint: 'sendTx' | 'sendTxBatch', priority: RequestPriority): Promise<void> {
+    return this.opts.limiter.acquire(requestCost(this.opts.tier, endpoint), undefined, priority);
+  }
+
+  /** `GET /api/v1/nextNonce?account_index=&api_key_index=` (§1.9); urgent in the limiter: every transaction, hedges included, may wait for it. */
   async nextNonce(accountIndex: number, apiKeyIndex: number): Promise<number> {
-    const res = await this.call({ method: 'GET', endpoint: 'nextNonce', query: { account_index: accountIndex, api_key_index: apiKeyIndex } }, nextNonceResponseSchema);
+    const res = await this.call({ method: 'GET', endpoint: 'nextNonce', query: { account_index: accountIndex, api_key_index: apiKeyIndex }, priority: 'urgent' }, nextNonceResponseSchema);
     return res.nonce;
   }
 
@@ -128,44 +146,45 @@ export class LighterRest {
     return res.trades;
   }
 
-  /** `POST /api/v1/sendTx` with `tx_type` and the signer's `tx_info` as multipart fields (§1.10). */
-  sendTx(tx: SignedTx): Promise<SendTxResponse> {
+  /** `POST /api/v1/sendTx` with `tx_type` and the signer's `tx_info` as multipart fields (§1.10); `priority` orders it in the limiter. */
+  sendTx(tx: SignedTx, priority: RequestPriority = 'normal', prepaid = false): Promise<SendTxResponse> {
     const form = () => {
       const f = new FormData();
       f.append(SEND_TX_FIELDS.txType, String(tx.txType));
       f.append(SEND_TX_FIELDS.txInfo, tx.txInfo);
       return f;
     };
-    return this.call({ method: 'POST', endpoint: 'sendTx', form }, sendTxResponseSchema);
+    return this.call({ method: 'POST', endpoint: 'sendTx', form, priority, prepaid }, sendTxResponseSchema);
   }
 
-  /** `POST /api/v1/sendTxBatch`: `tx_types` and `tx_infos` as JSON-encoded arrays (§1.10). */
-  sendTxBatch(txs: SignedTx[]): Promise<SendTxBatchResponse> {
+  /** `POST /api/v1/sendTxBatch`: `tx_types` and `tx_infos` as JSON-encoded arrays (§1.10); `priority` orders it in the limiter. */
+  sendTxBatch(txs: SignedTx[], priority: RequestPriority = 'normal', prepaid = false): Promise<SendTxBatchResponse> {
     const form = () => {
       const f = new FormData();
       f.append(SEND_TX_BATCH_FIELDS.txTypes, JSON.stringify(txs.map((t) => t.txType)));
       f.append(SEND_TX_BATCH_FIELDS.txInfos, JSON.stringify(txs.map((t) => t.txInfo)));
       return f;
     };
-    return this.call({ method: 'POST', endpoint: 'sendTxBatch', form }, sendTxBatchResponseSchema);
+    return this.call({ method: 'POST', endpoint: 'sendTxBatch', form, priority, prepaid }, sendTxBatchResponseSchema);
   }
 
   private async call<S extends z.ZodType>(call: Call, schema: S): Promise<z.infer<S>> {
     // Bounded: at most maxRetries + 1 attempts.
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.once(call, schema);
+        return await this.once(call, schema, attempt === 0 && call.prepaid === true);
       } catch (err) {
         if (!(err instanceof RateLimitedError) || attempt >= this.maxRetries) throw err;
-        const delay = Math.max(backoffDelay(attempt, this.backoff), err.retryAfterMs ?? 0);
+        const backoff = call.priority === 'urgent' ? { ...this.backoff, baseMs: Math.min(URGENT_BACKOFF.baseMs, this.backoff.baseMs), maxMs: Math.min(URGENT_BACKOFF.maxMs, this.backoff.maxMs) } : this.backoff;
+        const delay = Math.max(backoffDelay(attempt, backoff), err.retryAfterMs ?? 0);
         this.opts.logger.warn({ endpoint: call.endpoint, attempt: attempt + 1, delayMs: delay }, 'Lighter rate limit hit; backing off');
         await this.opts.clock.sleep(delay);
       }
     }
   }
 
-  private async once<S extends z.ZodType>(call: Call, schema: S): Promise<z.infer<S>> {
-    await this.opts.limiter.acquire(requestCost(this.opts.tier, call.endpoint));
+  private async once<S extends z.ZodType>(call: Call, schema: S, prepaid: boolean): Promise<z.infer<S>> {
+    if (!prepaid) await this.opts.limiter.acquire(requestCost(this.opts.tier, call.endpoint), undefined, call.priority ?? 'normal');
     const url = new URL(`/api/v1/${call.endpoint}`, this.opts.baseUrl);
     for (const [k, v] of Object.entries(call.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
     const headers: Record<string, string> = { accept: 'application/json' };

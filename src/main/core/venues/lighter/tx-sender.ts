@@ -1,3 +1,4 @@
+import type { RequestPriority } from '../rate-limiter';
 import { InvalidOrderError } from '../venue-errors';
 import type { NonceManager } from './nonce-manager';
 import type { LighterRest } from './rest-client';
@@ -26,11 +27,13 @@ export class TxSender {
   ) {}
 
   /**
-   * Signs and sends one transaction.
+   * Signs and sends one transaction (`priority`: its place in the account's rate limiter).
    * @throws VenueError (typed) when Lighter refuses it or cannot be reached.
    */
-  send(sign: SignWithNonce): Promise<SendTxResponse> {
-    return this.nonces.withNonce(async (nonce) => this.rest.sendTx(await signChecked(sign, nonce)));
+  async send(sign: SignWithNonce, priority: RequestPriority = 'normal'): Promise<SendTxResponse> {
+    // The budget first, then the nonce lock: a transaction waiting for the budget never blocks an urgent one.
+    await this.rest.takeBudget('sendTx', priority);
+    return this.nonces.withNonce(async (nonce) => this.rest.sendTx(await signChecked(sign, nonce), priority, true));
   }
 
   /**
@@ -39,12 +42,13 @@ export class TxSender {
    * @throws RangeError for an empty batch or one above {@link MAX_BATCH}.
    * @throws VenueError (typed) when Lighter refuses the batch or cannot be reached.
    */
-  sendBatch(signs: SignWithNonce[]): Promise<SendTxBatchResponse> {
-    if (signs.length === 0 || signs.length > MAX_BATCH) return Promise.reject(new RangeError(`a batch holds 1…${MAX_BATCH} transactions`));
+  async sendBatch(signs: SignWithNonce[], priority: RequestPriority = 'normal'): Promise<SendTxBatchResponse> {
+    if (signs.length === 0 || signs.length > MAX_BATCH) throw new RangeError(`a batch holds 1…${MAX_BATCH} transactions`);
+    await this.rest.takeBudget('sendTxBatch', priority);
     return this.nonces.withNonces(signs.length, async (first) => {
       const txs: SignedTx[] = [];
       for (const [i, sign] of signs.entries()) txs.push(await signChecked(sign, first + i));
-      return this.rest.sendTxBatch(txs);
+      return this.rest.sendTxBatch(txs, priority, true);
     });
   }
 }

@@ -3,6 +3,7 @@ import Decimal from 'decimal.js';
 import type { Dispatcher } from 'undici';
 import type { Clock } from '../../clock';
 import type { Logger } from '../../log/logger';
+import type { DeadMansSwitch } from '../dead-mans-switch';
 import { LiveVenueClient, type LiveTiming } from '../live-venue-client';
 import type {
   BestBidAsk,
@@ -28,6 +29,7 @@ import { DEFAULT_PARADEX_FEES, MarketCatalog, type FeeRates } from './markets';
 import { signedModifyBody, signedOrderBody, type ChainParams, type PreparedOrder } from './order-body';
 import { toOrder } from './orders';
 import { toCollateral, toPosition } from './positions';
+import type { RequestPriority } from '../rate-limiter';
 import { ParadexRateLimits, sharedIpLimits } from './rate-limits';
 import { ParadexRest } from './rest-client';
 import { paradexAccountAddress, ParadexSigner, starkPublicKey } from './signer';
@@ -211,7 +213,7 @@ class ParadexVenue extends LiveVenueClient<Connected> implements Venue {
    */
   async placeOrder(order: PlaceOrderRequest): Promise<OrderHandle> {
     const { prepared, emulated } = await this.prepareToSend(order);
-    const handle = await this.send(order.symbol, prepared);
+    const handle = await this.send(order.symbol, prepared, order.urgent ? 'urgent' : 'normal');
     if (emulated) this.cancelIfStillOpen(handle.venueOrderId!);
     return handle;
   }
@@ -231,7 +233,10 @@ class ParadexVenue extends LiveVenueClient<Connected> implements Venue {
     const ready = await Promise.all(orders.map((o) => this.prepareToSend(o)));
     const prepared = ready.map((r) => r.prepared);
     const now = this.opts.clock.now();
-    const res = await this.rest.createOrders(prepared.map((p, i) => signedOrderBody(p, signer, chain, now + i)));
+    const res = await this.rest.createOrders(
+      prepared.map((p, i) => signedOrderBody(p, signer, chain, now + i)),
+      orders.some((o) => o.urgent) ? 'urgent' : 'normal',
+    );
     const accepted = res.orders.filter((o): o is NonNullable<typeof o> => o !== null);
     const refusal = res.errors.find((e) => e !== null);
     if (refusal || accepted.length !== orders.length) {
@@ -322,6 +327,29 @@ class ParadexVenue extends LiveVenueClient<Connected> implements Venue {
     });
   }
 
+  /**
+   * Paradex's dead-man's switch: cancel-on-disconnect on the account's
+   * WebSocket (ws-connection.ts `setCancelOnDisconnect`), set again after
+   * every reconnect. Paradex cancels as soon as it sees the connection drop
+   * (a dead app stops answering its pings), so the window in force is 0 —
+   * shorter than any `windowMs` asked for; a brief network drop cancels the
+   * resting orders too (the strategies see them cancelled and place again).
+   */
+  async armDeadMansSwitch(windowMs: number): Promise<DeadMansSwitch> {
+    if (!(windowMs > 0)) throw new RangeError(`dead-man's switch window must be positive, got ${windowMs} ms`);
+    const { ws } = this.connected();
+    await ws.setCancelOnDisconnect(true);
+    let released = false;
+    return {
+      windowMs: 0,
+      release: async () => {
+        if (released) return;
+        released = true;
+        await ws.setCancelOnDisconnect(false).catch((err: unknown) => this.log.warn({ err: (err as Error).message }, 'could not turn Paradex cancel-on-disconnect off'));
+      },
+    };
+  }
+
   /** `GET /account` (paradex.md §6): account value and free collateral. */
   async collateral(): Promise<Collateral> {
     this.connected();
@@ -329,9 +357,9 @@ class ParadexVenue extends LiveVenueClient<Connected> implements Venue {
   }
 
   /** Signs and sends one prepared order; feeds the answer to the stream. */
-  private async send(symbol: string, prepared: PreparedOrder): Promise<OrderHandle> {
+  private async send(symbol: string, prepared: PreparedOrder, priority: RequestPriority): Promise<OrderHandle> {
     const { signer, chain, stream } = this.connected();
-    const res = await this.rest.createOrder(signedOrderBody(prepared, signer, chain, this.opts.clock.now()));
+    const res = await this.rest.createOrder(signedOrderBody(prepared, signer, chain, this.opts.clock.now()), priority);
     stream.applyOrders([res]);
     return { symbol, clientOrderId: prepared.clientId, venueOrderId: res.id, txId: null, acceptedAt: this.opts.clock.now() };
   }

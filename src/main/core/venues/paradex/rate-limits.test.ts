@@ -13,7 +13,7 @@ describe('Paradex rate limits (paradex.md §6)', () => {
 
   it('private reads: the 121st request inside one second waits for the window; the minute cap holds too', async () => {
     const clock = new VirtualClock();
-    const limits = new ParadexRateLimits(clock);
+    const limits = new ParadexRateLimits(clock, new ParadexIpLimits(clock, undefined, 0), undefined, 0);
     const start = clock.now();
     for (let i = 0; i < 120; i++) await limits.acquire('privateGet');
     expect(clock.now()).toBe(start);
@@ -28,7 +28,7 @@ describe('Paradex rate limits (paradex.md §6)', () => {
 
   it('order entry allows 800 per second', async () => {
     const clock = new VirtualClock();
-    const limits = new ParadexRateLimits(clock);
+    const limits = new ParadexRateLimits(clock, new ParadexIpLimits(clock, undefined, 0), undefined, 0);
     const start = clock.now();
     for (let i = 0; i < 800; i++) await limits.acquire('order');
     expect(clock.now()).toBe(start);
@@ -38,9 +38,9 @@ describe('Paradex rate limits (paradex.md §6)', () => {
 
   it('per-IP budgets are shared by the accounts of one host: 1500 private requests a minute in total', async () => {
     const clock = new VirtualClock();
-    const ip = new ParadexIpLimits(clock);
-    const a = new ParadexRateLimits(clock, ip);
-    const b = new ParadexRateLimits(clock, ip);
+    const ip = new ParadexIpLimits(clock, undefined, 0);
+    const a = new ParadexRateLimits(clock, ip, undefined, 0);
+    const b = new ParadexRateLimits(clock, ip, undefined, 0);
     const start = clock.now();
     // 750 order requests each (within each account's own 800/s) fill the shared minute.
     for (let i = 0; i < 750; i++) await a.acquire('order');
@@ -51,5 +51,16 @@ describe('Paradex rate limits (paradex.md §6)', () => {
     expect(clock.now() - start).toBeGreaterThanOrEqual(60_000);
     expect(sharedIpLimits('https://api.prod.paradex.trade/v1', clock)).toBe(sharedIpLimits('https://api.prod.paradex.trade/v1/', clock));
     expect(sharedIpLimits('http://127.0.0.1:1/v1', clock)).not.toBe(sharedIpLimits('http://127.0.0.1:2/v1', clock));
+  });
+
+  it('keeps 40 % of every window for urgent requests (hedges, flattening), which are served first', async () => {
+    const clock = new VirtualClock();
+    const start = clock.now();
+    const limits = new ParadexRateLimits(clock);
+    for (let i = 0; i < 480; i++) await limits.acquire('order');
+    for (let i = 0; i < 320; i++) await limits.acquire('order', undefined, 'urgent');
+    expect(clock.now()).toBe(start);
+    await limits.acquire('order', undefined, 'urgent');
+    expect(clock.now() - start).toBe(1_000);
   });
 });

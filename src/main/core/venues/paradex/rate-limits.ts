@@ -1,5 +1,5 @@
 import type { Clock } from '../../clock';
-import { WeightedRateLimiter } from '../rate-limiter';
+import { WeightedRateLimiter, type RequestPriority } from '../rate-limiter';
 
 /** Which of Paradex's budgets a request draws from (paradex.md §6 "Rate limits"). */
 export type ParadexRequestClass = 'public' | 'auth' | 'order' | 'privateGet';
@@ -35,7 +35,11 @@ export const PARADEX_IP_LIMITS: Record<'public' | 'auth' | 'private', Window[]> 
   private: [[1500, 60_000]],
 };
 
-const limiters = (windows: Window[], clock: Clock) => windows.map(([capacity, windowMs]) => new WeightedRateLimiter({ capacity, windowMs, clock }));
+/** Share of every Paradex window kept for urgent requests (hedge and flatten orders), as for Lighter. */
+export const HEDGE_RESERVED_SHARE = 0.4;
+
+const limiters = (windows: Window[], clock: Clock, reservedShare: number) =>
+  windows.map(([capacity, windowMs]) => new WeightedRateLimiter({ capacity, windowMs, reservedShare, clock }));
 
 /** The per-IP budgets, one instance per Paradex host in a process ({@link sharedIpLimits}). */
 export class ParadexIpLimits {
@@ -43,10 +47,11 @@ export class ParadexIpLimits {
   readonly auth: WeightedRateLimiter[];
   readonly private: WeightedRateLimiter[];
 
-  constructor(clock: Clock, limits = PARADEX_IP_LIMITS) {
-    this.public = limiters(limits.public, clock);
-    this.auth = limiters(limits.auth, clock);
-    this.private = limiters(limits.private, clock);
+  /** `reservedShare`: share of each window kept for urgent requests (default {@link HEDGE_RESERVED_SHARE}). */
+  constructor(clock: Clock, limits = PARADEX_IP_LIMITS, reservedShare = HEDGE_RESERVED_SHARE) {
+    this.public = limiters(limits.public, clock, reservedShare);
+    this.auth = limiters(limits.auth, clock, reservedShare);
+    this.private = limiters(limits.private, clock, reservedShare);
   }
 }
 
@@ -76,18 +81,19 @@ export function sharedIpLimits(baseUrl: string, clock: Clock): ParadexIpLimits {
 export class ParadexRateLimits {
   private readonly windows: Record<ParadexRequestClass, WeightedRateLimiter[]>;
 
-  constructor(clock: Clock, ip: ParadexIpLimits = new ParadexIpLimits(clock), account = PARADEX_ACCOUNT_LIMITS) {
+  /** `reservedShare`: share of the account's windows kept for urgent requests (default {@link HEDGE_RESERVED_SHARE}). */
+  constructor(clock: Clock, ip: ParadexIpLimits = new ParadexIpLimits(clock), account = PARADEX_ACCOUNT_LIMITS, reservedShare = HEDGE_RESERVED_SHARE) {
     this.windows = {
       public: ip.public,
       auth: ip.auth,
-      order: [...limiters(account.order, clock), ...ip.private],
-      privateGet: [...limiters(account.privateGet, clock), ...ip.private],
+      order: [...limiters(account.order, clock, reservedShare), ...ip.private],
+      privateGet: [...limiters(account.privateGet, clock, reservedShare), ...ip.private],
     };
   }
 
-  /** Waits until one request of class `c` fits every window of the class. */
-  async acquire(c: ParadexRequestClass, signal?: AbortSignal): Promise<void> {
-    for (const limiter of this.windows[c]) await limiter.acquire(1, signal);
+  /** Waits until one request of class `c` fits every window of the class; urgent requests go first and may use the reserved share. */
+  async acquire(c: ParadexRequestClass, signal?: AbortSignal, priority: RequestPriority = 'normal'): Promise<void> {
+    for (const limiter of this.windows[c]) await limiter.acquire(1, signal, priority);
   }
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { backoffDelay, type BackoffOptions } from '../backoff';
 import { httpExchange, type RestClientOptions } from '../http-exchange';
+import type { RequestPriority } from '../rate-limiter';
 import { RateLimitedError, UnknownVenueError } from '../venue-errors';
 import { paradexError, paradexUnavailable } from './errors';
 import type { JwtSession } from './jwt-session';
@@ -42,6 +43,8 @@ interface Call {
   body?: unknown;
   /** Extra headers (auth signature headers). */
   headers?: Record<string, string>;
+  /** Limiter priority (default normal). */
+  priority?: RequestPriority;
 }
 
 /** Auth headers of `POST /auth` (paradex.md §4). */
@@ -157,13 +160,13 @@ export class ParadexRest {
   }
 
   /** `POST /orders` with a signed order body (§5) → the accepted order. */
-  createOrder(body: Record<string, unknown>): Promise<ParadexOrder> {
-    return this.call({ method: 'POST', path: '/orders', body }, orderSchema, true);
+  createOrder(body: Record<string, unknown>, priority: RequestPriority = 'normal'): Promise<ParadexOrder> {
+    return this.call({ method: 'POST', path: '/orders', body, priority }, orderSchema, true);
   }
 
   /** `POST /orders/batch` with 1–10 signed orders (§5). */
-  createOrders(bodies: Record<string, unknown>[]): Promise<z.infer<typeof orderBatchResponseSchema>> {
-    return this.call({ method: 'POST', path: '/orders/batch', body: bodies }, orderBatchResponseSchema, true);
+  createOrders(bodies: Record<string, unknown>[], priority: RequestPriority = 'normal'): Promise<z.infer<typeof orderBatchResponseSchema>> {
+    return this.call({ method: 'POST', path: '/orders/batch', body: bodies, priority }, orderBatchResponseSchema, true);
   }
 
   /** `PUT /orders/{id}` with a signed ModifyOrder body (§5). */
@@ -216,7 +219,7 @@ export class ParadexRest {
   }
 
   private async once<S extends z.ZodType>(call: Call, schema: S, token: string | undefined): Promise<z.infer<S>> {
-    await this.opts.limits.acquire(requestClass(call.method, call.path, token !== undefined));
+    await this.opts.limits.acquire(requestClass(call.method, call.path, token !== undefined), undefined, call.priority ?? 'normal');
     const url = new URL(`${this.opts.baseUrl.replace(/\/+$/, '')}${call.path}`);
     for (const [k, v] of Object.entries(call.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
     const headers: Record<string, string> = { accept: 'application/json', ...call.headers };

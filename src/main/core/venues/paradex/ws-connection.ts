@@ -56,6 +56,8 @@ export class ParadexWs extends ReconnectingWs {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private readonly requestTimeoutMs: number;
+  /** Whether cancel-on-disconnect is wanted: sent after `auth` on every connection (Paradex keeps it per connection). */
+  private cancelOnDisconnect = false;
 
   constructor(private readonly opts: ParadexWsOptions) {
     super(opts, { venue: 'paradex', label: 'Paradex', resetBackoffWhenOpen: true });
@@ -86,11 +88,30 @@ export class ParadexWs extends ReconnectingWs {
     })().catch((err: Error) => this.subscribeFailed(channel, err));
   }
 
+  /**
+   * Turns Paradex's cancel-on-disconnect on or off: `order.cancel_on_disconnect`
+   * with `{enabled}` (docs.paradex.trade/ws/web-socket-channels/order-cancel-on-disconnect:
+   * "all orders placed (or already tracked) during this connection are
+   * automatically cancelled if the WebSocket disconnects unexpectedly"; the
+   * state is per connection, so it is sent again after every reconnect).
+   * Resolves once the current connection answered (at once when none is open).
+   * @throws ParadexRpcError when Paradex refuses it; VenueUnavailableError when the reply does not come.
+   */
+  async setCancelOnDisconnect(enabled: boolean): Promise<void> {
+    this.cancelOnDisconnect = enabled;
+    if (this.isOpen) await this.request('order.cancel_on_disconnect', { enabled });
+  }
+
   protected async handshake(): Promise<boolean> {
     let token: string | undefined;
     try {
       token = await this.opts.jwt.get();
       await this.request('auth', { bearer: token });
+      if (this.cancelOnDisconnect) {
+        await this.request('order.cancel_on_disconnect', { enabled: true }).catch((err: Error) =>
+          this.opts.logger.warn({ err: err.message }, 'Paradex cancel-on-disconnect could not be set on the new connection'),
+        );
+      }
       const results = await Promise.allSettled([...this.subs.keys()].map((channel) => this.request('subscribe', { channel })));
       results.forEach((r, i) => {
         if (r.status === 'rejected') this.subscribeFailed([...this.subs.keys()][i]!, r.reason as Error);
