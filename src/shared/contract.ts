@@ -21,6 +21,7 @@ import {
   secretStatusSchema,
 } from './schemas/secrets';
 import { settingsPatchSchema, settingsSchema } from './schemas/settings';
+import { signerCheckRequestSchema, signerCheckSchema, signerInstallRequestSchema, signerInstallResultSchema } from './schemas/signer';
 import { strategyIdSchema } from './schemas/strategy-ids';
 import { strategyDescriptionSchema } from './schemas/strategy-params';
 import {
@@ -162,6 +163,12 @@ export const commands = {
       .strict(),
     response: z.object({ list: coinListSchema, warnings: z.array(fieldIssueSchema) }),
   },
+  /** The Lighter signer: every place searched (or only `path`), each file's layout and probe result, the file live accounts use, the next step. */
+  'signer.check': { request: signerCheckRequestSchema, response: signerCheckSchema },
+  /** Checks a chosen Lighter signer file and copies it into `<data dir>/signers`; `INVALID_REQUEST` (path `path`/`wasmExecPath`) when it cannot be used for live accounts — nothing written. */
+  'signer.install': { request: signerInstallRequestSchema, response: signerInstallResultSchema },
+  /** The desktop app's file dialog for a signer file: the chosen path, or null (cancelled, or `hedgedesk serve`: type the path). */
+  'signer.chooseFile': { request: empty, response: z.object({ path: z.string().nullable() }) },
 } as const;
 
 /** Events pushed from main: name → payload schema. */

@@ -82,6 +82,28 @@ describe('Accounts page in Chromium against `hedgedesk serve`', () => {
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'accounts-dark.png') });
   });
 
+  it('edits the Lighter self-trade settings: explained, reduce + same master not offered, kept across a reload', async () => {
+    await page.click(`[data-testid="account-edit-${LABEL}"]`);
+    await page.locator('[data-testid=account-form]').waitFor();
+    await expect(page.textContent('[data-testid=account-feedback-self-trade-equality]')).resolves.toMatch(/other accounts.*trade normally/);
+    await page.click('[data-testid=account-self-trade-equality]');
+    await page.locator('.n-base-select-option', { hasText: 'Same master account' }).click();
+    await page.locator('[data-testid=account-self-trade-master-warning]').waitFor();
+    await page.click('[data-testid=account-self-trade-behavior]');
+    await expect(page.locator('.n-base-select-option', { hasText: 'Reduce both' }).getAttribute('class')).resolves.toContain('disabled');
+    await page.locator('.n-base-select-option', { hasText: 'Cancel both' }).click();
+    await page.click('[data-testid=account-submit]');
+    await page.locator('[data-testid=account-form]').waitFor({ state: 'detached' });
+
+    await page.reload();
+    await page.click(`[data-testid="account-edit-${LABEL}"]`);
+    await page.locator('[data-testid=account-form]').waitFor();
+    await expect(page.textContent('[data-testid=account-self-trade-behavior]')).resolves.toContain('Cancel both');
+    await expect(page.textContent('[data-testid=account-self-trade-equality]')).resolves.toContain('Same master account');
+    await page.keyboard.press('Escape');
+    await page.locator('.n-modal-mask').waitFor({ state: 'detached' });
+  });
+
   it('put the secret in the OS keychain, not in the page', async () => {
     const creds = await listKeychain(keychainService);
     expect(creds).toHaveLength(1);

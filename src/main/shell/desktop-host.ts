@@ -1,4 +1,4 @@
-import { Notification, shell } from 'electron';
+import { BrowserWindow, dialog, Notification, shell } from 'electron';
 import type { DesktopHost } from '../core/desktop-host';
 import type { DesktopNotification } from '../../shared/schemas/notify';
 import type { AccountWindows } from './account-windows';
@@ -6,7 +6,8 @@ import { appIconPath } from './main-window';
 
 /**
  * The Electron side of the core's {@link DesktopHost}: account windows,
- * native notifications (click shows the main window), the file manager.
+ * native notifications (click shows the main window), the file manager, the
+ * file dialog of Settings → Lighter signer.
  */
 export function createDesktopHost(windows: AccountWindows, showMain: () => void): DesktopHost {
   return {
@@ -18,5 +19,15 @@ export function createDesktopHost(windows: AccountWindows, showMain: () => void)
       native.show();
     },
     openPath: async (dir) => (await shell.openPath(dir)) === '',
+    async chooseSignerFile() {
+      const options: Electron.OpenDialogOptions = {
+        title: 'Lighter signer',
+        properties: ['openFile'],
+        filters: [{ name: 'Lighter signer (shared library or WASM)', extensions: ['so', 'dylib', 'dll', 'wasm'] }],
+      };
+      const parent = BrowserWindow.getFocusedWindow();
+      const r = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { selfTradeBehaviorSchema, selfTradeEqualitySchema, selfTradeProblem } from './self-trade';
 
 /**
  * The venues HedgeDesk trades on. One folder each under `src/main/core/venues/`.
@@ -111,9 +112,17 @@ export const lighterIdentifiersSchema = z
     accountIndex: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
     l1Address: evmAddress.optional(),
     apiKeyIndex: z.number().int().min(0).max(254).optional(),
+    /** Self-trade prevention (self-trade.ts), stored with the identifiers; absent = expire maker. */
+    selfTradeBehavior: selfTradeBehaviorSchema.optional(),
+    /** Absent = same account (never cancels the app's cross-account hedges). */
+    selfTradeEquality: selfTradeEqualitySchema.optional(),
     simUrl: simUrlSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((ids, ctx) => {
+    const problem = selfTradeProblem({ behavior: ids.selfTradeBehavior ?? 'expire-maker', equality: ids.selfTradeEquality ?? 'same-account' });
+    if (problem) ctx.addIssue({ code: 'custom', path: ['selfTradeBehavior'], message: problem });
+  });
 export const paradexIdentifiersSchema = z
   .object({ l2Address: starknetAddress.optional(), l1Address: evmAddress.optional(), simUrl: simUrlSchema.optional() })
   .strict();

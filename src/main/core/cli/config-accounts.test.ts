@@ -39,7 +39,7 @@ afterEach(() => open.db.close());
 
 const LIVE: ConfigAccount[] = [
   { label: 'Maker', api_private_key: '0xaaa', account_index: 101, api_key_index: 4, chain_id: 300, base_url: 'https://testnet.zklighter.elliot.ai' },
-  { label: 'Hedge-A', api_private_key: '0xbbb', account_address: '0x2222222222222222222222222222222222222222' },
+  { label: 'Hedge-A', api_private_key: '0xbbb', account_address: '0x2222222222222222222222222222222222222222', api_key_index: 1 },
   { label: 'Hedge-B', api_private_key: '...', account_index: 103, api_key_index: 5, signer_lib_dir: '/opt/signers' },
 ];
 
@@ -49,7 +49,7 @@ describe('importConfigAccounts', () => {
     const stored = r.accountIds.map((id) => accounts.get(id));
     expect(stored.map((a) => [a.label, a.mode, a.identifiers])).toEqual([
       ['Maker', 'live', { accountIndex: 101, apiKeyIndex: 4 }],
-      ['Hedge-A', 'live', { l1Address: '0x2222222222222222222222222222222222222222', apiKeyIndex: 0 }],
+      ['Hedge-A', 'live', { l1Address: '0x2222222222222222222222222222222222222222', apiKeyIndex: 1 }],
       ['Hedge-B', 'live', { accountIndex: 103, apiKeyIndex: 5 }],
     ]);
     expect(accounts.list()).toHaveLength(3);
@@ -59,7 +59,10 @@ describe('importConfigAccounts', () => {
     ]);
     expect(r.notes.filter((n) => n.startsWith('moved the API private key'))).toHaveLength(2);
     expect(r.notes.some((n) => n.includes('delete api_private_key from tri.json'))).toBe(true);
-    expect(r.notes.some((n) => n.includes('"Hedge-A": no api_key_index'))).toBe(true);
+    expect(r.notes).toContain(
+      `warning: "Hedge-A": API key index 1: Lighter's web and mobile apps use indexes 0–1; a key there can be replaced when an app registers its own, and then every order is refused. Register a dedicated key at 4–254.`,
+    );
+    expect(r.notes.filter((n) => n.startsWith('warning:'))).toHaveLength(1);
     expect(r.overrides[stored[0]!.id]).toEqual({ baseUrl: 'https://testnet.zklighter.elliot.ai', chainId: 300, signerLibDir: undefined });
     expect(r.overrides[stored[2]!.id]).toEqual({ baseUrl: 'https://mainnet.zklighter.elliot.ai', chainId: undefined, signerLibDir: '/opt/signers' });
 
@@ -67,6 +70,21 @@ describe('importConfigAccounts', () => {
     const again = await importConfigAccounts(LIVE, { accounts, secrets, paper: false, configFile: 'tri.json' });
     expect(again.accountIds).toEqual(r.accountIds);
     expect(again.notes.filter((n) => n.startsWith('moved') || n.startsWith('created'))).toEqual([]);
+  });
+
+  it('never assumes API key index 0: refuses a new live account without api_key_index, keeps a stored one and says so', async () => {
+    const noIndex: ConfigAccount = { label: 'Hedge-C', api_private_key: '0xccc', account_index: 104 };
+    const err = await importConfigAccounts([noIndex], { accounts, secrets, paper: false, configFile: 'f' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as ConfigError).issues).toEqual([{ path: 'accounts.0.api_key_index', message: expect.stringContaining('does not assume 0') }]);
+    expect(accounts.list()).toEqual([]);
+    expect(secrets.values.size).toBe(0);
+
+    accounts.create({ venue: 'lighter', label: 'Hedge-C', mode: 'live', identifiers: { accountIndex: 104, apiKeyIndex: 3 } });
+    const r = await importConfigAccounts([noIndex], { accounts, secrets, paper: false, configFile: 'f' });
+    expect(accounts.get(r.accountIds[0]!).identifiers).toEqual({ accountIndex: 104, apiKeyIndex: 3 });
+    expect(r.notes).toContain('"Hedge-C": no api_key_index in the config, using the stored API key index 3');
+    expect(r.notes.some((n) => n.startsWith('warning: "Hedge-C": API key index 3: Lighter\'s production checklist reserves 0–3'))).toBe(true);
   });
 
   it('paper: no identifiers needed, keys never stored', async () => {
@@ -82,7 +100,7 @@ describe('importConfigAccounts', () => {
     accounts.create({ venue: 'lighter', label: 'Hedge-B', mode: 'live', identifiers: { accountIndex: 999, apiKeyIndex: 5 } });
     const err = await importConfigAccounts([LIVE[0]!, { label: 'Hedge-A' }, LIVE[2]!], { accounts, secrets, paper: false, configFile: 'f' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConfigError);
-    expect((err as ConfigError).issues!.map((i) => i.path)).toEqual(['accounts.0.label', 'accounts.1.account_index', 'accounts.2']);
+    expect((err as ConfigError).issues!.map((i) => i.path)).toEqual(['accounts.0.label', 'accounts.1.account_index', 'accounts.1.api_key_index', 'accounts.2']);
     expect(secrets.values.size).toBe(0);
   });
 });

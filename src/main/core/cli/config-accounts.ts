@@ -1,13 +1,11 @@
 import type { FieldIssue } from '../../../shared/errors';
+import { lighterKeyIndexWarning } from '../../../shared/lighter-api-key-index';
 import type { Account, AccountMode } from '../../../shared/schemas/account';
 import { ConfigError } from '../engine/config-error';
 import { LIGHTER_KEY_FIELD, type LiveLighterOverrides } from '../engine/live-lighter';
 import type { SecretStore } from '../secrets/secret-store';
 import type { AccountsRepository } from '../store/accounts-repository';
 import type { ConfigAccount } from '../strategies/tri-hedge-hold/config-schema';
-
-/** API key index used when a live account of the original config gives none. */
-export const DEFAULT_API_KEY_INDEX = 0;
 
 /** The stored accounts for a config's account list, and what was done to get them. */
 export interface ImportedAccounts {
@@ -30,10 +28,13 @@ function isPlaceholder(key: string | undefined): boolean {
  * when the entry says `"paper": true` or `paper` is set (the `--paper` flag),
  * else live. A live account needs `account_index` or `account_address`; its
  * `api_private_key`, when given, is written to the keychain (`<id>:apiPrivateKey`)
- * unless the same key is already there, and the user is told. Paper accounts
- * never read or store keys.
+ * unless the same key is already there, and the user is told. A live
+ * account's `api_key_index` is never guessed: without one the stored account's
+ * index is kept (and said so), else it is an error; indexes 0–3 get a
+ * `warning:` note (Lighter's own apps / checklist, shared/lighter-api-key-index.ts).
+ * Paper accounts never read or store keys.
  * @throws ConfigError naming the config path of each problem (missing
- *   identifiers, an existing account of another mode or other identifiers).
+ *   identifiers or api_key_index, an existing account of another mode or other identifiers).
  */
 export async function importConfigAccounts(
   entries: readonly ConfigAccount[],
@@ -44,15 +45,21 @@ export async function importConfigAccounts(
   const plans = entries.map((entry, i) => {
     const mode: AccountMode = deps.paper || entry.paper ? 'paper' : 'live';
     const identifiers: Record<string, string | number> = {};
+    const existing = stored.find((a) => a.label.toLowerCase() === entry.label.toLowerCase());
     if (mode === 'live') {
       if (entry.account_index === undefined && entry.account_address === undefined) {
         issues.push({ path: `accounts.${i}.account_index`, message: 'a live account needs account_index or account_address (or run it on paper: "paper": true / --paper)' });
       }
       if (entry.account_index !== undefined) identifiers.accountIndex = entry.account_index;
       if (entry.account_address !== undefined) identifiers.l1Address = entry.account_address;
-      identifiers.apiKeyIndex = entry.api_key_index ?? DEFAULT_API_KEY_INDEX;
+      if (entry.api_key_index !== undefined) identifiers.apiKeyIndex = entry.api_key_index;
+      else if (typeof existing?.identifiers.apiKeyIndex !== 'number') {
+        issues.push({
+          path: `accounts.${i}.api_key_index`,
+          message: `a live account needs api_key_index: the index of the API key whose private key is api_private_key (HedgeDesk does not assume 0, which Lighter's web and mobile apps use; register a dedicated key at 4–254)`,
+        });
+      }
     }
-    const existing = stored.find((a) => a.label.toLowerCase() === entry.label.toLowerCase());
     if (existing && existing.mode !== mode) {
       issues.push({ path: `accounts.${i}.label`, message: `"${existing.label}" is already a ${existing.mode} account; use another label for a ${mode} one` });
     }
@@ -83,7 +90,10 @@ export async function importConfigAccounts(
       if (!isPlaceholder(entry.api_private_key)) notes.push(`"${account.label}" trades on paper: its api_private_key was ignored (not stored)`);
       continue;
     }
-    if (entry.api_key_index === undefined) notes.push(`"${account.label}": no api_key_index in the config, using ${DEFAULT_API_KEY_INDEX}`);
+    const keyIndex = account.identifiers.apiKeyIndex as number;
+    if (entry.api_key_index === undefined) notes.push(`"${account.label}": no api_key_index in the config, using the stored API key index ${keyIndex}`);
+    const warning = lighterKeyIndexWarning(keyIndex);
+    if (warning) notes.push(`warning: "${account.label}": ${warning}`);
     overrides[account.id] = { baseUrl: entry.base_url ?? deps.globalBaseUrl, chainId: entry.chain_id, signerLibDir: entry.signer_lib_dir };
     if (!isPlaceholder(entry.api_private_key)) {
       const ref = { accountId: account.id, field: LIGHTER_KEY_FIELD };

@@ -4,20 +4,17 @@ import { STANDARD_TIER } from '../sim/lighter/rate-limiter';
 import { startLighterSim } from '../sim/lighter/lighter-sim';
 import { startParadexSim } from '../sim/paradex/paradex-sim';
 import { simKeyPair } from '../sim/paradex/sim-keys';
-import { assertAdminToken, generateAdminToken } from '../sim/server/admin-token';
+import { ADMIN_TOKEN_ENV, assertAdminToken, generateAdminToken } from '../sim/server/admin-token';
 import type { CliCommand } from './command';
 import { parsePort, stopOnSignals } from './flags';
 import { UsageError } from './usage-error';
 
-/** Environment variable the simulator's admin token may come from (the `--admin-token` flag wins). */
-export const SIM_ADMIN_TOKEN_ENV = 'HEDGEDESK_SIM_ADMIN_TOKEN';
-
 /**
- * The admin token: `--admin-token`, else {@link SIM_ADMIN_TOKEN_ENV}, else a new random one.
+ * The admin token: `--admin-token`, else `$HEDGEDESK_SIM_ADMIN_TOKEN`, else a new random one.
  * @throws UsageError naming the flag or variable for a token shorter than 16 characters or with spaces.
  */
 function adminTokenOf(flag: string | undefined, env: NodeJS.ProcessEnv): string {
-  const [token, source] = flag !== undefined ? [flag, '--admin-token'] : env[SIM_ADMIN_TOKEN_ENV] ? [env[SIM_ADMIN_TOKEN_ENV], SIM_ADMIN_TOKEN_ENV] : [generateAdminToken(), ''];
+  const [token, source] = flag !== undefined ? [flag, '--admin-token'] : env[ADMIN_TOKEN_ENV] ? [env[ADMIN_TOKEN_ENV], ADMIN_TOKEN_ENV] : [generateAdminToken(), ''];
   try {
     assertAdminToken(token, source);
   } catch (err) {

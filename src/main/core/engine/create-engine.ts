@@ -35,8 +35,23 @@ export interface EngineSetup {
   lighterTiming?: LighterTiming;
   /** Period of each running run's reconciliation with its venues, ms (default 60 s, see EngineOptions). */
   reconcileIntervalMs?: number;
-  /** Window of every run's dead-man's switch, ms (Engine's `deadMansSwitchMs`; default 60 s, 0 = none). */
+  /** Window of every run's dead-man's switch, ms (Engine's `deadMansSwitchMs`); default from {@link deadMansSwitchFromEnv}, else 60 s. */
   deadMansSwitchMs?: number;
+}
+
+/** The environment variable that sets every run's dead-man's switch window, whole seconds (0 = none). */
+export const DEAD_MANS_SWITCH_ENV = 'HEDGEDESK_DEAD_MANS_SWITCH_SECONDS';
+
+/**
+ * The dead-man's switch window from `HEDGEDESK_DEAD_MANS_SWITCH_SECONDS`, ms;
+ * undefined when unset (the engine's default, 60 s).
+ * @throws RangeError naming the variable for anything but whole seconds 0–86 400.
+ */
+export function deadMansSwitchFromEnv(env: NodeJS.ProcessEnv): number | undefined {
+  const raw = env[DEAD_MANS_SWITCH_ENV];
+  if (raw === undefined || raw.trim() === '') return undefined;
+  if (!/^\d{1,5}$/.test(raw.trim()) || Number(raw) > 86_400) throw new RangeError(`${DEAD_MANS_SWITCH_ENV} must be whole seconds from 0 (off) to 86400, got "${raw}"`);
+  return Number(raw) * 1000;
 }
 
 /** An {@link Engine} with every built-in strategy and the default venue provider (paper → built-in simulator, live → Lighter mainnet). */
@@ -60,6 +75,6 @@ export function createEngine(setup: EngineSetup): Engine {
     strategies: BUILT_IN_STRATEGIES,
     seed: setup.seed,
     reconcileIntervalMs: setup.reconcileIntervalMs,
-    deadMansSwitchMs: setup.deadMansSwitchMs,
+    deadMansSwitchMs: setup.deadMansSwitchMs ?? deadMansSwitchFromEnv(process.env),
   });
 }

@@ -188,6 +188,7 @@ export class HedgeExecutor {
     for (const w of this.watches.values()) w.close();
     for (const d of this.debts.values()) this.settle(d.waiting.splice(0), null);
     for (const book of this.books.values()) void book.then((b) => b?.close());
+    this.books.clear();
   }
 
   /**
@@ -253,7 +254,10 @@ export class HedgeExecutor {
     const market = opts.market(debt.symbol);
     const side: Side = debt.owed.isNegative() ? 'sell' : 'buy';
     const reference = await this.reference(acc, debt.symbol, side);
-    const min = minOrderSize(market, reference ?? opts.risk.exposure(debt.symbol).price);
+    const offset = side === 'sell' ? -opts.slippageBps : opts.slippageBps;
+    const price = reference && offsetPrice(reference, offset, side, market.tickSize);
+    // One minimum order at the order's (worst) price, as strategies size their legs.
+    const min = minOrderSize(market, price ?? opts.risk.exposure(debt.symbol).price);
     const size = floorToStep(debt.owed.abs(), market.stepSize);
     if (size.isZero() || size.lt(min)) {
       const residual = debt.owed;
@@ -264,11 +268,10 @@ export class HedgeExecutor {
       if (!residual.isZero()) opts.onResidual?.(debt.accountId, debt.symbol, residual);
       return 'done';
     }
-    if (!reference) {
+    if (!price) {
       await this.retryLater(debt, `no ${side === 'sell' ? 'bid' : 'ask'} in the ${debt.symbol} book to hedge against`, log);
       return 'again';
     }
-    const price = offsetPrice(reference, side === 'sell' ? -opts.slippageBps : opts.slippageBps, side, market.tickSize);
     const clientOrderId = acc.venue.nextClientOrderId();
     debt.inFlight = { clientOrderId, signed: side === 'buy' ? size : size.neg(), filled: ZERO };
     debt.sent.add(clientOrderId);

@@ -1,3 +1,4 @@
+import { selfTradeOf, selfTradeWireModes } from '../../../shared/schemas/self-trade';
 import type { Dispatcher } from 'undici';
 import type { WsAgentFor } from '../notify/ws-proxy-agent';
 import type { Account } from '../../../shared/schemas/account';
@@ -102,6 +103,7 @@ export async function liveLighterVenue(account: Account, deps: LiveLighterDeps):
     accountIndex,
     apiKeyIndex,
     signer,
+    selfTrade: selfTradeWireModes(selfTradeOf(account.identifiers)),
     tier,
     clock: deps.clock,
     logger: deps.logger,

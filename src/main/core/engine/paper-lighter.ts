@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { selfTradeOf, selfTradeWireModes } from '../../../shared/schemas/self-trade';
 import type { Account } from '../../../shared/schemas/account';
 import type { Clock } from '../clock';
 import type { Logger } from '../log/logger';
@@ -106,6 +107,7 @@ export class PaperLighter {
       accountIndex,
       apiKeyIndex,
       signer,
+      selfTrade: selfTradeWireModes(selfTradeOf(account.identifiers)),
       tier: 'premium',
       clock: deps.clock,
       logger: deps.logger,

@@ -1,4 +1,5 @@
 import { isSimulatorUrl } from '../../../shared/schemas/venues';
+import { ADMIN_TOKEN_ENV } from '../sim/server/admin-token';
 import { PaperSimulatorError } from './external-sim-admin';
 
 /**
@@ -10,7 +11,7 @@ import { PaperSimulatorError } from './external-sim-admin';
 export const PAPER_SIM_ENV = { lighter: 'HEDGEDESK_PAPER_LIGHTER_SIM', paradex: 'HEDGEDESK_PAPER_PARADEX_SIM' } as const;
 
 /** The admin token used with those simulators (the variable `hedgedesk sim` reads its token from too). */
-export const PAPER_SIM_TOKEN_ENV = 'HEDGEDESK_SIM_ADMIN_TOKEN';
+export const PAPER_SIM_TOKEN_ENV = ADMIN_TOKEN_ENV;
 
 /** An external simulator paper accounts use by default: its URL and admin token (null when not given). */
 export interface DefaultPaperSim {

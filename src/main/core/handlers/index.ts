@@ -12,6 +12,7 @@ import { portfolioHandlers } from './portfolio-handlers';
 import { runsHandlers } from './runs-handlers';
 import { secretsHandlers } from './secrets-handlers';
 import { settingsHandlers } from './settings-handlers';
+import { signerHandlers } from './signer-handlers';
 import { strategiesHandlers } from './strategies-handlers';
 import { BUILT_IN_STRATEGIES } from '../strategies';
 
@@ -32,5 +33,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...logsHandlers(ctx),
     ...marketsHandlers(ctx),
     ...coinListsHandlers(ctx),
+    ...signerHandlers(ctx),
   };
 }

@@ -325,7 +325,7 @@ const en = {
     create: 'Create',
     save: 'Save',
     secretsAfterCreate: 'Secrets (API keys) can be stored once the account exists: use "Secrets" in the list.',
-    apiKeyIndexReserved: 'API key indexes 0–3 are reserved for Lighter’s own apps (web, mobile); a key there may be replaced under you. Use a dedicated index from 4 to 254.',
+    apiKeyIndexReserved: 'Lighter’s web and mobile apps use API key indexes 0–1, and Lighter’s checklist reserves 0–3; a key there can be replaced when an app registers its own, and then every order is refused. Use a dedicated index from 4 to 254.',
   },
   identifiers: {
     accountIndex: 'Account index',
@@ -336,6 +336,33 @@ const en = {
     apiKey: 'API key',
     user: 'User address',
     signer: 'Signer address',
+  },
+  selfTrade: {
+    title: 'Self-trade prevention (Lighter)',
+    hint: 'What Lighter does when an order of this account would trade with a resting order of the same owner. Sent with every order this account places.',
+    behavior: 'Behaviour',
+    equality: 'Same owner means',
+    behaviors: {
+      'expire-maker': 'Expire maker (Lighter default)',
+      'expire-taker': 'Expire taker',
+      'cancel-both': 'Cancel both',
+      reduce: 'Reduce both',
+    },
+    behaviorHelp: {
+      'expire-maker': 'The resting order is cancelled; the new order goes on matching.',
+      'expire-taker': 'The rest of the new order is cancelled; the resting order stays.',
+      'cancel-both': 'Both the new and the resting order are cancelled.',
+      reduce: 'Both orders shrink by the size they would have traded, without a trade.',
+    },
+    equalities: {
+      'same-account': 'Same account only (recommended)',
+      'same-master': 'Same master account',
+    },
+    equalityHelp: {
+      'same-account': 'Only this account’s own orders count. Orders of your other accounts — the hedge legs of your strategies — always trade normally.',
+      'same-master': 'Every account under the same master (the master and its sub-accounts) counts as the same owner.',
+    },
+    sameMasterWarning: 'With “same master account”, a hedge between two sub-accounts of one master is treated as a self-trade and cancelled. Strategies warn when their accounts share a master.',
   },
   identifierKinds: {
     integer: 'whole number',
@@ -365,6 +392,35 @@ const en = {
       apiSecret: 'API secret',
       signerPrivateKey: 'Signer private key',
       simAdminToken: 'Simulator admin token (paper)',
+    },
+  },
+  /** Settings → Lighter signer panel. */
+  signerPanel: {
+    title: 'Lighter signer',
+    intro: 'Live Lighter accounts sign with the official lighter-go signer (a shared library or WASM build, v1.0.7 or later). This is the file HedgeDesk finds, where, and whether it passed the probe.',
+    recheck: 'Check again',
+    nextStep: 'What to do',
+    file: 'Signer file',
+    filePlaceholder: 'Path on this machine, e.g. /home/me/lighter-signer-linux-amd64.so or …/lighter-signer.wasm',
+    wasmExecPlaceholder: 'wasm_exec.js of the same Go toolchain (if it is not next to the .wasm)',
+    fileHint: 'Check tests the file; Install checks it and copies it into {dir}, where live accounts and the CLI find it.',
+    browse: 'Browse…',
+    checkFile: 'Check',
+    install: 'Install',
+    installed: 'Installed',
+    verdicts: {
+      ready: 'Ready for live accounts',
+      notForLive: 'Older signer only (simulator)',
+      unusable: 'Signer files unusable',
+      missing: 'No signer found',
+    },
+    statuses: {
+      ok: 'OK',
+      simulatorOnly: 'Not for live',
+      refused: 'Refused',
+      failed: 'Failed to load',
+      unusable: 'Unusable',
+      notFound: 'Not found',
     },
   },
   settings: {

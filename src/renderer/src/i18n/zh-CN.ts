@@ -323,7 +323,7 @@ const zhCN: MessageSchema = {
     create: '创建',
     save: '保存',
     secretsAfterCreate: '账户创建后才能保存密钥（API 密钥）：请在列表中点击“密钥”。',
-    apiKeyIndexReserved: 'API 密钥索引 0–3 保留给 Lighter 自己的应用（网页端、移动端）；使用它们的密钥可能会被覆盖。请使用 4 到 254 之间的专用索引。',
+    apiKeyIndexReserved: 'Lighter 的网页端和移动端应用使用 API 密钥索引 0–1，Lighter 的检查清单保留 0–3；其他应用在该索引注册自己的密钥时会替换掉它，之后所有订单都会被拒绝。请使用 4 到 254 之间的专用索引。',
   },
   identifiers: {
     accountIndex: '账户索引',
@@ -334,6 +334,33 @@ const zhCN: MessageSchema = {
     apiKey: 'API 公钥',
     user: '用户地址',
     signer: '签名者地址',
+  },
+  selfTrade: {
+    title: '自成交保护（Lighter）',
+    hint: '当本账户的订单将与同一所有者的挂单成交时，Lighter 的处理方式。随本账户的每笔订单发送。',
+    behavior: '处理方式',
+    equality: '同一所有者指',
+    behaviors: {
+      'expire-maker': '撤销挂单方（Lighter 默认）',
+      'expire-taker': '撤销吃单方',
+      'cancel-both': '双方都撤销',
+      reduce: '双方都减量',
+    },
+    behaviorHelp: {
+      'expire-maker': '撤销挂单；新订单继续撮合。',
+      'expire-taker': '撤销新订单的剩余部分；挂单保留。',
+      'cancel-both': '新订单和挂单都被撤销。',
+      reduce: '两笔订单都减去本应成交的数量，不产生成交。',
+    },
+    equalities: {
+      'same-account': '仅同一账户（推荐）',
+      'same-master': '同一主账户',
+    },
+    equalityHelp: {
+      'same-account': '只计本账户自己的订单。您其他账户的订单（策略的对冲腿）始终正常成交。',
+      'same-master': '同一主账户下的所有账户（主账户及其子账户）都算同一所有者。',
+    },
+    sameMasterWarning: '选择“同一主账户”时，同一主账户下两个子账户之间的对冲会被视为自成交并撤销。若策略的账户共用主账户，策略会发出警告。',
   },
   identifierKinds: {
     integer: '整数',
@@ -363,6 +390,35 @@ const zhCN: MessageSchema = {
       apiSecret: 'API 密钥（Secret）',
       signerPrivateKey: '签名者私钥',
       simAdminToken: '模拟器管理令牌（模拟账户）',
+    },
+  },
+  /** Settings → Lighter signer panel. */
+  signerPanel: {
+    title: 'Lighter 签名器',
+    intro: '实盘 Lighter 账户使用官方 lighter-go 签名器（共享库或 WASM 构建，v1.0.7 或更新）签名。这里显示 HedgeDesk 找到的文件、位置，以及它是否通过了探测。',
+    recheck: '重新检查',
+    nextStep: '下一步',
+    file: '签名器文件',
+    filePlaceholder: '本机上的路径，例如 /home/me/lighter-signer-linux-amd64.so 或 …/lighter-signer.wasm',
+    wasmExecPlaceholder: '同一 Go 工具链的 wasm_exec.js（如果不在 .wasm 旁边）',
+    fileHint: '“检查”只测试该文件；“安装”检查后将其复制到 {dir}，实盘账户和命令行都会在那里找到它。',
+    browse: '浏览…',
+    checkFile: '检查',
+    install: '安装',
+    installed: '已安装',
+    verdicts: {
+      ready: '可用于实盘账户',
+      notForLive: '仅有旧版签名器（仅限模拟）',
+      unusable: '签名器文件不可用',
+      missing: '未找到签名器',
+    },
+    statuses: {
+      ok: '正常',
+      simulatorOnly: '不可用于实盘',
+      refused: '已拒绝',
+      failed: '加载失败',
+      unusable: '不可用',
+      notFound: '未找到',
     },
   },
   settings: {

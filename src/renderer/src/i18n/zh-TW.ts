@@ -323,7 +323,7 @@ const zhTW: MessageSchema = {
     create: '建立',
     save: '儲存',
     secretsAfterCreate: '帳戶建立後才能儲存金鑰（API 金鑰）：請在列表中點選「金鑰」。',
-    apiKeyIndexReserved: 'API 金鑰索引 0–3 保留給 Lighter 自己的應用程式（網頁版、行動版）；使用它們的金鑰可能會被覆蓋。請使用 4 到 254 之間的專用索引。',
+    apiKeyIndexReserved: 'Lighter 的網頁版和行動版應用程式使用 API 金鑰索引 0–1，Lighter 的檢查清單保留 0–3；其他應用程式在該索引註冊自己的金鑰時會取代它，之後所有訂單都會被拒絕。請使用 4 到 254 之間的專用索引。',
   },
   identifiers: {
     accountIndex: '帳戶索引',
@@ -334,6 +334,33 @@ const zhTW: MessageSchema = {
     apiKey: 'API 公鑰',
     user: '使用者地址',
     signer: '簽署者地址',
+  },
+  selfTrade: {
+    title: '自成交保護（Lighter）',
+    hint: '當本帳戶的訂單將與同一擁有者的掛單成交時，Lighter 的處理方式。隨本帳戶的每筆訂單送出。',
+    behavior: '處理方式',
+    equality: '同一擁有者指',
+    behaviors: {
+      'expire-maker': '撤銷掛單方（Lighter 預設）',
+      'expire-taker': '撤銷吃單方',
+      'cancel-both': '雙方都撤銷',
+      reduce: '雙方都減量',
+    },
+    behaviorHelp: {
+      'expire-maker': '撤銷掛單；新訂單繼續撮合。',
+      'expire-taker': '撤銷新訂單的剩餘部分；掛單保留。',
+      'cancel-both': '新訂單和掛單都被撤銷。',
+      reduce: '兩筆訂單都減去本應成交的數量，不產生成交。',
+    },
+    equalities: {
+      'same-account': '僅同一帳戶（建議）',
+      'same-master': '同一主帳戶',
+    },
+    equalityHelp: {
+      'same-account': '只計本帳戶自己的訂單。您其他帳戶的訂單（策略的對沖腿）一律正常成交。',
+      'same-master': '同一主帳戶下的所有帳戶（主帳戶及其子帳戶）都算同一擁有者。',
+    },
+    sameMasterWarning: '選擇「同一主帳戶」時，同一主帳戶下兩個子帳戶之間的對沖會被視為自成交並撤銷。若策略的帳戶共用主帳戶，策略會發出警告。',
   },
   identifierKinds: {
     integer: '整數',
@@ -363,6 +390,35 @@ const zhTW: MessageSchema = {
       apiSecret: 'API 密鑰（Secret）',
       signerPrivateKey: '簽署者私鑰',
       simAdminToken: '模擬器管理權杖（模擬帳戶）',
+    },
+  },
+  /** Settings → Lighter signer panel. */
+  signerPanel: {
+    title: 'Lighter 簽署器',
+    intro: '實盤 Lighter 帳戶使用官方 lighter-go 簽署器（共享函式庫或 WASM 建置，v1.0.7 或更新）簽署。這裡顯示 HedgeDesk 找到的檔案、位置，以及它是否通過了探測。',
+    recheck: '重新檢查',
+    nextStep: '下一步',
+    file: '簽署器檔案',
+    filePlaceholder: '本機上的路徑，例如 /home/me/lighter-signer-linux-amd64.so 或 …/lighter-signer.wasm',
+    wasmExecPlaceholder: '同一 Go 工具鏈的 wasm_exec.js（若不在 .wasm 旁邊）',
+    fileHint: '「檢查」只測試該檔案；「安裝」檢查後將其複製到 {dir}，實盤帳戶和命令列都會在那裡找到它。',
+    browse: '瀏覽…',
+    checkFile: '檢查',
+    install: '安裝',
+    installed: '已安裝',
+    verdicts: {
+      ready: '可用於實盤帳戶',
+      notForLive: '僅有舊版簽署器（僅限模擬）',
+      unusable: '簽署器檔案無法使用',
+      missing: '找不到簽署器',
+    },
+    statuses: {
+      ok: '正常',
+      simulatorOnly: '不可用於實盤',
+      refused: '已拒絕',
+      failed: '載入失敗',
+      unusable: '無法使用',
+      notFound: '找不到',
     },
   },
   settings: {

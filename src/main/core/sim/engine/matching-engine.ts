@@ -5,6 +5,7 @@ import { accountMargin, liquidationPrice, type AccountMargin, type MarketExposur
 import { isMultipleOf, floorToStep, type MarketSpec } from './market-spec';
 import type { CancelReason, EngineOrder, OrderRequest, RejectReason, Side } from './order';
 import { OrderBook } from './order-book';
+import { DEFAULT_SELF_TRADE_POLICY, isSelfTrade, type SelfTradePolicy } from './self-trade';
 import type { EngineTrade, PositionBefore } from './trade';
 
 /**
@@ -38,6 +39,11 @@ export interface MatchingEngineOptions {
   finishedOrdersPerAccount?: number;
   /** Trades kept for history queries. Default 20,000. */
   tradeHistory?: number;
+  /**
+   * The master account of an account (itself for a master), for the
+   * `same-master` self-trade equality. Default: every account is its own master.
+   */
+  masterAccountOf?: (accountId: number) => number;
   /**
    * Called synchronously with every order and trade id just before it is
    * used, so a persistent simulator can reserve id blocks on disk first
@@ -92,6 +98,8 @@ export interface SubmitOptions {
    * (`reduce-only`, `margin`) when the reason is an order outcome.
    */
   onReject?: 'reject' | 'cancel';
+  /** Self-trade prevention of this (incoming) order; default expire maker, same account. */
+  selfTrade?: SelfTradePolicy;
 }
 
 /** Result of {@link MatchingEngine.submit} and {@link MatchingEngine.modify}. */
@@ -123,8 +131,9 @@ function copy(order: EngineOrder): EngineOrder {
 /**
  * A venue-agnostic perpetuals matching engine: one price-time-priority book
  * per market; limit GTT, IOC and post-only orders; market orders as IOC with
- * a worst-price bound; reduce-only; partial fills; self-trade prevention by
- * expiring the resting (maker) order; maker/taker fees; a cross-margin ledger
+ * a worst-price bound; reduce-only; partial fills; self-trade prevention
+ * (the incoming order's policy: expire maker / taker, cancel both or reduce,
+ * by account or by master account, `self-trade.ts`); maker/taker fees; a cross-margin ledger
  * with an initial-margin check for orders that increase exposure and a
  * margin re-check at match time. All amounts are decimal.js values in human
  * units (USDC, base units).
@@ -142,6 +151,7 @@ export class MatchingEngine extends EventEmitter<EngineEvents> {
   private readonly tradeLog: EngineTrade[] = [];
   private readonly finishedCap: number;
   private readonly tradeCap: number;
+  private readonly masterAccountOf: (accountId: number) => number;
   private nextOrderId: number;
   private nextTradeId: number;
   private readonly onIdIssued: (kind: 'order' | 'trade', id: number) => void;
@@ -158,6 +168,7 @@ export class MatchingEngine extends EventEmitter<EngineEvents> {
     this.nextTradeId = opts.firstTradeId ?? 1;
     this.finishedCap = opts.finishedOrdersPerAccount ?? 500;
     this.tradeCap = opts.tradeHistory ?? 20_000;
+    this.masterAccountOf = opts.masterAccountOf ?? ((accountId) => accountId);
   }
 
   // ---------------------------------------------------------------- markets and prices
@@ -364,7 +375,7 @@ export class MatchingEngine extends EventEmitter<EngineEvents> {
       return { ok: true, order: copy(order), trades: [] };
     }
     const order = this.newOrder(req, now);
-    const trades = this.execute(order, opts.fillFraction);
+    const trades = this.execute(order, opts.fillFraction, opts.selfTrade);
     return { ok: true, order: copy(order), trades };
   }
 
@@ -372,9 +383,10 @@ export class MatchingEngine extends EventEmitter<EngineEvents> {
    * Changes a resting order's price and remaining size. Reducing the size at
    * the same price keeps its time priority; anything else re-queues it (and
    * it may then match, or be cancelled if post-only and crossing).
-   * Returns null when the account has no such resting order.
+   * Returns null when the account has no such resting order. `selfTrade` applies when the
+   * re-queued order matches (default expire maker, same account).
    */
-  modify(accountId: number, orderId: number, price: Decimal, remaining: Decimal): SubmitResult | null {
+  modify(accountId: number, orderId: number, price: Decimal, remaining: Decimal, selfTrade?: SelfTradePolicy): SubmitResult | null {
     const order = this.orders.get(orderId);
     if (!order || order.accountId !== accountId || order.status !== 'open') return null;
     const req: OrderRequest = { ...order, price, size: remaining };
@@ -395,7 +407,7 @@ export class MatchingEngine extends EventEmitter<EngineEvents> {
     order.price = price;
     order.size = order.filled.add(remaining);
     order.remaining = remaining;
-    const trades = this.execute(order);
+    const trades = this.execute(order, undefined, selfTrade);
     return { ok: true, order: copy(order), trades };
   }
 
@@ -567,7 +579,7 @@ export class MatchingEngine extends EventEmitter<EngineEvents> {
   }
 
   /** Matches an incoming order (not in the book) and then rests, fills or cancels it. */
-  private execute(order: EngineOrder, fillFraction?: number): EngineTrade[] {
+  private execute(order: EngineOrder, fillFraction?: number, selfTrade: SelfTradePolicy = DEFAULT_SELF_TRADE_POLICY): EngineTrade[] {
     const book = this.book(order.marketId);
     const best = book.best(opposite(order.side));
     if (order.timeInForce === 'POST_ONLY' && best && crosses(order.side, order.price, best.price)) {
@@ -596,8 +608,13 @@ export class MatchingEngine extends EventEmitter<EngineEvents> {
         break;
       }
       const maker = level.orders[0]!;
-      if (maker.accountId === order.accountId) {
-        this.cancelResting(maker, 'self-trade');
+      if (isSelfTrade(selfTrade.equality, order.accountId, maker.accountId, this.masterAccountOf)) {
+        if (selfTrade.behavior === 'expire-maker' || selfTrade.behavior === 'cancel-both') this.cancelResting(maker, 'self-trade');
+        if (selfTrade.behavior === 'expire-taker' || selfTrade.behavior === 'cancel-both') {
+          stop = 'self-trade';
+          break;
+        }
+        if (selfTrade.behavior === 'reduce') this.reduceSelfTrade(order, maker);
         continue;
       }
       let qty = Decimal.min(order.remaining, maker.remaining, cap.sub(matched));
@@ -631,13 +648,38 @@ export class MatchingEngine extends EventEmitter<EngineEvents> {
       touched.add(maker.accountId);
       matched = matched.add(qty);
     }
-    if (order.remaining.isZero()) this.finish(order, null);
+    if (stop === 'self-trade') this.finish(order, 'self-trade');
+    else if (order.remaining.isZero()) this.finish(order, order.cancelReason === 'self-trade' ? 'self-trade' : null);
     else if (stop === 'fault') this.finish(order, 'no-liquidity');
     else if (stop === 'margin' || stop === 'reduce-only') this.finish(order, stop);
     else if (order.timeInForce === 'IOC') this.finish(order, stop ?? 'no-liquidity');
     else this.rest(order);
     for (const accountId of touched) this.sweepReduceOnly(accountId, order.marketId);
     return trades;
+  }
+
+  /**
+   * The `reduce` self-trade behaviour: taker and maker both lose the size they
+   * would have traded; a maker left with nothing is cancelled (`self-trade`),
+   * a taker left with nothing ends cancelled (`self-trade`) once matching stops.
+   */
+  private reduceSelfTrade(taker: EngineOrder, maker: EngineOrder): void {
+    const qty = Decimal.min(taker.remaining, maker.remaining);
+    const now = this.clock.now();
+    taker.remaining = taker.remaining.sub(qty);
+    taker.size = taker.size.sub(qty);
+    taker.updatedAt = now;
+    if (taker.remaining.isZero()) taker.cancelReason = 'self-trade';
+    if (maker.remaining.eq(qty)) {
+      this.cancelResting(maker, 'self-trade');
+      return;
+    }
+    maker.remaining = maker.remaining.sub(qty);
+    maker.size = maker.size.sub(qty);
+    maker.updatedAt = now;
+    this.emit('level', maker.marketId, maker.side, maker.price);
+    this.emit('order', copy(maker));
+    this.emit('account', maker.accountId);
   }
 
   private fee(quote: Decimal, rate: Decimal): Decimal {

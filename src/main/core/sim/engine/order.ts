@@ -36,7 +36,8 @@ export interface OrderRequest {
  * - `post-only`: a post-only order would have crossed the book;
  * - `reduce-only`: a reduce-only order would have increased the position;
  * - `margin`: the account lacked margin when the order was matched;
- * - `self-trade`: a resting order met a taker of the same account (expire-maker rule);
+ * - `self-trade`: self-trade prevention ended it (`self-trade.ts`: the maker under expire maker,
+ *   the taker under expire taker, both under cancel both, the one reduced to zero under reduce);
  * - `expired`: its `expiresAt` passed;
  * - `no-liquidity`: an IOC/market remainder with nothing left to match (or a partial-fill fault);
  * - `price-bound`: an IOC/market remainder whose next match was beyond its price.

@@ -122,6 +122,17 @@ export class AccountRegistry {
   }
 
   /**
+   * The index of the account's master account: the master of its L1 address
+   * (itself for a master; an unknown index is its own master). Used by the
+   * "same master account" self-trade equality (lighter.md §3.6).
+   */
+  masterOf(index: number): number {
+    const account = this.accounts.get(index);
+    if (!account || account.accountType === 0) return index;
+    return this.byL1Address(account.l1Address)[0]?.index ?? index;
+  }
+
+  /**
    * The key slot (materialised on first use).
    * @throws RangeError for an index outside 0–254.
    */

@@ -11,6 +11,7 @@ import type { SimStateStore } from '../engine/sim-state-store';
 import { AccountRegistry, type RegistrySnapshot, type SimAccount } from './account-registry';
 import { FaultState } from './faults';
 import { referenceMid, type LighterMarket } from './markets';
+import { TxLog } from './tx-log';
 
 /** Exchange order indexes start at 2^48 (`MinOrderIndex`, lighter.md §3.2); client order indexes are below. */
 export const FIRST_ORDER_INDEX = 2 ** 48;
@@ -101,6 +102,8 @@ export class LighterExchange {
   readonly engine: MatchingEngine;
   readonly registry = new AccountRegistry(FIRST_USER_ACCOUNT);
   readonly faults = new FaultState();
+  /** Accepted transactions (`GET /api/v1/tx`, WS `account_tx` / `height`). */
+  readonly txLog = new TxLog();
   readonly liquidity: SyntheticLiquidity | null;
   readonly clock: SimClock;
   private readonly marketsById: ReadonlyMap<number, LighterMarket>;
@@ -127,6 +130,7 @@ export class LighterExchange {
       clock: opts.clock,
       firstOrderId: FIRST_ORDER_INDEX,
       finishedOrdersPerAccount: ORDER_HISTORY_PER_ACCOUNT,
+      masterAccountOf: (accountId) => this.registry.masterOf(accountId),
       onIdIssued: store ? (kind, id) => store.reserve(kind, id) : undefined,
     });
     this.engine.on('order', (o) => {

@@ -41,9 +41,13 @@ export interface LighterOrderJson {
   to_trigger_order_id_1: string;
   to_cancel_order_id_0: string;
   block_height: number;
+  /** Unix **seconds** (real payloads: `"timestamp": 1766387932`, ccxt's parseOrder; trades use ms). */
   timestamp: number;
+  /** Unix seconds. */
   created_at: number;
+  /** Unix seconds. */
   updated_at: number;
+  /** Unix µs. */
   transaction_time: number;
   integrator_fee_collector_index: string;
   integrator_maker_fee: string;
@@ -57,6 +61,11 @@ const TIME_IN_FORCE: Record<EngineTimeInForce, LighterOrderJson['time_in_force']
   IOC: 'immediate-or-cancel',
   POST_ONLY: 'post-only',
 };
+
+/** Unix ms → Unix s, as Lighter's order `timestamp` / `created_at` / `updated_at` carry (lighter.md update, Dec 2026). */
+function unixSeconds(ms: number): number {
+  return Math.floor(ms / 1000);
+}
 
 /**
  * Lighter's order status for an engine order (lighter.md §1.6): `open`,
@@ -123,9 +132,9 @@ export function toLighterOrder(order: EngineOrder, market: LighterMarket, meta: 
     to_trigger_order_id_1: '0',
     to_cancel_order_id_0: '0',
     block_height: meta.blockHeight,
-    timestamp: order.updatedAt,
-    created_at: order.createdAt,
-    updated_at: order.updatedAt,
+    timestamp: unixSeconds(order.updatedAt),
+    created_at: unixSeconds(order.createdAt),
+    updated_at: unixSeconds(order.updatedAt),
     transaction_time: meta.transactionTime,
     integrator_fee_collector_index: '0',
     integrator_maker_fee: '0',

@@ -41,11 +41,19 @@ describe('Lighter simulator REST API', () => {
     expect(r.body).toMatchObject({ status: 200, network_id: 1, timestamp: Math.floor(clock.now() / 1000) });
   });
 
-  it('orderBookDetails serves the loaded entries verbatim (recorded shape), filtered by market_id', async () => {
+  it('orderBookDetails serves the loaded entries verbatim plus the live stats (recorded shape), filtered by market_id', async () => {
     const all = await getJson(url, '/api/v1/orderBookDetails');
     expect(all.status).toBe(200);
     expect(Object.keys(all.body)).toEqual(['code', 'order_book_details', 'spot_order_book_details']);
-    expect(all.body.order_book_details).toEqual(defaultMarkets.order_book_details);
+    const live = ['last_trade_price', 'daily_trades_count', 'daily_base_token_volume', 'daily_quote_token_volume', 'daily_price_low', 'daily_price_high', 'daily_price_change', 'open_interest', 'daily_chart'];
+    all.body.order_book_details.forEach((entry: Record<string, unknown>, i: number) => {
+      const loaded = defaultMarkets.order_book_details[i]! as Record<string, unknown>;
+      expect(Object.keys(entry).filter((k) => !live.includes(k))).toEqual(Object.keys(loaded));
+      for (const [k, v] of Object.entries(loaded)) expect(entry[k]).toEqual(v);
+      for (const k of live.slice(0, -1)) expect(typeof entry[k]).toBe('number');
+      expect(entry.daily_chart).toEqual({});
+      expect(Object.keys(entry).indexOf('open_interest')).toBe(Object.keys(entry).indexOf('market_config') - 2);
+    });
     const eth = await getJson(url, '/api/v1/orderBookDetails?market_id=0');
     expect(eth.body.order_book_details).toHaveLength(1);
     expect(eth.body.order_book_details[0]).toMatchObject({ symbol: 'ETH', size_decimals: 4, price_decimals: 2, min_base_amount: '0.0050', default_initial_margin_fraction: 500 });

@@ -5,6 +5,8 @@ import { verifyAuthToken } from './auth-token';
 import { Query, readForm, sendJson } from './http-io';
 import { LighterError } from './lighter-error';
 import type { LighterExchange } from './lighter-exchange';
+import { detailsWithStats } from './daily-stats';
+import { marketDataRoutes } from './market-data-routes';
 import { bookOrders, orderBooksEntry } from './market-view';
 import { parseBatch, txRateKey, type TxProcessor, type TxSubmission } from './tx-processor';
 import { orderJson, tradeJson } from './ws-messages';
@@ -52,6 +54,7 @@ export class RestApi {
       'GET accountInactiveOrders': (q, req) => this.inactiveOrders(q, req),
       'POST sendTx': (_q, req) => this.sendTx(req, false),
       'POST sendTxBatch': (_q, req) => this.sendTx(req, true),
+      ...marketDataRoutes(opts.venue),
     };
   }
 
@@ -111,7 +114,7 @@ export class RestApi {
   // ---------------------------------------------------------------- market data
 
   private orderBookDetails(q: Query) {
-    return { code: 200, order_book_details: this.marketsOf(q).map((m) => m.raw), spot_order_book_details: [] };
+    return { code: 200, order_book_details: this.marketsOf(q).map((m) => detailsWithStats(this.opts.venue, m)), spot_order_book_details: [] };
   }
 
   private orderBookOrders(q: Query) {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { LighterError } from './lighter-error';
 import { createOrderInfo } from './testing';
-import { parseTx } from './tx-info';
+import { parseTx, selfTradePolicyOf } from './tx-info';
 
 const NOW = 1_767_225_600_000;
 const order = (over: object) => createOrderInfo({ AccountIndex: 1000, Nonce: 0, ...over }, NOW);
+const modify = { AccountIndex: 1000, ApiKeyIndex: 4, MarketIndex: 0, Index: 5, BaseAmount: 10, Price: 10, TriggerPrice: 0, ExpiredAt: NOW + 1000, Nonce: 0, Sig: 'AAAA' };
 
 function code(txType: number, info: unknown): number | null {
   try {
@@ -54,7 +55,27 @@ describe('parseTx (structural validation like lighter-go Validate)', () => {
     expect(code(14, order({ ExpiredAt: 2 ** 48 }))).toBe(21711);
     expect(code(14, order({ Nonce: -1 }))).toBe(21104);
     expect(code(14, { ...order({}), L2TxAttributes: { '9': 1 } })).toBe(21501);
-    expect(code(14, { ...order({}), L2TxAttributes: { '6': 1 } })).toBe(21743);
+    expect(code(14, { ...order({}), L2TxAttributes: { '6': 4 } })).toBe(21501);
+    expect(code(14, { ...order({}), L2TxAttributes: { '7': 2 } })).toBe(21501);
+  });
+
+  it('reads the self-trade attributes 6 / 7 and refuses the combinations lighter-go v1.0.7 refuses', () => {
+    expect(selfTradePolicyOf(parseTx(14, order({})).info)).toEqual({ behavior: 'expire-maker', equality: 'same-account' });
+    for (const [behavior, name] of [[1, 'expire-taker'], [2, 'cancel-both'], [3, 'reduce']] as const) {
+      expect(selfTradePolicyOf(parseTx(14, { ...order({}), L2TxAttributes: { '6': behavior } }).info).behavior).toBe(name);
+    }
+    expect(selfTradePolicyOf(parseTx(17, { ...modify, L2TxAttributes: { '6': 2, '7': 1 } }).info)).toEqual({ behavior: 'cancel-both', equality: 'same-master' });
+    expect(code(14, { ...order({}), L2TxAttributes: { '6': 3, '7': 1 } })).toBe(21501);
+    expect(code(14, { ...order({}), L2TxAttributes: { '1': 5, '2': 10, '6': 1 } })).toBe(21501);
+  });
+
+  it('parses ChangePubKey (tx type 8): a 40-byte base64 PubKey', () => {
+    const key = Buffer.alloc(40, 7).toString('base64');
+    const change = { AccountIndex: 1000, ApiKeyIndex: 4, PubKey: key, L1Sig: '0xabc', ExpiredAt: NOW + 1000, Nonce: 0, Sig: 'AAAA', L2TxAttributes: null };
+    expect(parseTx(8, change)).toMatchObject({ type: 8, info: { PubKey: key } });
+    expect(code(8, { ...change, PubKey: Buffer.alloc(32).toString('base64') })).toBe(21501);
+    const { L1Sig: _l1, ...noL1Sig } = change;
+    expect(code(8, noL1Sig)).toBe(21501);
   });
 
   it('enforces the order type / time-in-force / expiry rules of §3.2', () => {

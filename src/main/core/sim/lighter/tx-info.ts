@@ -9,6 +9,7 @@ import {
   type CreateOrderTxInfo,
   type ModifyOrderTxInfo,
 } from '../../venues/lighter/wire';
+import { SELF_TRADE_BEHAVIORS, SELF_TRADE_EQUALITIES, type SelfTradePolicy } from '../engine/self-trade';
 import { MAX_ACCOUNT_INDEX, MAX_API_KEY_INDEX } from './account-registry';
 import { LighterError } from './lighter-error';
 
@@ -31,6 +32,25 @@ const updateLeverageSchema = z.object({
   L2TxAttributes: z.record(z.string(), int).nullable().optional(),
 });
 
+/**
+ * ChangePubKey tx_info (tx type 8; lighter-go v1.0.7 types/txtypes/change_pub_key.go
+ * `L2ChangePubKeyTxInfo`): `PubKey` is the new 40-byte API public key, base64 as Go
+ * encodes `[]byte`; `L1Sig` the Ethereum signature over the L1 message (not verified).
+ */
+const changePubKeySchema = z.object({
+  AccountIndex: int,
+  ApiKeyIndex: int,
+  PubKey: z.string(),
+  L1Sig: z.string(),
+  ExpiredAt: int,
+  Nonce: int,
+  Sig: z.string(),
+  L2TxAttributes: z.record(z.string(), int).nullable().optional(),
+});
+
+/** ChangePubKey tx_info (tx type 8). */
+export type ChangePubKeyInfo = z.infer<typeof changePubKeySchema>;
+
 /** CreateOrder tx_info (Go field names, lighter.md §3.2). */
 export type CreateOrderInfo = CreateOrderTxInfo;
 /** CancelOrder tx_info (§3.5). */
@@ -44,6 +64,7 @@ export type UpdateLeverageInfo = z.infer<typeof updateLeverageSchema>;
 
 /** A structurally valid transaction. */
 export type ParsedTx =
+  | { type: 8; info: ChangePubKeyInfo }
   | { type: 14; info: CreateOrderInfo }
   | { type: 15; info: CancelOrderInfo }
   | { type: 16; info: CancelAllInfo }
@@ -53,8 +74,9 @@ export type ParsedTx =
 /** Fields every parsed tx has. */
 export type CommonTxInfo = ParsedTx['info'];
 
-/** Schemas of the tx types the simulator executes: CreateOrder, CancelOrder, CancelAllOrders, ModifyOrder, UpdateLeverage (lighter.md §3.1). */
+/** Schemas of the tx types the simulator executes: ChangePubKey, CreateOrder, CancelOrder, CancelAllOrders, ModifyOrder, UpdateLeverage (lighter.md §3.1). */
 const SCHEMAS: Record<number, z.ZodType> = {
+  8: changePubKeySchema,
   14: createOrderTxInfoSchema,
   15: cancelOrderTxInfoSchema,
   16: cancelAllOrdersTxInfoSchema,
@@ -90,9 +112,28 @@ function validateCommon(info: CommonTxInfo): void {
     const range = ranges[key];
     if (!range || value < range[0] || value > range[1]) throw new LighterError(21501, `L2TxAttributes["${key}"]`);
   }
-  // Self-trade behaviours other than "expire maker" (0) are not simulated.
-  check(txAttribute(info, 6) === 0, 21743);
+  // lighter-go v1.0.7 L2TxAttributes.Validate(): no self-trade settings together with
+  // integrator fees, and no "reduce" behaviour with "same master account" equality.
+  const selfTradeSet = txAttribute(info, 6) !== 0 || txAttribute(info, 7) !== 0;
+  if (selfTradeSet && (txAttribute(info, 2) !== 0 || txAttribute(info, 3) !== 0)) {
+    throw new LighterError(21501, "Self-trade specification isn't allowed with integrator fees");
+  }
+  if (txAttribute(info, 6) === 3 && txAttribute(info, 7) === 1) {
+    throw new LighterError(21501, "Reduce self-trade behavior mode isn't allowed with master account index equality mode");
+  }
 }
+
+/**
+ * The self-trade policy of an order tx: attribute 6 (behaviour: 0 expire maker,
+ * 1 expire taker, 2 cancel both, 3 reduce) and 7 (equality: 0 same account index,
+ * 1 same master account), absent = 0 (lighter-go v1.0.7 constants.go, lighter.md §3.6).
+ */
+export function selfTradePolicyOf(info: CommonTxInfo): SelfTradePolicy {
+  return { behavior: SELF_TRADE_BEHAVIORS[txAttribute(info, 6)]!, equality: SELF_TRADE_EQUALITIES[txAttribute(info, 7)]! };
+}
+
+/** Bytes of an API public key (lighter-go `IsValidPubKeyLength`: 40). */
+const PUB_KEY_BYTES = 40;
 
 function validateCreateOrder(o: CreateOrderInfo): void {
   check(isMarket(o.MarketIndex), 21602);
@@ -121,6 +162,11 @@ function validateCreateOrder(o: CreateOrderInfo): void {
 
 function validateType(tx: ParsedTx): void {
   switch (tx.type) {
+    case 8:
+      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(tx.info.PubKey) || Buffer.from(tx.info.PubKey, 'base64').length !== PUB_KEY_BYTES) {
+        throw new LighterError(21501, `PubKey must be ${PUB_KEY_BYTES} bytes, base64`);
+      }
+      return;
     case 14:
       return validateCreateOrder(tx.info);
     case 15:
@@ -155,7 +201,8 @@ function validateType(tx: ParsedTx): void {
  * @throws LighterError 21505 unsupported tx type, 21501 malformed/missing field
  *   (detail names it), or the range error of the first bad field (21102,
  *   21110, 21104, 21711, 21120, 21602, 21727, 21701–21705, 21710, 21729,
- *   21740, 21743, 21700, 21713, 21714, 21113, 21613).
+ *   21740, 21700, 21713, 21714, 21113, 21613; 21501 for a bad PubKey or a
+ *   self-trade attribute combination lighter-go refuses).
  */
 export function parseTx(txType: number, txInfo: unknown): ParsedTx {
   const schema = SCHEMAS[txType];

@@ -5,7 +5,7 @@ import type { SimAccount } from './account-registry';
 import { LighterError } from './lighter-error';
 import { FIRST_ORDER_INDEX, txHashOf, type LighterExchange, type TxContext } from './lighter-exchange';
 import type { LighterMarket } from './markets';
-import { parseTx, txAttribute, type CancelAllInfo, type CancelOrderInfo, type CreateOrderInfo, type ModifyOrderInfo, type ParsedTx, type UpdateLeverageInfo } from './tx-info';
+import { parseTx, selfTradePolicyOf, txAttribute, type CancelAllInfo, type ChangePubKeyInfo, type CancelOrderInfo, type CreateOrderInfo, type ModifyOrderInfo, type ParsedTx, type UpdateLeverageInfo } from './tx-info';
 
 /** One transaction as sent: `tx_type` and `tx_info` (a JSON string, or the decoded object of WS sendtx). */
 export interface TxSubmission {
@@ -104,7 +104,26 @@ export class TxProcessor {
     });
     key.nextNonce = expected;
     key.transactionTime = now * 1000;
-    for (const p of plans) this.enqueue(() => this.venue.execute(p.context, p.run));
+    parsed.forEach((tx, i) => {
+      const raw = txs[i]!.txInfo;
+      this.venue.txLog.queued({
+        hash: plans[i]!.hash,
+        txType: tx.type,
+        info: typeof raw === 'string' ? raw : JSON.stringify(raw),
+        accountIndex: account.index,
+        apiKeyIndex: tx.info.ApiKeyIndex,
+        l1Address: account.l1Address,
+        nonce: tx.info.Nonce,
+        expireAt: tx.info.ExpiredAt,
+        queuedAt: now,
+      });
+    });
+    for (const p of plans) {
+      this.enqueue(() => {
+        this.venue.execute(p.context, p.run);
+        this.venue.txLog.executed(p.hash, this.venue.blockHeight(), this.venue.clock.now());
+      });
+    }
     return { txHashes: plans.map((p) => p.hash), predictedExecutionMs: now };
   }
 
@@ -128,6 +147,8 @@ export class TxProcessor {
   private plan(tx: ParsedTx, account: SimAccount, hash: string, batchClientIds: Set<string>): Plan {
     const context = { txHash: hash, nonce: tx.info.Nonce };
     switch (tx.type) {
+      case 8:
+        return { hash, context, run: this.planChangePubKey(tx.info, account) };
       case 14:
         return { hash, context, run: this.planCreate(tx.info, account, batchClientIds) };
       case 15:
@@ -177,13 +198,26 @@ export class TxProcessor {
       if (taken) throw new LighterError(21728);
     }
     this.precheck(req);
+    const selfTrade = selfTradePolicyOf(o);
     const injected = this.venue.faults.takeOrderRejection();
     if (injected) throw injected;
     if (o.ClientOrderIndex !== 0) batchClientIds.add(cid);
     this.pendingClientIds.add(cid);
     return () => {
       this.pendingClientIds.delete(cid);
-      this.venue.engine.submit(req, { onReject: 'cancel', fillFraction: this.venue.faults.fillFraction ?? undefined });
+      this.venue.engine.submit(req, { onReject: 'cancel', fillFraction: this.venue.faults.fillFraction ?? undefined, selfTrade });
+    };
+  }
+
+  /**
+   * ChangePubKey (tx type 8): registers `PubKey` as the API key of slot
+   * `ApiKeyIndex` (what `apikeys` then reports); the nonce is consumed like any tx.
+   * Neither `Sig` nor `L1Sig` is verified (the sim checks no signature).
+   */
+  private planChangePubKey(c: ChangePubKeyInfo, account: SimAccount): () => void {
+    const publicKey = Buffer.from(c.PubKey, 'base64').toString('hex');
+    return () => {
+      this.venue.registry.apiKey(account, c.ApiKeyIndex).publicKey = publicKey;
     };
   }
 
@@ -234,9 +268,10 @@ export class TxProcessor {
     const price = scaled(m.Price, market.priceDecimals);
     const size = scaled(m.BaseAmount, market.sizeDecimals);
     this.precheck({ ...order, price, size }, order.id);
+    const selfTrade = selfTradePolicyOf(m);
     return () => {
       const current = this.findOrder(account, m.MarketIndex, m.Index);
-      if (current) this.venue.engine.modify(account.index, current.id, price, size);
+      if (current) this.venue.engine.modify(account.index, current.id, price, size, selfTrade);
     };
   }
 

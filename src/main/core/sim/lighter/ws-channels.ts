@@ -7,7 +7,10 @@ export type ChannelKind =
   | 'account_all_orders'
   | 'account_orders'
   | 'account_all_trades'
-  | 'user_stats';
+  | 'user_stats'
+  | 'account_all_assets'
+  | 'account_tx'
+  | 'height';
 
 /** A parsed subscription channel. */
 export interface Channel {
@@ -16,7 +19,7 @@ export interface Channel {
   name: string;
   /** The channel as echoed in messages (`order_book:0`; `account_orders:{market}`, `market_stats:all`). */
   echo: string;
-  /** Market id, `all` for `market_stats/all`, undefined for account-wide channels. */
+  /** Market id, `all` for `market_stats/all`, undefined for account-wide channels and `height`. */
   market?: number | 'all';
   account?: number;
   /** Channels that require an auth token for their account. */
@@ -24,12 +27,12 @@ export interface Channel {
 }
 
 const MARKET_CHANNELS: readonly ChannelKind[] = ['order_book', 'trade', 'market_stats'];
-const ACCOUNT_CHANNELS: readonly ChannelKind[] = ['account_all', 'account_all_orders', 'account_all_trades', 'user_stats'];
-const AUTH_CHANNELS: readonly ChannelKind[] = ['account_all_orders', 'account_orders'];
+const ACCOUNT_CHANNELS: readonly ChannelKind[] = ['account_all', 'account_all_orders', 'account_all_trades', 'user_stats', 'account_all_assets', 'account_tx'];
+const AUTH_CHANNELS: readonly ChannelKind[] = ['account_all_orders', 'account_orders', 'account_all_assets', 'account_tx'];
 
 /**
  * Parses a subscribe/unsubscribe channel such as `order_book/0`,
- * `market_stats/all`, `account_orders/0/1000` or `user_stats/1000`; null
+ * `market_stats/all`, `account_orders/0/1000`, `user_stats/1000` or `height`; null
  * when the name is not one the simulator serves.
  */
 export function parseChannel(name: unknown): Channel | null {
@@ -38,6 +41,7 @@ export function parseChannel(name: unknown): Channel | null {
   const kind = parts[0] as ChannelKind;
   const num = (s: string | undefined) => (s !== undefined && /^\d{1,15}$/.test(s) ? Number(s) : null);
   const needsAuth = AUTH_CHANNELS.includes(kind);
+  if (name === 'height') return { kind: 'height', name, echo: 'height', needsAuth: false };
   if (MARKET_CHANNELS.includes(kind) && parts.length === 2) {
     if (kind === 'market_stats' && parts[1] === 'all') return { kind, name, echo: 'market_stats:all', market: 'all', needsAuth };
     const market = num(parts[1]);

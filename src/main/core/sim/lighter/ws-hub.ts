@@ -1,3 +1,4 @@
+import { accountAllAssetsMessage, accountTxMessage, accountTxSnapshot, heightMessage } from './chain-messages';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -134,6 +135,11 @@ export class WsHub {
       this.pending.marks.add(m);
       this.flusher.schedule();
     });
+    venue.txLog.on('executed', (rec) => {
+      this.broadcast('height', () => heightMessage(venue, 'update'));
+      const account = venue.registry.get(rec.accountIndex);
+      if (account) this.broadcast(`account_tx/${rec.accountIndex}`, () => accountTxMessage(account, [rec], 'update'));
+    });
     this.stopPing = venue.clock.every(opts.pingIntervalMs ?? 60_000, () => this.ping());
   }
 
@@ -268,6 +274,12 @@ export class WsHub {
         return accountTradesMessage(venue, account!, accountTrades(venue, account!.index), 'subscribed');
       case 'user_stats':
         return userStatsMessage(venue, account!, 'subscribed');
+      case 'account_all_assets':
+        return accountAllAssetsMessage(venue, account!, 'subscribed');
+      case 'account_tx':
+        return accountTxSnapshot(venue, account!);
+      case 'height':
+        return heightMessage(venue, 'subscribed');
     }
   }
 
@@ -316,6 +328,7 @@ export class WsHub {
         } else if (ch.kind === 'account_all_orders' || ch.kind === 'account_orders') w.orderAccounts.add(ch.account!);
         else if (ch.kind === 'account_all_trades') w.tradeAccounts.add(ch.account!);
         else if (ch.kind === 'user_stats') w.stateAccounts.add(ch.account!);
+        else if (ch.kind === 'account_all_assets' || ch.kind === 'account_tx' || ch.kind === 'height') continue;
         else {
           w.tradeAccounts.add(ch.account!);
           w.stateAccounts.add(ch.account!);

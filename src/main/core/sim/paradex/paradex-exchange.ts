@@ -1,3 +1,5 @@
+import type { SelfTradePolicy } from '../engine/self-trade';
+import { TransferLog } from './transfer-log';
 import Decimal from 'decimal.js';
 import { EventEmitter } from 'node:events';
 import { tradePosition } from '../engine/ledger';
@@ -182,6 +184,15 @@ export type ParadexHistoryEntry = { kind: 'order'; order: SavedOrder } | { kind:
 const isMaker = (engineId: number) => MAKER_ACCOUNTS.includes(engineId);
 
 /**
+ * The engine's self-trade policy for an order's `stp` (paradex.md §5: EXPIRE_MAKER,
+ * EXPIRE_TAKER — the default — or EXPIRE_BOTH; Paradex compares accounts, not masters).
+ */
+function selfTradePolicy(stp: NewOrder['stp']): SelfTradePolicy {
+  const behavior = stp === 'EXPIRE_MAKER' ? 'expire-maker' : stp === 'EXPIRE_BOTH' ? 'cancel-both' : 'expire-taker';
+  return { behavior, equality: 'same-account' };
+}
+
+/**
  * The simulated Paradex exchange behind the protocol server: the matching
  * engine with its synthetic liquidity, the registered accounts and their
  * public keys, JWT issuance, the order records (Paradex ids, client ids,
@@ -195,6 +206,8 @@ export class ParadexExchange extends EventEmitter<ParadexExchangeEvents> {
   readonly liquidity: SyntheticLiquidity | null;
   readonly registry: AccountRegistry;
   readonly faults = new FaultState();
+  /** Deposits and withdrawals (`GET /v1/transfers`). */
+  readonly transfers = new TransferLog();
   readonly jwt: JwtIssuer;
   readonly clock: SimClock;
   readonly config: SystemConfig;
@@ -400,6 +413,7 @@ export class ParadexExchange extends EventEmitter<ParadexExchangeEvents> {
     const { account, created } = this.registry.register(publicKey);
     if (created) {
       this.engine.createAccount(account.engineId, collateral);
+      this.transfers.record(account.address, collateral, this.clock.now());
       this.store?.flush();
     }
     return account;
@@ -473,7 +487,7 @@ export class ParadexExchange extends EventEmitter<ParadexExchangeEvents> {
     if (!o.price || !o.price.gt(0) || !isMultipleOf(o.price, market.tickSize)) throw new ParadexError('INVALID_PRICE_PRECISION', `price: ${o.priceText} is not a positive multiple of ${market.spec.price_tick_size}`);
     this.verifySignature(record.account, o, record.id, '');
     record.request = { ...r, size: o.size, price: o.price, sizeText: o.sizeText, priceText: o.priceText, signature: o.signature, signatureTimestamp: o.signatureTimestamp };
-    const result = this.engine.modify(record.account.engineId, record.engineOrder!.id, o.price, o.size.sub(filled));
+    const result = this.engine.modify(record.account.engineId, record.engineOrder!.id, o.price, o.size.sub(filled), selfTradePolicy(r.stp));
     if (!result?.ok) record.request = r;
     if (!result) throw new ParadexError('ORDER_IS_CLOSED', `order ${record.id} is already closed`);
     if (!result.ok) throw new ParadexError(rejectReason(result.reason), `order ${record.id} cannot be modified: ${result.reason}`);
@@ -636,7 +650,7 @@ export class ParadexExchange extends EventEmitter<ParadexExchangeEvents> {
         reduceOnly: o.reduceOnly,
         expiresAt: 0,
       },
-      { fillFraction: this.faults.fillFraction ?? undefined, onReject: 'cancel' },
+      { fillFraction: this.faults.fillFraction ?? undefined, onReject: 'cancel', selfTrade: selfTradePolicy(o.stp) },
     );
     if (!result.ok) this.closeRecord(record, rejectReason(result.reason));
   }

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BookFeed } from './book-feed';
 import type { ParadexAccount } from './account-registry';
 import { accountSummaryJson, balancesJson, fillJson, positionsJson } from './account-view';
+import { DATA_PRIVATE_GETS, DATA_PUBLIC_GETS, DataRoutes } from './data-routes';
 import { readJson, readJsonObject, sendJson } from './http-io';
 import { bboJson, marketSummaryJson, orderBookJson, tradeJson } from './market-view';
 import type { ParadexMarket } from './markets';
@@ -73,7 +74,11 @@ function page<T>(items: readonly T[], url: URL, max = 5000): { next: string | nu
  * client id / batch / all, modify, read, history). Errors: `{error, message, data}`.
  */
 export class RestApi {
-  constructor(private readonly opts: RestApiOptions) {}
+  private readonly data: DataRoutes;
+
+  constructor(private readonly opts: RestApiOptions) {
+    this.data = new DataRoutes(opts.venue, page);
+  }
 
   /**
    * Serves one request whose path starts with `/v1/`.
@@ -98,13 +103,21 @@ export class RestApi {
       this.admit('public', `ip:${ctx.ip}`);
       return ok(this.publicGet(ctx));
     }
-    if (method === 'GET' && !PRIVATE_GETS.has(path) && !(parts[0] === 'orders' && (parts.length === 2 || (parts.length === 3 && parts[1] === 'by_client_id')))) {
+    if (method === 'GET' && DATA_PUBLIC_GETS.has(path)) {
+      this.admit('public', `ip:${ctx.ip}`);
+      return ok(this.data.publicGet(path, ctx.url));
+    }
+    if (method === 'GET' && !PRIVATE_GETS.has(path) && !DATA_PRIVATE_GETS.has(path) && !(parts[0] === 'orders' && (parts.length === 2 || (parts.length === 3 && parts[1] === 'by_client_id')))) {
       throw new ParadexError('NOT_FOUND', `no route GET /v1/${path}`, 404);
     }
     const account = this.authenticate(ctx);
     if (method === 'GET') {
       this.admit('private-get', account.address);
-      return ok(this.privateGet(ctx, account));
+      return ok(DATA_PRIVATE_GETS.has(path) ? this.data.privateGet(path, ctx.url, account) : this.privateGet(ctx, account));
+    }
+    if (method === 'POST' && parts.length === 3 && parts[0] === 'account' && parts[1] === 'margin') {
+      this.admit('private-get', account.address);
+      return ok(this.data.setMargin(parts[2]!, await readJsonObject(ctx.req), account));
     }
     if (parts[0] !== 'orders') throw new ParadexError('NOT_FOUND', `no route ${method} /v1/${path}`, 404);
     this.admit('orders', account.address);

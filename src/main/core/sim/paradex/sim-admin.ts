@@ -139,7 +139,10 @@ export function createSimAdmin(venue: ParadexExchange, ws: { dropAll(): void; co
     },
     deposit(address, amount) {
       const a = requireAccount(address);
-      return engine.adjustCollateral(a.engineId, decimal(amount, 'amount')).toFixed();
+      const delta = decimal(amount, 'amount');
+      const collateral = engine.adjustCollateral(a.engineId, delta).toFixed();
+      venue.transfers.record(a.address, delta, venue.clock.now());
+      return collateral;
     },
     setMid(symbol, price) {
       const market = venue.market(symbol);

@@ -1,3 +1,4 @@
+import { fundingDataJson } from './data-routes';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
@@ -13,6 +14,9 @@ import type { ParadexError } from './paradex-error';
 import type { ParadexMarket } from './markets';
 import type { FillRecord, OrderRecord, ParadexExchange } from './paradex-exchange';
 import { parseChannel, type Channel } from './ws-channels';
+
+/** `funding_data.{market}` pushes this often (clock time; funding is not simulated, every rate is "0"). */
+const FUNDING_DATA_PERIOD_MS = 5000;
 
 /** Path of the WebSocket endpoint (paradex.md §8: `wss://ws.api.prod.paradex.trade/v1`). */
 export const WS_PATH = '/v1';
@@ -66,6 +70,7 @@ export class WsHub {
   private readonly dirtyMarks = new Set<number>();
   private readonly flusher = new MicrotaskFlush(() => this.flush());
   private readonly stopPing: () => void;
+  private readonly stopFunding: () => void;
   private readonly books: BookFeed;
 
   constructor(private readonly opts: WsHubOptions) {
@@ -82,6 +87,9 @@ export class WsHub {
       this.push('trades.ALL', () => data);
     });
     this.stopPing = venue.clock.every(opts.pingIntervalMs ?? 55_000, () => this.ping());
+    this.stopFunding = venue.clock.every(FUNDING_DATA_PERIOD_MS, () => {
+      for (const m of venue.markets()) this.push(`funding_data.${m.spec.symbol}`, () => fundingDataJson(m, venue.clock.now()));
+    });
   }
 
   /** Accepts an HTTP upgrade on `/v1`; refuses any other path with 404. */
@@ -121,6 +129,7 @@ export class WsHub {
   /** Stops the ping timer and drops every connection. */
   close(): void {
     this.stopPing();
+    this.stopFunding();
     this.dropAll();
     this.wss.close();
   }
@@ -230,7 +239,7 @@ export class WsHub {
     this.reply(client, id, { result: { channel: name } });
   }
 
-  /** The first push of a public book/BBO channel (its current state); private and summary channels wait for changes. */
+  /** The first push of a public book / BBO / funding-data channel (its current state); private and summary channels wait for changes. */
   private initial(channel: Channel): object | null {
     const { venue } = this.opts;
     if (channel.kind === 'order_book') {
@@ -241,6 +250,7 @@ export class WsHub {
       this.flushBook(channel.market!);
       return bboJson(venue, channel.market!, this.books.seq(channel.market!));
     }
+    if (channel.kind === 'funding_data') return fundingDataJson(channel.market!, venue.clock.now());
     return null;
   }
 

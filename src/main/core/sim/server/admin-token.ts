@@ -1,6 +1,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
+/** Environment variable with a simulator admin token: `hedgedesk sim` takes its token from it, paper accounts use it with the default external simulators. */
+export const ADMIN_TOKEN_ENV = 'HEDGEDESK_SIM_ADMIN_TOKEN';
+
 /** Shortest admin token accepted (characters): anything shorter is guessable. */
 export const MIN_ADMIN_TOKEN_LENGTH = 16;
 
@@ -30,7 +33,7 @@ export function assertAdminToken(token: string, field = 'admin token'): void {
 export function hasAdminToken(req: IncomingMessage, token: string): boolean {
   const header = req.headers.authorization;
   if (typeof header !== 'string') return false;
-  const m = /^Bearer (.+)$/.exec(header.trim());
+  const m = /^Bearer +(.+)$/i.exec(header.trim());
   if (!m) return false;
   const given = Buffer.from(m[1]!);
   const wanted = Buffer.from(token);

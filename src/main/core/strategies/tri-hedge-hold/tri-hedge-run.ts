@@ -529,6 +529,7 @@ export class TriHedgeRun {
       capacity,
     });
     this.carry.set(symbol, plan.carry);
+    const carriedAfter = new Map(plan.carry);
     // Each leg is owed by its hedger until covered; the executor sends it (or adds it to the order after the one in flight).
     const sent = await Promise.all(
       plan.legs.map(async (leg) => {
@@ -536,21 +537,23 @@ export class TriHedgeRun {
         return placed && { accountId: placed.accountId, side: placed.side, size: decimalText(placed.size), clientOrderId: placed.clientOrderId };
       }),
     );
+    // What this hedge left carried: remainders the executor hands back later belong to later hedges.
     this.emitHedge(
       symbol,
       sent.filter((l) => l !== null),
       trigger,
+      carriedAfter,
     );
   }
 
-  private emitHedge(symbol: string, legs: RunEventOf<'hedge'>['legs'], trigger: HedgeTrigger): void {
+  private emitHedge(symbol: string, legs: RunEventOf<'hedge'>['legs'], trigger: HedgeTrigger, carried: ReadonlyMap<string, Decimal> = this.carryOf(symbol)): void {
     this.ctx.emit({
       type: 'hedge',
       symbol,
       forAccountId: trigger.fill?.accountId ?? null,
       forFillId: trigger.fill?.fillId ?? null,
       legs,
-      carried: [...this.carryOf(symbol)].map(([accountId, size]) => ({ accountId, size: decimalText(size) })),
+      carried: [...carried].map(([accountId, size]) => ({ accountId, size: decimalText(size) })),
       startedAt: trigger.startedAt,
       latencyMs: legs.length > 0 ? Math.max(0, this.ctx.clock.now() - trigger.arrivedAt) : null,
     });

@@ -80,6 +80,11 @@ export interface LighterVenueOptions {
   /** Agent of the WebSocket stream (e.g. a proxy tunnel); direct when absent. */
   wsAgent?: Agent;
   timing?: LighterTiming;
+  /**
+   * The account's self-trade prevention, sent with every order it creates (tx attributes 6 / 7;
+   * `selfTradeWireModes` of shared/schemas/self-trade.ts). Absent = 0 / 0: expire maker, same account.
+   */
+  selfTrade?: Pick<LighterOrderFields, 'selfTradeBehaviorMode' | 'selfTradeEqualityMode'>;
 }
 
 /**
@@ -293,7 +298,7 @@ class LighterVenue extends LiveVenueClient<Connected> implements Venue {
       side = found.is_ask ? 'sell' : 'buy';
     }
     const amounts = encodeOrderAmounts(change.size, change.price, side, market);
-    await this.tx.send((nonce) => this.opts.signer.signModifyOrder(marketIndex, index, amounts.baseAmount, amounts.price, 0, nonce));
+    await this.tx.send((nonce) => this.opts.signer.signModifyOrder(marketIndex, index, amounts.baseAmount, amounts.price, 0, nonce, this.opts.selfTrade));
   }
 
   /** `accountActiveOrders` (auth), one market or all (lighter.md §1.6). */
@@ -379,6 +384,7 @@ class LighterVenue extends LiveVenueClient<Connected> implements Venue {
       reduceOnly,
       triggerPrice: 0,
       orderExpiry: timeInForce === 0 ? 0 : LONGEST_EXPIRY,
+      ...this.opts.selfTrade,
     };
     return { sign: (nonce) => this.opts.signer.signCreateOrder(fields, nonce), clientOrderId };
   }

@@ -35,7 +35,11 @@ export function toTimeInForce(tif: string): TimeInForce {
   return 'GTC';
 }
 
-/** A Lighter timestamp in Unix ms (some payloads use seconds; values below 10^12 are taken as seconds). */
+/**
+ * A Lighter timestamp in Unix ms. Order `timestamp` / `created_at` / `updated_at` are Unix
+ * **seconds** (real payloads, e.g. `1766387932` in ccxt's recorded orders; ccxt parses them with
+ * safeTimestamp), trade timestamps ms: values below 10^12 are taken as seconds.
+ */
 export function toMs(timestamp: number): number {
   return timestamp < 1e12 ? timestamp * 1000 : timestamp;
 }

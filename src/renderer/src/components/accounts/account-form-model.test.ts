@@ -26,7 +26,20 @@ describe('account form model', () => {
       label: '',
       mode: 'paper',
       identifiers: { accountIndex: null, l1Address: '', apiKeyIndex: null, simUrl: '' },
+      selfTrade: { behavior: 'expire-maker', equality: 'same-account' },
     });
+  });
+
+  it('loads, and sends only non-default, Lighter self-trade settings (defaults never cancel cross-account hedges)', () => {
+    const stored: Account = { ...lighterAccount, identifiers: { accountIndex: 1, apiKeyIndex: 5, selfTradeBehavior: 'cancel-both', selfTradeEquality: 'same-master' } };
+    const model = accountForm(stored);
+    expect(model.selfTrade).toEqual({ behavior: 'cancel-both', equality: 'same-master' });
+    expect(model.identifiers).not.toHaveProperty('selfTradeBehavior');
+    expect(updatePatch(model).identifiers).toEqual({ accountIndex: 1, apiKeyIndex: 5, selfTradeBehavior: 'cancel-both', selfTradeEquality: 'same-master' });
+    const back = { ...model, selfTrade: { behavior: 'expire-maker' as const, equality: 'same-account' as const } };
+    expect(updatePatch(back).identifiers).toEqual({ accountIndex: 1, apiKeyIndex: 5 });
+    const paradex = { ...newAccountForm('paradex'), selfTrade: { behavior: 'reduce' as const, equality: 'same-account' as const } };
+    expect(createRequest(paradex).identifiers).toEqual({});
   });
 
   it('loads an existing account, integers as numbers', () => {

@@ -1,5 +1,7 @@
 import type { RequestOf } from '../../../../shared/contract';
 import type { Account, AccountMode, AccountPatch } from '../../../../shared/schemas/account';
+import { DEFAULT_SELF_TRADE, SELF_TRADE_KEYS, selfTradeOf, type SelfTradeSettings } from '../../../../shared/schemas/self-trade';
+import { isDiscouragedLighterKeyIndex } from '../../../../shared/lighter-api-key-index';
 import { VENUE_FIELDS, type IdentifierField, type Venue } from '../../../../shared/schemas/venues';
 
 /** An identifier as edited: integers as numbers (null when empty), everything else as text. */
@@ -12,10 +14,9 @@ export interface AccountFormModel {
   mode: AccountMode;
   /** By identifier key of the venue. */
   identifiers: Record<string, IdentifierDraft>;
+  /** Lighter's self-trade prevention (stored with the identifiers; ignored for other venues). */
+  selfTrade: SelfTradeSettings;
 }
-
-/** Lighter API key indexes reserved for Lighter's own apps (web, mobile). */
-export const LIGHTER_RESERVED_KEY_INDEXES = { min: 0, max: 3 } as const;
 
 function emptyDraft(field: IdentifierField): IdentifierDraft {
   return field.kind === 'integer' ? null : '';
@@ -35,7 +36,7 @@ export function emptyIdentifiers(venue: Venue): Record<string, IdentifierDraft> 
 
 /** A blank form for a new account on `venue` (paper mode). */
 export function newAccountForm(venue: Venue): AccountFormModel {
-  return { venue, label: '', mode: 'paper', identifiers: emptyIdentifiers(venue) };
+  return { venue, label: '', mode: 'paper', identifiers: emptyIdentifiers(venue), selfTrade: { ...DEFAULT_SELF_TRADE } };
 }
 
 /** The form for editing an existing account. */
@@ -43,7 +44,20 @@ export function accountForm(account: Account): AccountFormModel {
   const identifiers = Object.fromEntries(
     VENUE_FIELDS[account.venue].identifiers.map((f) => [f.key, draftOf(f, account.identifiers[f.key])]),
   );
-  return { venue: account.venue, label: account.label, mode: account.mode, identifiers };
+  return { venue: account.venue, label: account.label, mode: account.mode, identifiers, selfTrade: selfTradeOf(account.identifiers) };
+}
+
+/**
+ * The identifiers to send for the whole form: the venue's identifier fields
+ * ({@link identifiersToSend}) plus, for Lighter, the self-trade settings that differ
+ * from the defaults (absent = default, so going back to a default clears it).
+ */
+export function formIdentifiers(model: AccountFormModel): Record<string, string | number> {
+  const out = identifiersToSend(model.venue, model.identifiers);
+  if (model.venue !== 'lighter') return out;
+  if (model.selfTrade.behavior !== DEFAULT_SELF_TRADE.behavior) out[SELF_TRADE_KEYS.behavior] = model.selfTrade.behavior;
+  if (model.selfTrade.equality !== DEFAULT_SELF_TRADE.equality) out[SELF_TRADE_KEYS.equality] = model.selfTrade.equality;
+  return out;
 }
 
 /**
@@ -60,15 +74,10 @@ export function identifiersToSend(venue: Venue, drafts: Record<string, Identifie
   return out;
 }
 
-/** True when a Lighter account's API key index is one of those reserved for Lighter's own apps. */
+/** True when a Lighter account's API key index is 0–3: used by Lighter's own apps or reserved by its checklist (shared/lighter-api-key-index.ts). */
 export function usesReservedLighterKeyIndex(venue: Venue, drafts: Record<string, IdentifierDraft>): boolean {
   const index = drafts.apiKeyIndex;
-  return (
-    venue === 'lighter' &&
-    typeof index === 'number' &&
-    index >= LIGHTER_RESERVED_KEY_INDEXES.min &&
-    index <= LIGHTER_RESERVED_KEY_INDEXES.max
-  );
+  return venue === 'lighter' && typeof index === 'number' && isDiscouragedLighterKeyIndex(index);
 }
 
 /**
@@ -81,11 +90,11 @@ export function createRequest(model: AccountFormModel): RequestOf<'accounts.crea
     venue: model.venue,
     label: model.label.trim(),
     mode: model.mode,
-    identifiers: identifiersToSend(model.venue, model.identifiers),
+    identifiers: formIdentifiers(model),
   } as RequestOf<'accounts.create'>;
 }
 
 /** The `accounts.update` patch for a filled-in form (identifiers replace the whole set). */
 export function updatePatch(model: AccountFormModel): AccountPatch {
-  return { label: model.label.trim(), mode: model.mode, identifiers: identifiersToSend(model.venue, model.identifiers) };
+  return { label: model.label.trim(), mode: model.mode, identifiers: formIdentifiers(model) };
 }

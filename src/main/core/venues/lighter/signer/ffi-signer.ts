@@ -1,11 +1,18 @@
 import { decode, load, struct, type LibraryHandle, type TypeObject } from 'koffi';
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Clock } from '../../../clock';
+import { probeSharedLibraryLayout } from './ffi-layout-probe';
 import type { SignedTx } from './lighter-signer';
-import { checkSharedLibraryExports } from './ffi-abi-check';
-import { OfficialSigner, type PinnedSignFunction } from './official-signer';
-import { createClientArgs, type PinnedSignerFunction, type SignerClientParams } from './signer-abi';
-import { LighterSignerError } from './signer-errors';
+import { OfficialSigner, type LoadedLayout } from './official-signer';
+import { createClientArgs, type SignerClientParams } from './signer-abi';
+import { signerBuildHint } from './signer-build-hint';
+import { LighterSignerError, SignerLayoutError } from './signer-errors';
+import { describeLayout, SIGN_FUNCTIONS, type LayoutFunction, type SignFunction } from './signer-layouts';
+import { PROBE_CLIENT } from './signer-probe';
+
+/** A declared C function. */
+type KoffiFunction = ReturnType<LibraryHandle['func']>;
 
 /** A pointer as koffi 3 returns it: a BigInt address, or null for NULL. */
 type Pointer = bigint | null;
@@ -25,47 +32,13 @@ interface StrOrErr {
   err: Pointer;
 }
 
-/** The C functions HedgeDesk calls, bound to one library. */
+/** The C functions HedgeDesk calls, bound to one library, and its recognised layout. */
 interface BoundLibrary {
-  call(name: PinnedSignFunction, args: readonly number[]): SignedTx;
+  loaded: LoadedLayout;
+  call(name: SignFunction, args: readonly number[]): SignedTx;
   createClient(args: readonly [string, string, number, number, number]): void;
   createAuthToken(args: readonly number[]): string;
 }
-
-/**
- * C parameter types of the pinned exports (`sharedlib/main.go` @ 17f2d60,
- * lighter.md §5.3: `int` = 32-bit C int, `longlong` = int64, `uint8_t`).
- * uint32 values (price, trigger price) go through C `int`; koffi passes the
- * low 32 bits, which Go reads back as the same uint32.
- */
-const C_PARAMS = {
-  CreateClient: ['str', 'str', 'int', 'int', 'int64_t'],
-  CreateAuthToken: ['int64_t', 'int', 'int64_t'],
-  SignCreateOrder: [
-    'int', // marketIndex
-    'int64_t', // clientOrderIndex
-    'int64_t', // baseAmount
-    'int', // price
-    'int', // isAsk
-    'int', // orderType
-    'int', // timeInForce
-    'int', // reduceOnly
-    'int', // triggerPrice
-    'int64_t', // orderExpiry
-    'int64_t', // integratorAccountIndex
-    'int', // integratorTakerFee
-    'int', // integratorMakerFee
-    'uint8_t', // selfTradeBehaviorMode
-    'uint8_t', // selfTradeEqualityMode
-    'uint8_t', // skipNonce
-    'int64_t', // nonce
-    'int', // apiKeyIndex
-    'int64_t', // accountIndex
-  ],
-  SignCancelOrder: ['int', 'int64_t', 'uint8_t', 'int64_t', 'int', 'int64_t'],
-  SignCancelAllOrders: ['int', 'int64_t', 'int', 'uint8_t', 'int64_t', 'int', 'int64_t'],
-  SignModifyOrder: ['int', 'int64_t', 'int64_t', 'int64_t', 'int64_t', 'int64_t', 'int', 'int', 'uint8_t', 'uint8_t', 'uint8_t', 'int64_t', 'int', 'int64_t'],
-} as const satisfies Record<PinnedSignerFunction, readonly string[]>;
 
 let structs: { signedTx: TypeObject; strOrErr: TypeObject } | undefined;
 /** The two return structs, declared once per process (anonymous, so no global koffi type names are taken). */
@@ -77,39 +50,38 @@ function returnStructs(): { signedTx: TypeObject; strOrErr: TypeObject } {
   return structs;
 }
 
-/** Bound libraries by resolved path: the library keeps one client per (API key, account), so all accounts share it. */
+/**
+ * Bound libraries by the sha256 of their file: the library keeps one client
+ * per (API key, account), so all accounts share it, and the same build found
+ * at another path (a copy installed into `<data dir>/signers`) reuses it.
+ */
 const libraries = new Map<string, BoundLibrary>();
 
-/** Whether `lib` exports `name`: declares (never calls) a function of that name. */
-function exportsSymbol(lib: LibraryHandle, name: string): boolean {
-  try {
-    lib.func(name, 'void', []);
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** The Go-built library loaded in this process, if any, and what it turned out to be: a process holds only one Go runtime (and Go libraries cannot be unloaded). */
+let goLibrary: { path: string; what: string } | undefined;
 
 /**
- * Opens the library, checks its export set against the pinned build and binds
- * the functions. Every `char*` the library returns is read and then released
- * with the library's own `Free` (same C heap; lighter.md §5.3).
- * @throws Error when the OS cannot load it; SignerAbiMismatchError when its exports are not the pinned build's.
+ * Go's build-info magic (`debug/buildinfo` `buildInfoMagic`), in every binary
+ * Go ≥ 1.13 links, c-shared libraries included: tells a lighter-go library from
+ * any other before it is loaded (loading runs the Go runtime's initialisation).
  */
-function bindLibrary(libraryPath: string, sharedLibraryName: string | undefined): BoundLibrary {
-  const lib = load(libraryPath);
-  checkSharedLibraryExports((name) => exportsSymbol(lib, name), libraryPath, sharedLibraryName);
+const GO_BUILDINFO_MAGIC = Buffer.from('\xff Go buildinf:', 'latin1');
+
+/**
+ * Binds an opened library: CreateClient / CreateAuthToken (the same in every
+ * layout: `char* CreateClient(char*, char*, int, int, longlong)`,
+ * `StrOrErr CreateAuthToken(longlong, int, longlong)`), registers the probe
+ * client and recognises the layout by behaviour (ffi-layout-probe.ts), then
+ * binds the four signing functions with that layout's C types. Every `char*`
+ * the library returns is read and then released with the library's own `Free`
+ * (same C heap; lighter.md §5.3).
+ * @throws Error when it lacks an export; SignerLayoutError when no known layout fits.
+ */
+function bindLibrary(lib: LibraryHandle, libraryPath: string, sharedLibraryName: string | undefined): BoundLibrary {
   const { signedTx, strOrErr } = returnStructs();
   const free = lib.func('Free', 'void', ['void *']);
-  const fn = (name: PinnedSignerFunction, result: TypeObject | string) => lib.func(name, result, [...C_PARAMS[name]]);
-  const sign = {
-    SignCreateOrder: fn('SignCreateOrder', signedTx),
-    SignCancelOrder: fn('SignCancelOrder', signedTx),
-    SignCancelAllOrders: fn('SignCancelAllOrders', signedTx),
-    SignModifyOrder: fn('SignModifyOrder', signedTx),
-  };
-  const createClient = fn('CreateClient', 'void *');
-  const createAuthToken = fn('CreateAuthToken', strOrErr);
+  const createClient = lib.func('CreateClient', 'void *', ['str', 'str', 'int', 'int', 'int64_t']);
+  const createAuthToken = lib.func('CreateAuthToken', strOrErr, ['int64_t', 'int', 'int64_t']);
 
   /** Reads the C strings, then frees every non-NULL one, even when reading fails. */
   const take = <T>(pointers: Pointer[], read: (text: (p: Pointer) => string | undefined) => T): T => {
@@ -119,26 +91,52 @@ function bindLibrary(libraryPath: string, sharedLibraryName: string | undefined)
       for (const p of pointers) if (p !== null) free(p);
     }
   };
+  /** One declaration per (function, C parameter list): the probe may try several lists. */
+  const declared = new Map<string, KoffiFunction>();
+  const declare = (name: SignFunction, f: LayoutFunction): KoffiFunction => {
+    const key = `${name}(${f.cTypes.join(',')})`;
+    let bound = declared.get(key);
+    if (!bound) {
+      bound = lib.func(name, signedTx, [...f.cTypes]);
+      declared.set(key, bound);
+    }
+    return bound;
+  };
+  const sign = (name: SignFunction, f: LayoutFunction, args: readonly number[]): SignedTx => {
+    const r = declare(name, f)(...args) as SignedTxResponse;
+    return take([r.txInfo, r.txHash, r.messageToSign, r.err], (text) => {
+      const err = text(r.err);
+      if (err) throw new LighterSignerError(name, err);
+      const txInfo = text(r.txInfo);
+      const txHash = text(r.txHash);
+      if (txInfo === undefined || txHash === undefined) throw new LighterSignerError(name, 'returned no txInfo/txHash and no error');
+      return { txType: r.txType, txInfo, txHash };
+    });
+  };
+  const register = (args: readonly [string, string, number, number, number]) => {
+    const err = createClient(...args) as Pointer;
+    take([err], (text) => {
+      const message = text(err);
+      if (message !== undefined) throw new LighterSignerError('CreateClient', message);
+    });
+  };
 
+  register(createClientArgs(PROBE_CLIENT));
+  const probe = probeSharedLibraryLayout(sign);
+  if (!probe.layout) {
+    throw new SignerLayoutError(
+      'unknown-layout',
+      `Refusing the Lighter signer library ${libraryPath}: no known signer layout signs HedgeDesk's probe transactions correctly (a C library cannot report its argument lists, so HedgeDesk tests them by signing).\n${probe.lines.join('\n')}`,
+      libraryPath,
+      signerBuildHint(sharedLibraryName),
+    );
+  }
+  const layout = probe.layout;
+  const argOrder = Object.fromEntries(SIGN_FUNCTIONS.map((fn) => [fn, layout.functions[fn].names])) as LoadedLayout['argOrder'];
   return {
-    call(name, args) {
-      const r = sign[name](...args) as SignedTxResponse;
-      return take([r.txInfo, r.txHash, r.messageToSign, r.err], (text) => {
-        const err = text(r.err);
-        if (err) throw new LighterSignerError(name, err);
-        const txInfo = text(r.txInfo);
-        const txHash = text(r.txHash);
-        if (txInfo === undefined || txHash === undefined) throw new LighterSignerError(name, 'returned no txInfo/txHash and no error');
-        return { txType: r.txType, txInfo, txHash };
-      });
-    },
-    createClient(args) {
-      const err = createClient(...args) as Pointer;
-      take([err], (text) => {
-        const message = text(err);
-        if (message !== undefined) throw new LighterSignerError('CreateClient', message);
-      });
-    },
+    loaded: { layout, argOrder },
+    call: (name, args) => sign(name, layout.functions[name], args),
+    createClient: register,
     createAuthToken(args) {
       const r = createAuthToken(...args) as StrOrErr;
       return take([r.str, r.err], (text) => {
@@ -153,12 +151,12 @@ function bindLibrary(libraryPath: string, sharedLibraryName: string | undefined)
 }
 
 /**
- * The official signer as the C shared library (cgo c-shared) of lighter-go @
- * 17f2d60, called through koffi, for one (account, API key). Construct with
- * `loadFfiSigner`. Arguments follow signer-abi.ts (`orderExpiry` −1 and an
- * auth-token deadline of 0 resolved from the injected clock); calls are synchronous
- * (signing takes well under a millisecond). Facts: lighter.md §5.3,
- * lighter-go sharedlib/main.go.
+ * The official signer as a C shared library (cgo c-shared) of any known
+ * layout, called through koffi, for one (account, API key). Construct with
+ * `loadFfiSigner`. Arguments follow signer-abi.ts in the probed layout's order
+ * (`orderExpiry` −1 and an auth-token deadline of 0 resolved from the injected
+ * clock); calls are synchronous (signing takes well under a millisecond).
+ * Facts: lighter.md §5.3, lighter-go sharedlib/main.go.
  */
 export class FfiSigner extends OfficialSigner {
   /** Which official build flavour this is. */
@@ -166,11 +164,11 @@ export class FfiSigner extends OfficialSigner {
 
   /** Use `loadFfiSigner`; `binaryPath` is the library file in use. */
   constructor(private readonly lib: BoundLibrary, params: SignerClientParams, clock: Clock, binaryPath: string) {
-    super(params, clock, binaryPath);
+    super(params, clock, binaryPath, lib.loaded);
   }
 
   /** Calls the bound C sign function; its strings are read and freed. */
-  protected sign(name: PinnedSignFunction, args: readonly number[]): SignedTx {
+  protected call(name: SignFunction, args: readonly number[]): SignedTx {
     return this.lib.call(name, args);
   }
 
@@ -181,20 +179,56 @@ export class FfiSigner extends OfficialSigner {
 }
 
 /**
- * Loads (or reuses) the shared-library signer and registers this (account, API
- * key) with `CreateClient("", privateKey, chainId, apiKeyIndex, accountIndex)`
- * (NULL = ok) — no URL, so no HTTP and explicit nonces.
+ * Loads (or reuses) the shared-library signer — probing its layout on first
+ * load — and registers this (account, API key) with `CreateClient("",
+ * privateKey, chainId, apiKeyIndex, accountIndex)` (NULL = ok): no URL, so no
+ * HTTP and explicit nonces. Whether the layout may sign live orders is the
+ * caller's decision (`signer.layout.live`).
  * @param sharedLibraryName this OS/arch's official file name, for the refusal message's build hint.
- * @throws Error when the OS cannot load the file; SignerAbiMismatchError when its export set is not
- *   the pinned build's (ffi-abi-check.ts); LighterSignerError when CreateClient rejects the key or indexes.
+ * @throws Error when the OS cannot load the file or it lacks an export; SignerLayoutError when no
+ *   known layout fits (ffi-layout-probe.ts); LighterSignerError when CreateClient rejects the key or indexes.
  */
 export function loadFfiSigner(libraryPath: string, sharedLibraryName: string | undefined, params: SignerClientParams, clock: Clock): FfiSigner {
-  const key = resolve(libraryPath);
-  let lib = libraries.get(key);
-  if (!lib) {
-    lib = bindLibrary(libraryPath, sharedLibraryName);
-    libraries.set(key, lib);
-  }
+  const lib = boundLibrary(libraryPath, sharedLibraryName);
   lib.createClient(createClientArgs(params));
   return new FfiSigner(lib, params, clock, libraryPath);
+}
+
+/**
+ * The bound library of the file at `libraryPath`, binding (and probing) it on
+ * first use. Two Go runtimes in one process are not supported by Go (each
+ * c-shared library brings its own), so once a Go-built signer library is
+ * loaded, another Go-built file — a different build, or the same path replaced
+ * by a new build — is refused until restart; the same bytes at another path
+ * reuse the loaded library.
+ * @throws as {@link loadSharedLibraryBuild}
+ */
+function boundLibrary(libraryPath: string, sharedLibraryName: string | undefined): BoundLibrary {
+  const bytes = readFileSync(libraryPath);
+  const key = createHash('sha256').update(bytes).digest('hex');
+  const cached = libraries.get(key);
+  if (cached) return cached;
+  const isGo = bytes.includes(GO_BUILDINFO_MAGIC);
+  if (isGo && goLibrary) {
+    throw new Error(
+      `${libraryPath} was not loaded: another Lighter signer library built with Go is loaded in this process (${goLibrary.path}, ${goLibrary.what}) and one process can hold only one Go runtime — restart HedgeDesk to use this file, or check it alone with \`hedgedesk signer check --path ${libraryPath}\``,
+    );
+  }
+  const handle = load(libraryPath);
+  // From here the library's Go runtime runs in this process, whatever the probe finds.
+  if (isGo) goLibrary = { path: libraryPath, what: 'not recognised' };
+  const lib = bindLibrary(handle, libraryPath, sharedLibraryName);
+  libraries.set(key, lib);
+  if (isGo) goLibrary = { path: libraryPath, what: describeLayout(lib.loaded.layout) };
+  return lib;
+}
+
+/**
+ * Loads (or reuses) a shared-library signer build without registering any
+ * account: probes its layout (for `hedgedesk signer check` and the Settings panel).
+ * One Go-built library per process (see {@link boundLibrary}).
+ * @throws as {@link loadFfiSigner}, without the CreateClient errors; Error when another Go-built library is loaded.
+ */
+export function loadSharedLibraryBuild(libraryPath: string, sharedLibraryName: string | undefined): LoadedLayout {
+  return boundLibrary(libraryPath, sharedLibraryName).loaded;
 }

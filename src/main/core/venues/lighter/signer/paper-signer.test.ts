@@ -54,7 +54,7 @@ const limitBuy: LighterOrderFields = {
 };
 
 describe('PaperSigner tx_info vs the recorded official requests', () => {
-  it('limit buy: the same keys in the same order, the same integers, then L2TxAttributes null (pinned build)', async () => {
+  it('limit buy: the same keys in the same order, the same integers, then L2TxAttributes null (v1.0.7+ builds, no attribute set)', async () => {
     const rec = recording('create limit  buy order');
     const signed = await signerFor(rec.info).signCreateOrder(limitBuy, rec.info.Nonce as number);
     const info = JSON.parse(signed.txInfo) as Record<string, unknown>;
@@ -179,6 +179,16 @@ describe('PaperSigner validation (same rules as the official signer)', () => {
     await expect(signer.signCancelAllOrders(0, 1_700_000_300_000, 1)).rejects.toThrow(/Time must be 0/);
     await expect(signer.signCancelAllOrders(1, 0, 1)).rejects.toThrow(/Time must be a Unix ms timestamp/);
     await expect(signer.signModifyOrder(3, 77, 500, 0, 0, 1)).rejects.toThrow(/Price must be 1/);
+  });
+
+  it('carries self-trade modes (attributes 6, 7) and a modify order version (8) as L2TxAttributes, and refuses invalid ones', async () => {
+    const create = JSON.parse((await signer.signCreateOrder({ ...limitBuy, selfTradeBehaviorMode: 1, selfTradeEqualityMode: 1 }, 1)).txInfo) as Record<string, unknown>;
+    expect(create.L2TxAttributes).toEqual({ '6': 1, '7': 1 });
+    expect(Object.keys(create).slice(-2)).toEqual(['Sig', 'L2TxAttributes']);
+    const modify = JSON.parse((await signer.signModifyOrder(3, 77, 500, 41000, 0, 2, { selfTradeBehaviorMode: 2, orderVersion: 5 })).txInfo) as Record<string, unknown>;
+    expect(modify.L2TxAttributes).toEqual({ '6': 2, '8': 5 });
+    await expect(signer.signCreateOrder({ ...limitBuy, selfTradeBehaviorMode: 3, selfTradeEqualityMode: 1 }, 3)).rejects.toThrow(/"reduce" is not allowed with equality "same master account"/);
+    await expect(signer.signCreateOrder({ ...limitBuy, selfTradeBehaviorMode: 4 as 3 }, 3)).rejects.toThrow(LighterTxValidationError);
   });
 
   it('accepts a reduce-only order of size 0 (grouped child orders, lighter.md §3.2)', async () => {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../../../clock';
-import type { LighterOrderFields, LighterSigner, SignedTx } from './lighter-signer';
+import type { LighterOrderFields, LighterSigner, ModifyOrderOptions, SelfTradeFields, SignedTx } from './lighter-signer';
 import { explicitNonce, resolveAuthTokenDeadline, resolveOrderExpiry } from './signer-abi';
-import { PaperSignerRefusedError } from './signer-errors';
+import { LighterTxValidationError, PaperSignerRefusedError } from './signer-errors';
 import { validateCancelAllOrders, validateCancelOrder, validateCreateOrder, validateModifyOrder, type TxEnvelope } from './tx-validation';
 
 /** The account a paper signer is made for; its `mode` is the proof that placeholder signatures are allowed. */
@@ -35,16 +35,33 @@ function placeholderSignature(message: string): Buffer {
   return Buffer.concat([prefix, Buffer.from(sha256Hex(message).slice(0, SIGNATURE_BYTES - prefix.length), 'utf8')]);
 }
 
+/** `L2TxAttributes` of an order's self-trade modes and order version (6, 7, 8; nil values left out, lighter.md §3.6), or null when none is set. @throws LighterTxValidationError on a value out of range */
+function orderAttributes(f: SelfTradeFields & { orderVersion?: number }): Record<string, number> | null {
+  const behavior = f.selfTradeBehaviorMode ?? 0;
+  const equality = f.selfTradeEqualityMode ?? 0;
+  const version = f.orderVersion ?? 0;
+  if (![0, 1, 2, 3].includes(behavior)) throw new LighterTxValidationError('selfTradeBehaviorMode', `selfTradeBehaviorMode must be 0–3, got ${String(behavior)}`);
+  if (![0, 1].includes(equality)) throw new LighterTxValidationError('selfTradeEqualityMode', `selfTradeEqualityMode must be 0 or 1, got ${String(equality)}`);
+  // lighter-go tx_attributes.go Validate: ErrReduceModeNotAllowedWithMasterAccountIndexEqualityMode.
+  if (behavior === 3 && equality === 1) throw new LighterTxValidationError('selfTradeBehaviorMode', 'self-trade behaviour "reduce" is not allowed with equality "same master account"');
+  if (!Number.isSafeInteger(version) || version < 0) throw new LighterTxValidationError('orderVersion', `orderVersion must be an integer ≥ 0, got ${String(version)}`);
+  const attrs: Record<string, number> = {};
+  if (behavior !== 0) attrs['6'] = behavior;
+  if (equality !== 0) attrs['7'] = equality;
+  if (version !== 0) attrs['8'] = version;
+  return Object.keys(attrs).length === 0 ? null : attrs;
+}
+
 /**
  * Signs Lighter transactions with placeholder signatures, for **paper accounts
  * only** (served by HedgeDesk's simulator; the real venue would reject them).
- * Produces the same `tx_info` as the pinned official signer (lighter-go @
- * 17f2d60): Go field names in Go declaration order, integers as JSON numbers,
- * `IsAsk`/`ReduceOnly` as 0/1, `Sig` base64, then `"L2TxAttributes":null` —
- * the pinned build serialises the attribute map after `Sig` and, with
- * HedgeDesk's defaults (no integrator, no skip-nonce, default self-trade mode,
- * cancel-all over all markets), leaves it nil (lighter.md §3.2, §3.6;
- * lighter-go types/txtypes/*.go, examples/wasm/test_wasm.mjs). It runs the same
+ * Produces the same `tx_info` as an official v1.0.9 signer: Go field names in
+ * Go declaration order, integers as JSON numbers, `IsAsk`/`ReduceOnly` as 0/1,
+ * `Sig` base64, then `L2TxAttributes` — `null` with HedgeDesk's defaults (no
+ * integrator, no skip-nonce, default self-trade modes, cancel-all over all
+ * markets), else the self-trade modes (6, 7) and order version (8) set
+ * (lighter.md §3.2, §3.6; lighter-go types/txtypes/*.go,
+ * examples/wasm/test_wasm.mjs). It runs the same
  * validation as the official signer (tx-validation.ts) and takes time from the
  * injected clock: `ExpiredAt` = now + 10 min − 1 s, `orderExpiry` −1 = now + 28 days.
  * `Sig` = base64 of 80 bytes starting `hedgedesk-paper-signature:`; `txHash` =
@@ -93,7 +110,7 @@ export class PaperSigner implements LighterSigner {
       Nonce,
     };
     validateCreateOrder(tx);
-    return this.sign(TX_TYPE.createOrder, tx);
+    return this.sign(TX_TYPE.createOrder, tx, orderAttributes(order));
   }
 
   /** Signs a CancelOrder (tx type 15). @throws LighterTxValidationError */
@@ -113,11 +130,11 @@ export class PaperSigner implements LighterSigner {
   }
 
   /** Signs a ModifyOrder (tx type 17). @throws LighterTxValidationError */
-  async signModifyOrder(marketIndex: number, index: number, baseAmount: number, price: number, triggerPrice: number, nonce: number): Promise<SignedTx> {
+  async signModifyOrder(marketIndex: number, index: number, baseAmount: number, price: number, triggerPrice: number, nonce: number, options: ModifyOrderOptions = {}): Promise<SignedTx> {
     const { AccountIndex, ApiKeyIndex, ExpiredAt, Nonce } = this.envelope(this.clock.now(), nonce);
     const tx = { AccountIndex, ApiKeyIndex, MarketIndex: marketIndex, Index: index, BaseAmount: baseAmount, Price: price, TriggerPrice: triggerPrice, ExpiredAt, Nonce };
     validateModifyOrder(tx);
-    return this.sign(TX_TYPE.modifyOrder, tx);
+    return this.sign(TX_TYPE.modifyOrder, tx, orderAttributes(options));
   }
 
   /**
@@ -136,10 +153,10 @@ export class PaperSigner implements LighterSigner {
     return { AccountIndex: this.accountIndex, ApiKeyIndex: this.apiKeyIndex, ExpiredAt: now + TX_EXPIRY_MS, Nonce: explicitNonce(nonce) };
   }
 
-  /** Appends `Sig` and `L2TxAttributes: null` to the validated fields (already in Go order). */
-  private sign(txType: number, tx: object): SignedTx {
-    const Sig = placeholderSignature(`${txType}:${JSON.stringify(tx)}`).toString('base64');
-    const txInfo = JSON.stringify({ ...tx, Sig, L2TxAttributes: null });
+  /** Appends `Sig` and `L2TxAttributes` to the validated fields (already in Go order). */
+  private sign(txType: number, tx: object, L2TxAttributes: Record<string, number> | null = null): SignedTx {
+    const Sig = placeholderSignature(`${txType}:${JSON.stringify(tx)}:${JSON.stringify(L2TxAttributes)}`).toString('base64');
+    const txInfo = JSON.stringify({ ...tx, Sig, L2TxAttributes });
     return { txType, txInfo, txHash: sha256Hex(txInfo) };
   }
 }

@@ -1,116 +1,14 @@
 /**
- * The one official Lighter signer build HedgeDesk supports, and how HedgeDesk
- * fills its positional argument lists.
- *
- * The signer's argument lists changed between lighter-go releases (13 → 16 →
- * 17 → 19 arguments for SignCreateOrder; lighter.md §5.2 table), and a call
- * with the wrong list silently moves values into other parameters. So HedgeDesk
- * binds to exactly one build — lighter-go @ 17f2d60 (June 2026) — and refuses
- * any other at load time (wasm-abi-check.ts, ffi-abi-check.ts).
- *
- * The WASM build (`wasm/main.go`) and the shared library (`sharedlib/main.go`)
- * of that commit take the same arguments in the same order (lighter.md §5.2,
- * §5.3), so the builders below serve both.
+ * How HedgeDesk fills the official signer's arguments: every call is first a
+ * set of values **by argument name** (the names of signer-layouts.ts), then
+ * put in the order of the loaded build's layout by {@link positionalArgs}. A
+ * value the layout has no argument for must be at its nil value, or the call
+ * is refused before anything is signed (e.g. a self-trade mode on a v1.0.2
+ * build). Facts: lighter.md §2–§5.
  */
-import type { LighterOrderFields } from './lighter-signer';
+import type { LighterOrderFields, ModifyOrderOptions } from './lighter-signer';
+import { describeSignature, type SignerArgName, type SignFunction } from './signer-layouts';
 import { LighterTxValidationError } from './signer-errors';
-
-/** The pinned build: github.com/elliottech/lighter-go at commit 17f2d60 (lighter.md §5.2, §5.3, sources [S4][S5]). */
-export const PINNED_SIGNER_BUILD = {
-  repository: 'github.com/elliottech/lighter-go',
-  commit: '17f2d60e4cf5ef2198da77ed1c0ce92f6fc97efd',
-  shortCommit: '17f2d60',
-  /** Human label used in every message about the signer version. */
-  label: 'lighter-go @ 17f2d60 (June 2026)',
-} as const;
-
-/** The signer functions HedgeDesk calls. */
-export type PinnedSignerFunction = 'CreateClient' | 'CreateAuthToken' | 'SignCreateOrder' | 'SignCancelOrder' | 'SignCancelAllOrders' | 'SignModifyOrder';
-
-/**
- * Names of the trailing arguments SignCreateOrder and SignModifyOrder share:
- * the order attributes (filled by `NO_ORDER_ATTRIBUTES` below), then nonce,
- * API key and account.
- */
-const ORDER_TAIL_ARGS = [
-  'integratorAccountIndex',
-  'integratorTakerFee',
-  'integratorMakerFee',
-  'selfTradeBehaviorMode',
-  'selfTradeEqualityMode',
-  'skipNonce',
-  'nonce',
-  'apiKeyIndex',
-  'accountIndex',
-] as const;
-
-/**
- * Argument names of each function as the pinned WASM build prints them when
- * called with too few arguments (`"SignCreateOrder expects 19 args: …"`,
- * lighter-go wasm/main.go; lists from lighter.md §5.2). lighter.md calls the
- * CreateClient key `privateKeyHex` and the auth-token deadline
- * `deadlineSeconds`; the build's own message says `privateKey` and `deadline`,
- * and that message is what the load-time check compares against.
- */
-export const PINNED_SIGNER_ARGS: Readonly<Record<PinnedSignerFunction, readonly string[]>> = {
-  CreateClient: ['url', 'privateKey', 'chainId', 'apiKeyIndex', 'accountIndex'],
-  CreateAuthToken: ['deadline', 'apiKeyIndex', 'accountIndex'],
-  SignCreateOrder: [
-    'marketIndex',
-    'clientOrderIndex',
-    'baseAmount',
-    'price',
-    'isAsk',
-    'orderType',
-    'timeInForce',
-    'reduceOnly',
-    'triggerPrice',
-    'orderExpiry',
-    ...ORDER_TAIL_ARGS,
-  ],
-  SignCancelOrder: ['marketIndex', 'orderIndex', 'skipNonce', 'nonce', 'apiKeyIndex', 'accountIndex'],
-  SignCancelAllOrders: ['timeInForce', 'time', 'cancelAllMarketIndex', 'skipNonce', 'nonce', 'apiKeyIndex', 'accountIndex'],
-  SignModifyOrder: ['marketIndex', 'index', 'baseAmount', 'price', 'triggerPrice', ...ORDER_TAIL_ARGS],
-};
-
-/**
- * Every export of the pinned shared library (`sharedlib/main.go` @ 17f2d60,
- * lighter.md §5.3), including `Free`. A C library cannot report its argument
- * lists, so the load-time check identifies the build by this set.
- */
-export const PINNED_C_EXPORTS: readonly string[] = [
-  'GenerateAPIKey',
-  'CreateClient',
-  'CheckClient',
-  'CreateAuthToken',
-  'SignChangePubKey',
-  'SignCreateOrder',
-  'SignCreateGroupedOrders',
-  'SignCancelOrder',
-  'SignCancelAllOrders',
-  'SignModifyOrder',
-  'SignUpdateLeverage',
-  'SignUpdateMargin',
-  'SignWithdraw',
-  'SignTransfer',
-  'SignCreateSubAccount',
-  'SignCreatePublicPool',
-  'SignUpdatePublicPool',
-  'SignMintShares',
-  'SignBurnShares',
-  'SignStakeAssets',
-  'SignUnstakeAssets',
-  'SignApproveIntegrator',
-  'SignUpdateAccountConfig',
-  'SignUpdateAccountAssetConfig',
-  'Free',
-];
-
-/**
- * Exports that only builds newer than 17f2d60 have — the lighter-python SDK's
- * bundled binary, whose SignModifyOrder takes 15 arguments (lighter.md §5.3).
- */
-export const NEWER_ONLY_C_EXPORTS: readonly string[] = ['SignCreateOrdersBatch', 'PrepareSignerNonces', 'FastEnableStackBoundCache'];
 
 /** Lighter chain ids that go into every signature: 304 mainnet, 300 testnet (lighter.md §0). */
 export type LighterChainId = 300 | 304;
@@ -126,29 +24,33 @@ export interface SignerClientParams {
   accountIndex: number;
 }
 
+/** The values of one signing call, by argument name. */
+export type ArgValues = Partial<Record<SignerArgName, number>>;
+
+/**
+ * The nil value of every optional argument: no integrator, default self-trade
+ * modes (0 expire maker, 0 same account), no skip-nonce, all markets (255) for
+ * cancel-all, no order version (lighter.md §3.6; lighter-go
+ * types/txtypes/constants.go `Nil*`). A layout without the argument behaves
+ * exactly like this value.
+ */
+export const NIL_ARG_VALUES: Readonly<Partial<Record<SignerArgName, number>>> = {
+  integratorAccountIndex: 0,
+  integratorTakerFee: 0,
+  integratorMakerFee: 0,
+  selfTradeBehaviorMode: 0,
+  selfTradeEqualityMode: 0,
+  skipNonce: 0,
+  cancelAllMarketIndex: 255,
+  orderVersion: 0,
+};
+
 /**
  * `orderExpiry` −1 means now + 28 days (the WASM signer's convenience, lighter.md
  * §3.2 [S4]). HedgeDesk resolves it itself from the injected clock so that all
  * signers agree and tests control time.
  */
 export const DEFAULT_ORDER_EXPIRY_MS = 28 * 24 * 60 * 60 * 1000;
-
-/**
- * `cancelAllMarketIndex` 255 = the nil market = every market: no attribute 5 is
- * attached, the cancel-all covers all markets (lighter.md §3.5, §3.6;
- * lighter-go types/txtypes/constants.go NilMarketIndex).
- */
-const CANCEL_ALL_MARKETS = 255;
-
-/**
- * Integrator account, integrator taker fee, integrator maker fee,
- * self-trade behaviour (0 expire maker), self-trade equality (0 same account),
- * skip-nonce (0 off): all at their nil values, so no `L2TxAttributes` are
- * attached (lighter.md §3.6). HedgeDesk never attaches an integrator.
- */
-const NO_ORDER_ATTRIBUTES = [0, 0, 0, 0, 0, 0] as const;
-/** skip-nonce off. */
-const NO_SKIP_NONCE = 0;
 
 /**
  * `value` as an integer the signer ABI can carry (a JS number below 2^53; the
@@ -180,7 +82,7 @@ export function resolveOrderExpiry(orderExpiry: number, nowMs: number): number {
   return abiInteger('OrderExpiry', orderExpiry) === -1 ? nowMs + DEFAULT_ORDER_EXPIRY_MS : orderExpiry;
 }
 
-/** `CreateClient(url, privateKey, chainId, apiKeyIndex, accountIndex)` with an empty URL: no HTTP client in the signer (lighter.md §5.2). */
+/** `CreateClient(url, privateKey, chainId, apiKeyIndex, accountIndex)` with an empty URL: no HTTP client in the signer (lighter.md §5.2). The same in every layout. */
 export function createClientArgs(p: SignerClientParams): [string, string, number, number, number] {
   return ['', p.privateKey, p.chainId, abiInteger('ApiKeyIndex', p.apiKeyIndex), abiInteger('AccountIndex', p.accountIndex)];
 }
@@ -197,48 +99,49 @@ export function resolveAuthTokenDeadline(deadlineSeconds: number, nowMs: number)
   return abiInteger('deadline', deadlineSeconds) === 0 ? Math.floor(nowMs / 1000) + DEFAULT_AUTH_TOKEN_LIFETIME_S : deadlineSeconds;
 }
 
-/** `CreateAuthToken(deadline, apiKeyIndex, accountIndex)`; `deadlineSeconds` is Unix seconds, 0 = now + 7 h from `nowMs`. */
+/** `CreateAuthToken(deadline, apiKeyIndex, accountIndex)` (the same in every layout); `deadlineSeconds` is Unix seconds, 0 = now + 7 h from `nowMs`. */
 export function createAuthTokenArgs(deadlineSeconds: number, apiKeyIndex: number, accountIndex: number, nowMs: number): number[] {
   return [resolveAuthTokenDeadline(deadlineSeconds, nowMs), apiKeyIndex, accountIndex];
 }
 
 /**
- * The 19 arguments of `SignCreateOrder` (lighter.md §5.2, §5.3): the order
- * fields, no integrator / default self-trade mode / no skip-nonce, the explicit
- * nonce, then API key and account. `orderExpiry` −1 is resolved from `nowMs`.
+ * A CreateOrder's values: the order fields, its self-trade modes (absent = 0),
+ * no integrator, no skip-nonce, the explicit nonce, key and account.
+ * `orderExpiry` −1 is resolved from `nowMs`.
  * @throws LighterTxValidationError on a non-integer field or a missing nonce.
  */
-export function createOrderArgs(order: LighterOrderFields, nonce: number, apiKeyIndex: number, accountIndex: number, nowMs: number): number[] {
-  return [
-    abiInteger('MarketIndex', order.marketIndex),
-    abiInteger('ClientOrderIndex', order.clientOrderIndex),
-    abiInteger('BaseAmount', order.baseAmount),
-    abiInteger('Price', order.price),
-    order.isAsk ? 1 : 0,
-    abiInteger('Type', order.orderType),
-    abiInteger('TimeInForce', order.timeInForce),
-    order.reduceOnly ? 1 : 0,
-    abiInteger('TriggerPrice', order.triggerPrice),
-    resolveOrderExpiry(order.orderExpiry, nowMs),
-    ...NO_ORDER_ATTRIBUTES,
-    explicitNonce(nonce),
+export function createOrderValues(order: LighterOrderFields, nonce: number, apiKeyIndex: number, accountIndex: number, nowMs: number): ArgValues {
+  return {
+    marketIndex: abiInteger('MarketIndex', order.marketIndex),
+    clientOrderIndex: abiInteger('ClientOrderIndex', order.clientOrderIndex),
+    baseAmount: abiInteger('BaseAmount', order.baseAmount),
+    price: abiInteger('Price', order.price),
+    isAsk: order.isAsk ? 1 : 0,
+    orderType: abiInteger('Type', order.orderType),
+    timeInForce: abiInteger('TimeInForce', order.timeInForce),
+    reduceOnly: order.reduceOnly ? 1 : 0,
+    triggerPrice: abiInteger('TriggerPrice', order.triggerPrice),
+    orderExpiry: resolveOrderExpiry(order.orderExpiry, nowMs),
+    selfTradeBehaviorMode: abiInteger('selfTradeBehaviorMode', order.selfTradeBehaviorMode ?? 0),
+    selfTradeEqualityMode: abiInteger('selfTradeEqualityMode', order.selfTradeEqualityMode ?? 0),
+    nonce: explicitNonce(nonce),
     apiKeyIndex,
     accountIndex,
-  ];
+  };
 }
 
-/** The 6 arguments of `SignCancelOrder`: market, order index (exchange or client), no skip-nonce, nonce, key, account (lighter.md §5.2). */
-export function cancelOrderArgs(marketIndex: number, orderIndex: number, nonce: number, apiKeyIndex: number, accountIndex: number): number[] {
-  return [abiInteger('MarketIndex', marketIndex), abiInteger('Index', orderIndex), NO_SKIP_NONCE, explicitNonce(nonce), apiKeyIndex, accountIndex];
+/** A CancelOrder's values: market, order index (exchange or client), nonce, key, account. */
+export function cancelOrderValues(marketIndex: number, orderIndex: number, nonce: number, apiKeyIndex: number, accountIndex: number): ArgValues {
+  return { marketIndex: abiInteger('MarketIndex', marketIndex), orderIndex: abiInteger('Index', orderIndex), nonce: explicitNonce(nonce), apiKeyIndex, accountIndex };
 }
 
-/** The 7 arguments of `SignCancelAllOrders`: time-in-force, time, all markets (255), no skip-nonce, nonce, key, account (lighter.md §5.2, §3.5). */
-export function cancelAllOrdersArgs(timeInForce: number, time: number, nonce: number, apiKeyIndex: number, accountIndex: number): number[] {
-  return [abiInteger('TimeInForce', timeInForce), abiInteger('Time', time), CANCEL_ALL_MARKETS, NO_SKIP_NONCE, explicitNonce(nonce), apiKeyIndex, accountIndex];
+/** A CancelAllOrders' values over all markets (255, no attribute 5): time-in-force, time (Unix ms or 0), nonce, key, account (lighter.md §3.5). */
+export function cancelAllOrdersValues(timeInForce: number, time: number, nonce: number, apiKeyIndex: number, accountIndex: number): ArgValues {
+  return { timeInForce: abiInteger('TimeInForce', timeInForce), time: abiInteger('Time', time), nonce: explicitNonce(nonce), apiKeyIndex, accountIndex };
 }
 
-/** The 14 arguments of `SignModifyOrder`: market, index, new amount/price/trigger, no attributes, nonce, key, account (lighter.md §5.2). */
-export function modifyOrderArgs(
+/** A ModifyOrder's values: market, index, new amount/price/trigger, self-trade modes and order version from `options` (absent = 0), nonce, key, account. */
+export function modifyOrderValues(
   marketIndex: number,
   index: number,
   baseAmount: number,
@@ -247,21 +150,43 @@ export function modifyOrderArgs(
   nonce: number,
   apiKeyIndex: number,
   accountIndex: number,
-): number[] {
-  return [
-    abiInteger('MarketIndex', marketIndex),
-    abiInteger('Index', index),
-    abiInteger('BaseAmount', baseAmount),
-    abiInteger('Price', price),
-    abiInteger('TriggerPrice', triggerPrice),
-    ...NO_ORDER_ATTRIBUTES,
-    explicitNonce(nonce),
+  options: ModifyOrderOptions = {},
+): ArgValues {
+  return {
+    marketIndex: abiInteger('MarketIndex', marketIndex),
+    index: abiInteger('Index', index),
+    baseAmount: abiInteger('BaseAmount', baseAmount),
+    price: abiInteger('Price', price),
+    triggerPrice: abiInteger('TriggerPrice', triggerPrice),
+    selfTradeBehaviorMode: abiInteger('selfTradeBehaviorMode', options.selfTradeBehaviorMode ?? 0),
+    selfTradeEqualityMode: abiInteger('selfTradeEqualityMode', options.selfTradeEqualityMode ?? 0),
+    orderVersion: abiInteger('orderVersion', options.orderVersion ?? 0),
+    nonce: explicitNonce(nonce),
     apiKeyIndex,
     accountIndex,
-  ];
+  };
 }
 
-/** `SignCreateOrder(19 args: marketIndex, …)` — how messages name a signature. */
-export function describeSignature(name: string, args: readonly string[]): string {
-  return `${name}(${args.length} args: ${args.join(', ')})`;
+/**
+ * `values` in the order `names` gives (a layout's list, or the names a WASM
+ * build reported). A name without a value takes its nil value
+ * ({@link NIL_ARG_VALUES}); a value whose name the list lacks must be at its
+ * nil value — the build cannot carry it.
+ * @throws LighterTxValidationError naming the field when the build cannot carry a value
+ *   (e.g. a self-trade mode on a pre-v1.0.7 build), or when a required argument has no value.
+ */
+export function positionalArgs(name: SignFunction, names: readonly SignerArgName[], values: ArgValues, layoutLabel: string): number[] {
+  for (const [arg, value] of Object.entries(values) as [SignerArgName, number][]) {
+    if (!names.includes(arg) && value !== NIL_ARG_VALUES[arg]) {
+      throw new LighterTxValidationError(
+        arg,
+        `${arg} = ${value} cannot be signed by this signer build (${layoutLabel}: ${describeSignature(name, names)}); self-trade modes need a v1.0.7+ build, an order version v1.0.9+`,
+      );
+    }
+  }
+  return names.map((arg) => {
+    const value = values[arg] ?? NIL_ARG_VALUES[arg];
+    if (value === undefined) throw new LighterTxValidationError(arg, `${name}: no value for argument ${arg}`);
+    return value;
+  });
 }

@@ -32,22 +32,32 @@ export class SignerUnavailableError extends Error {
   }
 }
 
+/** Why a signer build that loads is refused. */
+export type SignerRefusal =
+  /** its argument lists match no known layout (signer-layouts.ts) */
+  | 'unknown-layout'
+  /** the behavioural probe found fields out of place (signer-probe.ts) */
+  | 'probe-failed'
+  /** a known layout that may not sign live orders (signer-layouts.ts explains why) */
+  | 'not-for-live';
+
 /**
- * A signer binary exists and loads, but it is not the build HedgeDesk is
- * pinned to (lighter.md §5.2 "bind to the exact build you ship"); using it
- * would put arguments in the wrong positions.
+ * A signer binary exists and loads, but HedgeDesk will not use it (for this
+ * purpose): calling a build of another layout would put arguments in the wrong
+ * positions, and older layouts may not sign live orders.
  */
-export class SignerAbiMismatchError extends Error {
+export class SignerLayoutError extends Error {
   constructor(
-    /** What differs from the pinned build (without the build instructions). */
+    readonly refusal: SignerRefusal,
+    /** What was found (without the build instructions). */
     readonly details: string,
     /** The binary that was refused. */
     readonly binaryPath: string,
-    /** Where the pinned build comes from (signer-build-hint.ts). */
+    /** Where a supported build comes from (signer-build-hint.ts). */
     buildHint: string,
   ) {
     super(`${details}\n${buildHint}`);
-    this.name = 'SignerAbiMismatchError';
+    this.name = 'SignerLayoutError';
   }
 }
 
@@ -85,5 +95,17 @@ export class PaperSignerRefusedError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'PaperSignerRefusedError';
+  }
+}
+
+/** A signer file chosen for installation cannot be installed; nothing was written. */
+export class SignerInstallError extends Error {
+  constructor(
+    /** The request field at fault: `path` or `wasmExecPath`. */
+    readonly field: 'path' | 'wasmExecPath',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SignerInstallError';
   }
 }

@@ -49,8 +49,17 @@ describe('signerForAccount', () => {
   it('gives a live account the official signer when one is installed', async () => {
     const dir = join(t, 'signers');
     mkdirSync(dir, { recursive: true });
-    copyFileSync(compileFakeSignerLibrary(join(t, 'fake.so'), 'pinned'), join(dir, 'lighter-signer-linux-amd64.so'));
+    copyFileSync(compileFakeSignerLibrary(join(t, 'fake.so'), 107), join(dir, 'lighter-signer-linux-amd64.so'));
     const signer = await signerForAccount({ mode: 'live', accountIndex: 3, apiKeyIndex: 4 }, clock, { ...emptyWorld, signerLibDir: dir });
     expect(signer).toMatchObject({ kind: 'official', accountIndex: 3, apiKeyIndex: 4 });
+  });
+
+  it('never gives a live account an older layout (v1.0.2), even when it is the only signer installed', async () => {
+    const dir = join(t, 'old-signers');
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(compileFakeSignerLibrary(join(t, 'old.so'), 102), join(dir, 'lighter-signer-linux-amd64.so'));
+    const err = await signerForAccount({ mode: 'live', accountIndex: 3, apiKeyIndex: 4 }, clock, { ...emptyWorld, signerLibDir: dir }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SignerUnavailableError);
+    expect((err as Error).message).toContain('for live accounts: it is the v1.0.2 layout');
   });
 });

@@ -18,7 +18,7 @@ export type OfficialSignerSettings = Omit<LoadOfficialSignerOptions, 'accountInd
 /**
  * The signer for an account — the only way venue code should get one. A paper
  * account gets the paper signer (placeholder signatures, for the simulator).
- * Any other account gets the official signer (lighter-go @ 17f2d60) or an
+ * Any other account gets the official signer of a live layout (v1.0.7+) or an
  * error: there is no fallback to the paper signer.
  * @param official the key, chain id and search options; required unless the account is a paper account.
  * @throws SignerUnavailableError for a non-paper account when `official` is missing or no usable

@@ -13,14 +13,14 @@ import { FIXED_CLOCK as clock } from './test-helpers';
 const LIB = 'lighter-signer-linux-amd64.so';
 
 let base: string;
-let pinnedLib: string;
-let newerLib: string;
+let lib109: string;
+let lib102: string;
 let n = 0;
 
 beforeAll(() => {
   base = mkdtempSync(join(tmpdir(), 'hedgedesk-signer-loader-'));
-  pinnedLib = compileFakeSignerLibrary(join(base, 'pinned.so'), 'pinned');
-  newerLib = compileFakeSignerLibrary(join(base, 'newer.so'), 'newer-export');
+  lib109 = compileFakeSignerLibrary(join(base, 'lib109.so'), 109);
+  lib102 = compileFakeSignerLibrary(join(base, 'lib102.so'), 102);
 });
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
@@ -85,12 +85,12 @@ describe('loadOfficialSigner when nothing is there', () => {
       join(p.configured, 'lighter-signer.wasm'),
       join(p.envDir, LIB),
       join(p.envDir, 'lighter-signer.wasm'),
+      join(p.data, 'signers', LIB),
+      join(p.data, 'signers', 'lighter-signer.wasm'),
       join(p.pkg, 'resources', 'signers', LIB),
       join(p.pkg, 'resources', 'signers', 'lighter-signer.wasm'),
       join(p.res, 'signers', LIB),
       join(p.res, 'signers', 'lighter-signer.wasm'),
-      join(p.data, 'signers', LIB),
-      join(p.data, 'signers', 'lighter-signer.wasm'),
       join(p.seed, LIB),
       join(p.seed, 'lighter-signer.wasm'),
       join(p.extra, LIB),
@@ -108,12 +108,13 @@ describe('loadOfficialSigner when nothing is there', () => {
     expect(err.searched.at(-1)).toMatchObject({ origin: 'lighter-python SDK', outcome: 'no such folder' });
     expect(err.message).toContain('No usable official Lighter signer for account 12 (API key 4) on linux/x64');
     expect(err.message).toContain('never signed with the paper signer');
-    expect(err.message).toContain('https://github.com/elliottech/lighter-go at commit 17f2d60');
+    expect(err.message).toContain('https://github.com/elliottech/lighter-go (a release tag v1.0.7 or later');
     expect(err.message).toContain(`go build -buildmode=c-shared -trimpath -o build/${LIB} ./sharedlib`);
-    expect(err.message).toContain('GOOS=js GOARCH=wasm go build -o lighter-signer.wasm ./wasm');
+    expect(err.message).toContain('GOOS=js GOARCH=wasm go build -trimpath -o lighter-signer.wasm ./wasm');
     expect(err.message).toContain('$(go env GOROOT)/lib/wasm/wasm_exec.js');
     expect(err.message).toContain('misc/wasm/wasm_exec.js');
-    expect(err.message).toContain('`lighter/signers/` folder of the lighter-python package');
+    expect(err.message).toContain('`lighter/signers/` folder of a lighter-python release');
+    expect(err.message).toContain('Put the file(s) in <data dir>/signers');
     expect(err.message).not.toContain('11'.repeat(40));
   });
 
@@ -134,17 +135,18 @@ describe('loadOfficialSigner when nothing is there', () => {
 describe('loadOfficialSigner finding a signer', () => {
   it('finds the lighter-python SDK install in ~/.local/lib/python3.*/site-packages/lighter/signers', async () => {
     const { p, options } = world();
-    const lib = place(pinnedLib, join(p.home, '.local', 'lib', 'python3.12', 'site-packages', 'lighter', 'signers'));
+    const lib = place(lib109, join(p.home, '.local', 'lib', 'python3.12', 'site-packages', 'lighter', 'signers'));
     const signer = await loadOfficialSigner(options);
     expect(signer).toMatchObject({ kind: 'official', flavor: 'shared-library', binaryPath: lib, accountIndex: 12, apiKeyIndex: 4 });
-    expect(JSON.parse((await signer.signCancelOrder(1, 5, 3)).txInfo)).toEqual({ fn: 'SignCancelOrder', args: [1, 5, 0, 3, 4, 12] });
+    expect(signer.layout.id).toBe('v1.0.9');
+    expect(JSON.parse((await signer.signCancelOrder(1, 5, 3)).txInfo)).toMatchObject({ AccountIndex: 12, ApiKeyIndex: 4, MarketIndex: 1, Index: 5, Nonce: 3 });
   });
 
   it('takes the first location in order: the configured folder beats resources and the Python SDK', async () => {
     const { p, options } = world();
-    writeWasmStandIn(p.configured, 'wasm-exec-standin.js');
-    place(pinnedLib, join(p.pkg, 'resources', 'signers'));
-    place(pinnedLib, join(p.root, 'usr', 'lib', 'python3', 'dist-packages', 'lighter', 'signers'));
+    writeWasmStandIn(p.configured, 'v1.0.7');
+    place(lib109, join(p.pkg, 'resources', 'signers'));
+    place(lib109, join(p.root, 'usr', 'lib', 'python3', 'dist-packages', 'lighter', 'signers'));
     const signer = await loadOfficialSigner(options);
     expect(signer.flavor).toBe('wasm');
     expect(signer.binaryPath).toBe(join(p.configured, 'lighter-signer.wasm'));
@@ -152,45 +154,53 @@ describe('loadOfficialSigner finding a signer', () => {
 
   it('prefers the shared library over the WASM build in the same folder', async () => {
     const { p, options } = world();
-    writeWasmStandIn(join(p.data, 'signers'), 'wasm-exec-standin.js');
-    const lib = place(pinnedLib, join(p.data, 'signers'));
+    writeWasmStandIn(join(p.data, 'signers'), 'v1.0.9');
+    const lib = place(lib109, join(p.data, 'signers'));
     expect((await loadOfficialSigner(options)).binaryPath).toBe(lib);
   });
 
   it('notes refused builds and keeps searching', async () => {
     const { p, options } = world();
-    place(newerLib, p.envDir);
-    writeWasmStandIn(p.seed, 'wasm-exec-standin-13-args.js');
-    const lib = place(pinnedLib, p.extra);
+    place(lib102, p.envDir);
+    writeWasmStandIn(p.seed, 'lying');
+    const lib = place(lib109, p.extra);
     expect((await loadOfficialSigner(options)).binaryPath).toBe(lib);
   });
 
   it('lists why each found file was unusable when none is usable', async () => {
     const { p, options } = world();
-    place(newerLib, p.envDir);
-    writeWasmStandIn(p.seed, 'wasm-exec-standin-13-args.js');
-    writeWasmStandIn(p.extra, 'wasm-exec-standin.js', false);
+    place(lib102, p.envDir);
+    writeWasmStandIn(p.seed, 'unknown');
+    writeWasmStandIn(p.extra, 'v1.0.7', false);
     mkdirSync(join(p.data, 'signers'), { recursive: true });
     writeFileSync(join(p.data, 'signers', LIB), 'not a library');
     const err = await failure(options);
     const outcome = (path: string) => err.searched.find((s) => s.path === path)?.outcome ?? '';
-    expect(outcome(join(p.envDir, LIB))).toMatch(/^refused: .*exports only newer builds have: SignCreateOrdersBatch/s);
-    expect(outcome(join(p.seed, 'lighter-signer.wasm'))).toMatch(/^refused: .*loaded: {4}SignCreateOrder\(13 args/s);
+    expect(outcome(join(p.envDir, LIB))).toMatch(/^refused: Refusing .* for live accounts: it is the v1\.0\.2 layout \(create 13, cancel 5, cancel-all 5, modify 8\)/);
+    expect(outcome(join(p.seed, 'lighter-signer.wasm'))).toMatch(/^refused: .*match no signer layout HedgeDesk knows.*found: SignModifyOrder\(15 args: .*orderTag/s);
     expect(outcome(join(p.extra, 'lighter-signer.wasm'))).toBe(`found, but no wasm_exec.js (looked at ${join(p.extra, 'wasm_exec.js')})`);
     expect(outcome(join(p.data, 'signers', LIB))).toMatch(/^failed to load: /);
   });
 
   it('uses the configured wasm_exec.js when none lies next to the wasm', async () => {
     const { p, options } = world();
-    writeWasmStandIn(p.extra, 'wasm-exec-standin.js', false);
-    writeWasmStandIn(join(p.t, 'go'), 'wasm-exec-standin.js');
+    writeWasmStandIn(p.extra, 'v1.0.7', false);
+    writeWasmStandIn(join(p.t, 'go'), 'v1.0.7');
     const signer = await loadOfficialSigner({ ...options, wasmExecPath: join(p.t, 'go', 'wasm_exec.js') });
     expect(signer.binaryPath).toBe(join(p.extra, 'lighter-signer.wasm'));
   });
 
   it('does not hide a rejected key behind "unavailable": CreateClient errors propagate', async () => {
     const { p, options } = world();
-    place(pinnedLib, p.seed);
+    place(lib109, p.seed);
     await expect(loadOfficialSigner({ ...options, privateKey: '' })).rejects.toThrow(LighterSignerError);
+  });
+
+  it('accepts an older layout only when live is not required (simulator use)', async () => {
+    const { p, options } = world();
+    place(lib102, p.seed);
+    await failure(options);
+    const signer = await loadOfficialSigner({ ...options, requireLive: false });
+    expect(signer.layout).toMatchObject({ id: 'v1.0.2', live: false });
   });
 });

@@ -51,12 +51,18 @@ describe('signerLocations', () => {
     const head = signerLocations({ configuredPath: join(t, 'x'), dataDir: join(t, 'data'), signerLibDir: join(t, 'seed'), searchDirs: [join(t, 'seed'), join(t, 'more')] }, e).slice(0, 7);
     expect(head).toEqual([
       { path: join(t, 'x'), origin: 'configured signer path', kind: 'file-or-folder' },
+      { path: join(t, 'data', 'signers'), origin: 'data directory', kind: 'folder' },
       { path: join(t, 'Resources', 'app.asar.unpacked', 'resources', 'signers'), origin: 'app resources (unpacked)', kind: 'folder' },
       { path: join(t, 'Resources', 'app.asar', 'resources', 'signers'), origin: 'app resources', kind: 'folder' },
       { path: join(t, 'Resources', 'signers'), origin: 'packaged app resources', kind: 'folder' },
-      { path: join(t, 'data', 'signers'), origin: 'data directory', kind: 'folder' },
       { path: join(t, 'seed'), origin: 'signer_lib_dir', kind: 'folder' },
       { path: join(t, 'more'), origin: 'search directory', kind: 'folder' },
+    ]);
+  });
+
+  it('searches the configured path alone when asked (signer check --path)', () => {
+    expect(signerLocations({ configuredPath: join(t, 'x.so'), dataDir: join(t, 'data'), onlyConfiguredPath: true }, env({ env: { HEDGEDESK_LIGHTER_SIGNER: join(t, 'y') } }))).toEqual([
+      { path: join(t, 'x.so'), origin: 'configured signer path', kind: 'file-or-folder' },
     ]);
   });
 

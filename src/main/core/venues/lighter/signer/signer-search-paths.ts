@@ -25,6 +25,8 @@ export interface SignerSearchEnvironment {
 export interface SignerSearchOptions {
   /** The configured signer path: a signer file or a folder holding one. Searched first. */
   configuredPath?: string;
+  /** Search only `configuredPath` (`hedgedesk signer check --path`). */
+  onlyConfiguredPath?: boolean;
   /** HedgeDesk's data directory; `<dataDir>/signers` is searched. */
   dataDir?: string;
   /** The seeds' `signer_lib_dir` (the folder the Python scripts loaded the signer from). */
@@ -137,11 +139,13 @@ function expand(pattern: Pattern): string[] {
 
 /**
  * The places to look for the official signer, in order: the configured path,
- * `HEDGEDESK_LIGHTER_SIGNER`, the app's `resources/signers` (package root, its
- * `app.asar.unpacked` twin in a packaged app, and `process.resourcesPath`),
- * `<dataDir>/signers`, the seeds' `signer_lib_dir`, extra `searchDirs`, then
- * the lighter-python SDK's `lighter/signers/` in common site-packages folders
- * (wildcards that match nothing stay in the list as `unmatched`).
+ * `HEDGEDESK_LIGHTER_SIGNER`, `<dataDir>/signers` (where Settings → Lighter
+ * signer installs the user's file, so it wins over a bundled one), the app's
+ * `resources/signers` (package root, its `app.asar.unpacked` twin in a
+ * packaged app, and `process.resourcesPath`), the seeds' `signer_lib_dir`,
+ * extra `searchDirs`, then the lighter-python SDK's `lighter/signers/` in
+ * common site-packages folders (wildcards that match nothing stay in the list
+ * as `unmatched`). With `onlyConfiguredPath`, the configured path alone.
  */
 export function signerLocations(opts: SignerSearchOptions, e: SignerSearchEnvironment): SignerLocation[] {
   const locations: SignerLocation[] = [];
@@ -149,13 +153,14 @@ export function signerLocations(opts: SignerSearchOptions, e: SignerSearchEnviro
     if (path && !locations.some((l) => l.path === path)) locations.push({ path, origin, kind });
   };
   add(opts.configuredPath, 'configured signer path', 'file-or-folder');
+  if (opts.onlyConfiguredPath) return locations;
   add(e.env[SIGNER_PATH_ENV], SIGNER_PATH_ENV, 'file-or-folder');
+  add(opts.dataDir && join(opts.dataDir, 'signers'), 'data directory');
   if (e.packageRoot) {
     if (/\.asar$/.test(e.packageRoot)) add(join(`${e.packageRoot}.unpacked`, 'resources', 'signers'), 'app resources (unpacked)');
     add(join(e.packageRoot, 'resources', 'signers'), 'app resources');
   }
   add(e.resourcesPath && join(e.resourcesPath, 'signers'), 'packaged app resources');
-  add(opts.dataDir && join(opts.dataDir, 'signers'), 'data directory');
   add(opts.signerLibDir, 'signer_lib_dir');
   for (const dir of opts.searchDirs ?? []) add(dir, 'search directory');
   for (const pattern of pythonSdkPatterns(e)) {
