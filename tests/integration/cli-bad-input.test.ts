@@ -32,11 +32,12 @@ describe('hedgedesk run refuses bad input by name, before writing anything', () 
       db.close();
     }
   };
-  const triHedge = (config: unknown, raw?: Buffer) => {
+  const writeConfig = (config: unknown, raw?: Buffer) => {
     const file = join(dir.path, 'tri_hedge.json');
     writeFileSync(file, raw ?? JSON.stringify(config));
-    return runCli(['run', 'tri-hedge-hold', '--config', file, '--paper', '--on-restart', 'flatten', '--data-dir', data]);
+    return file;
   };
+  const triHedge = (config: unknown, raw?: Buffer) => runCli(['run', 'tri-hedge-hold', '--config', writeConfig(config, raw), '--paper', '--on-restart', 'flatten', '--data-dir', data]);
 
   it('entry_price_offset_bps: 1e6 is refused (a slice that far from the touch never fills), with the bound', () => {
     const r = triHedge({ ...fastConfig({ entry_price_offset_bps: 1e6 }), accounts: ACCOUNTS });
@@ -59,10 +60,24 @@ describe('hedgedesk run refuses bad input by name, before writing anything', () 
     expect(r.stdout).not.toMatch(/entering \[/);
   });
 
+  it('a maker quantity no account has the collateral for fails before the first order, naming quantity', () => {
+    const r = runCli(['run', 'maker-taker-hedge', '--market', 'ETH', '--quantity', '1000', '--quantity-unit', 'base', '--paper', '--on-restart', 'flatten', '--data-dir', data]);
+    expect(r.code).toBe(1);
+    expect(`${r.stdout}${r.stderr}`).toMatch(/quantity: 1000 ETH \(about [\d.]+ USDC\) needs at least [\d.]+ USDC of available collateral/);
+    expect(r.stdout).not.toMatch(/refused/);
+  });
+
   it('an unknown symbol is refused before any account is created', () => {
     const r = triHedge({ ...fastConfig({ coinlist: [{ symbol: 'NOPE', target_notional: 60, slice_notional: 30 }] }), accounts: ACCOUNTS });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('coinlist.0.symbol: unknown symbol "NOPE"');
+    expect(accountCount()).toBe(0);
+  });
+
+  it('accounts created for a run the engine then refuses (here: a live account it cannot open) are removed again', () => {
+    const accounts = [{ ...ACCOUNTS[0], paper: true }, { ...ACCOUNTS[1], paper: true }, { label: 'Live-C', account_index: 7, base_url: 'http://127.0.0.1:9' }];
+    const r = runCli(['run', 'tri-hedge-hold', '--config', writeConfig({ ...fastConfig(), accounts }), '--on-restart', 'flatten', '--data-dir', data]);
+    expect(r.code).toBe(1);
     expect(accountCount()).toBe(0);
   });
 

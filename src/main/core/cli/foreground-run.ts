@@ -90,11 +90,20 @@ async function catalogIssues(strategy: string, check: NonNullable<ForegroundRunO
   return issues;
 }
 
-/** Deletes the accounts (and their keychain entries) created since `before`: a run that was refused leaves nothing behind. */
+/**
+ * Deletes the accounts (and their keychain entries) created since `before`:
+ * a run that was refused leaves nothing behind. An account the database will
+ * not let go (a run row already refers to it) is kept; never throws.
+ */
 async function removeAccountsCreatedSince(rt: CliRuntime, before: ReadonlySet<string>): Promise<void> {
   for (const account of rt.accounts.list().filter((a) => !before.has(a.id))) {
+    try {
+      rt.accounts.delete(account.id);
+    } catch (err) {
+      rt.log.logger.warn({ component: 'cli', account: account.id }, `account "${account.label}" kept: ${(err as Error).message}`);
+      continue;
+    }
     if (rt.secrets.backend === 'keychain') for (const field of secretFieldsOf(account.venue)) await rt.secrets.delete({ accountId: account.id, field }).catch(() => false);
-    rt.accounts.delete(account.id);
     rt.log.logger.info({ component: 'cli', account: account.id }, `account "${account.label}" removed: the run it was created for was refused`);
   }
 }

@@ -1,15 +1,8 @@
 import Decimal from 'decimal.js';
 import { decimalText } from '../../engine/decimal-text';
 import type { RunAccount } from '../../engine/strategy';
+import { LIGHTER_MAX_LEVERAGE } from '../max-leverage';
 import type { TriHedgeConfig } from './config-schema';
-
-/**
- * Highest leverage Lighter grants on any market: the smallest
- * `min_initial_margin_fraction` in `orderBookDetails` is 200 (2 %, ETH and
- * BTC; /work/shared/data/lighter/order_book_details.json). A position larger
- * than available collateral × this is refused on every market.
- */
-export const LIGHTER_MAX_LEVERAGE = 50;
 
 /**
  * Problems of a fresh run's targets against the accounts' available
