@@ -14,6 +14,7 @@ const BOT_TOKEN = '7000001234:AAH-e2e-' + randomBytes(12).toString('hex');
 const WRONG_TOKEN = '7000009999:AAH-wrong-' + randomBytes(12).toString('hex');
 const CHAT_ID = '-1001234567890';
 const PROXY_URL = 'http://127.0.0.1:3128';
+const PROXY_PASSWORD = 'e2e-Pr0xy-pw';
 const LARK_HOOK = 'e2e-lark-hook-' + randomBytes(8).toString('hex');
 
 /** The feedback line under a settings field, once it shows an error. */
@@ -129,6 +130,14 @@ describe('Settings and Logs pages in Chromium against `hedgedesk serve`, a loopb
     await page.locator('[data-testid=settings-proxy-url]').waitFor();
     await expect.poll(() => page.inputValue('[data-testid=settings-proxy-url]')).toBe(PROXY_URL);
     await expect.poll(() => page.inputValue('[data-testid=settings-telegram-chat-id]')).toBe(CHAT_ID);
+  });
+
+  it('moves credentials typed in the proxy URL into the keychain: the URL is saved without them, the credentials show as stored', async () => {
+    await page.fill('[data-testid=settings-proxy-url]', `http://farmer:${PROXY_PASSWORD}@127.0.0.1:3128`);
+    await page.click('[data-testid=settings-proxy-save]');
+    await expect.poll(() => page.inputValue('[data-testid=settings-proxy-url]')).toBe(PROXY_URL);
+    await page.locator('[data-testid=settings-proxy-credentials-status]', { hasText: /^\s*stored\s*$/i }).waitFor();
+    expect(await page.content()).not.toContain(PROXY_PASSWORD);
   });
 
   it('switches notification kinds off and sets the threshold and delays, with inline errors; all survive a reload', async () => {

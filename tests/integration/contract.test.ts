@@ -15,6 +15,7 @@ const SECRETS = {
   backpackSecret: 'nWGxne/9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A=',
   shortish: 'pass-phrase-123',
   simAdminToken: 'sim-admin-token-9f8e7d6c5b4a',
+  proxyPassword: 'Pr0xy-pa55word-7Q',
 };
 
 describe('the contract over the headless server (real core, SQLite, keychain)', () => {
@@ -142,6 +143,18 @@ describe('the contract over the headless server (real core, SQLite, keychain)', 
     expect(recent.length).toBeLessThanOrEqual(3);
     expect(recent.at(-1)?.msg).toBe('settings changed');
     expect(await c.invoke('settings.get', {})).toEqual({ ...DEFAULT_SETTINGS, language: 'zh-TW', theme: 'dark' });
+  });
+
+  it('keeps the proxy password in the keychain: settings and settings.changed carry the URL without it', async () => {
+    const saved = await c.invoke('settings.set', { proxyUrl: `http://farmer:${SECRETS.proxyPassword}@127.0.0.1:7890` });
+    expect(saved.proxyUrl).toBe('http://127.0.0.1:7890');
+    const ev = await c.waitForEvent((e) => e.name === 'settings.changed' && (e.payload as { proxyUrl: string | null }).proxyUrl !== null);
+    expect(ev.payload).toMatchObject({ proxyUrl: 'http://127.0.0.1:7890' });
+    expect(await readKeychain(h.keychainService, 'app:proxyCredentials')).toBe(`farmer:${SECRETS.proxyPassword}`);
+    const status = await c.invoke('appSecrets.status', {});
+    expect(status.fields).toContainEqual({ field: 'proxyCredentials', stored: true, envVar: 'HEDGEDESK_SECRET_APP_PROXYCREDENTIALS' });
+    expect((await c.raw('appSecrets.set', { field: 'proxyCredentials', value: 'no-colon' })).ok).toBe(false);
+    await c.invoke('settings.set', { proxyUrl: null });
   });
 
   it('never lets a secret value out: no response, event, log file or database file contains one', async () => {

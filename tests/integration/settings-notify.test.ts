@@ -37,6 +37,7 @@ describe('notification settings and the Telegram test message (real core, keycha
     expect((await c.invoke('appSecrets.status', {})).fields).toEqual([
       { field: 'telegramBotToken', stored: false, envVar: 'HEDGEDESK_SECRET_APP_TELEGRAMBOTTOKEN' },
       { field: 'larkWebhookUrl', stored: false, envVar: 'HEDGEDESK_SECRET_APP_LARKWEBHOOKURL' },
+      { field: 'proxyCredentials', stored: false, envVar: 'HEDGEDESK_SECRET_APP_PROXYCREDENTIALS' },
     ]);
     const stored = await c.invoke('appSecrets.set', { field: 'telegramBotToken', value: 'wrong-token-1' });
     expect(stored.fields[0]).toMatchObject({ stored: true });

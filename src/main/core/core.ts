@@ -21,6 +21,7 @@ import { RemoteChannels } from './notify/remote-channels';
 import { engineRunLabel } from './notify/run-label';
 import { EnvSecretStore, secretsFromEnvEnabled } from './secrets/env-secret-store';
 import { KeytarSecretStore } from './secrets/keytar-secret-store';
+import { keychainProxyCredentials, moveProxyCredentialsToKeychain } from './secrets/proxy-credentials';
 import type { SecretStore } from './secrets/secret-store';
 import { seedDemoWorkspace } from './demo-workspace';
 import { builtInMarketCatalog } from './markets/built-in-market-catalog';
@@ -112,11 +113,16 @@ export function createCore(opts: CoreOptions): Core {
     : new KeytarSecretStore(redactor, opts.keychainService);
   const settings = new SettingsRepository(db);
   const startup = settings.get();
+  // The proxy's credentials live in the keychain; an older install's URL with a password in SQLite is moved there.
+  const proxyCredentials = keychainProxyCredentials(secrets, log.logger);
+  moveProxyCredentialsToKeychain({ db, settings, secrets, logger: log.logger }).catch((err: unknown) =>
+    log.logger.warn({ component: 'secrets' }, `the proxy password stays in the settings: ${(err as Error).message}`),
+  );
   let http;
   let wsAgentFor: WsAgentFor;
   try {
-    http = createHttpDispatcher({ proxyUrl: startup.proxyUrl });
-    wsAgentFor = createWsAgentFor({ proxyUrl: startup.proxyUrl });
+    http = createHttpDispatcher({ proxyUrl: startup.proxyUrl, credentials: proxyCredentials });
+    wsAgentFor = createWsAgentFor({ proxyUrl: startup.proxyUrl, credentials: proxyCredentials });
   } catch (err) {
     log.logger.warn({ component: 'core' }, `${(err as Error).message}; using the environment's proxy settings`);
     http = createHttpDispatcher();

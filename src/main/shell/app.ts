@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog, Notification } from 'electron';
 import { join } from 'node:path';
 import { createCore, type Core } from '../core/core';
 import { activeRuns } from '../core/desk/tray-model';
+import { installProcessGuard } from '../core/process-guard';
 import { AccountWindows } from './account-windows';
 import { AppTray } from './app-tray';
 import { createDesktopHost } from './desktop-host';
@@ -66,6 +67,8 @@ function start(): void {
       app.exit(1);
       return;
     }
+    // An error nobody handled is logged, not shown as a dialog that stops the main process: runs keep going.
+    installProcessGuard(core.logger);
     unregister = registerIpc(core);
     tray = new AppTray(core, { showMain, quit: () => app.quit() });
     showMain();

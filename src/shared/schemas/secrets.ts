@@ -28,15 +28,19 @@ export const secretStatusSchema = z.object({
 });
 export type SecretStatus = z.infer<typeof secretStatusSchema>;
 
-/** App-level secrets (not tied to an account), kept in the keychain under `app:<field>`. */
-export const APP_SECRET_FIELDS = ['telegramBotToken', 'larkWebhookUrl'] as const;
+/**
+ * App-level secrets (not tied to an account), kept in the keychain under `app:<field>`.
+ * `proxyCredentials` is `user:password` of the `proxyUrl` setting's proxy.
+ */
+export const APP_SECRET_FIELDS = ['telegramBotToken', 'larkWebhookUrl', 'proxyCredentials'] as const;
 export const appSecretFieldSchema = z.enum(APP_SECRET_FIELDS);
 export type AppSecretField = z.infer<typeof appSecretFieldSchema>;
 
 /** Request to store or replace an app-level secret (write-only, like account secrets). */
 export const appSecretSetSchema = z
   .object({ field: appSecretFieldSchema, value: z.string().trim().min(1, 'must not be empty').max(4096) })
-  .strict();
+  .strict()
+  .refine((r) => r.field !== 'proxyCredentials' || /^[^:\s]+:\S+$/.test(r.value), { path: ['value'], message: 'must be user:password' });
 
 /** Whether each app-level secret is stored (booleans only), with its env variable name. */
 export const appSecretStatusSchema = z.object({

@@ -4,6 +4,8 @@ import { createInterface } from 'node:readline/promises';
 import { ConfigError } from '../engine/config-error';
 import type { Engine, RunView } from '../engine/engine';
 import { formatSummaryTable } from '../engine/summary-text';
+import { STOP_SIGNALS } from './flags';
+import { terminalText } from './terminal-text';
 import { formatExposureLine, type RunProgressPrinter } from './run-progress-printer';
 import { UsageError } from './usage-error';
 
@@ -41,14 +43,31 @@ export function parseReconcileEvery(value: string | undefined): number | undefin
   return Math.round(seconds * 1000);
 }
 
-/** Reads and parses a JSON config file. @throws UsageError naming the file when it cannot be read or is not JSON. */
-export function readConfig(file: string): unknown {
-  let text: string;
+/**
+ * Reads a text file that must be UTF-8. Invalid bytes are refused, not turned
+ * into U+FFFD replacement characters that would end up in labels and settings.
+ * @param what names the file in errors, e.g. "the config".
+ * @throws UsageError naming the file when it cannot be read, or the first line with invalid UTF-8.
+ */
+export function readUtf8File(file: string, what: string): string {
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (err) {
-    throw new UsageError(`cannot read the config ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UsageError(`cannot read ${what} ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const lossy = bytes.toString('utf8');
+    const line = lossy.slice(0, Math.max(0, lossy.indexOf('\uFFFD'))).split('\n').length;
+    throw new UsageError(`${what} ${file} is not valid UTF-8 (line ${line}); save it as UTF-8`);
+  }
+}
+
+/** Reads and parses a JSON config file. @throws UsageError naming the file when it cannot be read, is not UTF-8 or is not JSON. */
+export function readConfig(file: string): unknown {
+  const text = readUtf8File(file, 'the config');
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {
@@ -82,7 +101,7 @@ export async function ask(run: RunView): Promise<OnRestart | 'abort'> {
   try {
     const who = run.accounts.map((a) => `${a.role}=${a.label}`).join(', ');
     for (;;) {
-      const answer = (await rl.question(`Run ${run.id} (${run.strategy}; ${who}) was interrupted while ${run.status}. [r]esume, [f]latten or [a]bort? `)).trim().toLowerCase();
+      const answer = (await rl.question(terminalText(`Run ${run.id} (${run.strategy}; ${who}) was interrupted while ${run.status}. [r]esume, [f]latten or [a]bort? `))).trim().toLowerCase();
       if (answer.startsWith('r')) return 'resume';
       if (answer.startsWith('f')) return 'flatten';
       if (answer.startsWith('a')) return 'abort';
@@ -92,26 +111,46 @@ export async function ask(run: RunView): Promise<OnRestart | 'abort'> {
   }
 }
 
-/** Waits for a run to end; Ctrl+C stops it (positions stay hedged), a second Ctrl+C quits at once. Prints the outcome. */
-export async function follow(engine: Engine, runId: string, printer: RunProgressPrinter, out: (s: string) => void): Promise<RunView> {
-  let stops = 0;
-  const onSignal = () => {
-    stops++;
-    if (stops > 1) process.exit(130);
-    out('\nstopping the run (Ctrl+C again quits at once; the run is then resumable)…\n');
-    void engine.stopRun(runId, { reason: 'stopped from the terminal (Ctrl+C)' });
+/** The stop reason recorded for each signal that stops a followed run. */
+const STOP_REASONS: Record<(typeof STOP_SIGNALS)[number], string> = {
+  SIGINT: 'stopped from the terminal (Ctrl+C)',
+  SIGTERM: 'stopped by SIGTERM',
+  SIGHUP: 'stopped from the terminal (SIGHUP: the terminal closed)',
+};
+
+/**
+ * Waits for a run to end and prints the outcome; SIGINT, SIGTERM and SIGHUP
+ * stop it (resting orders cancelled, positions stay hedged) and the stop is
+ * finished whatever happened to the terminal: a second Ctrl+C quits at once
+ * (the run is then resumable), a repeated SIGTERM or SIGHUP is ignored. The
+ * outcome and summary go to `out` and, as one info line, to `log` — the log
+ * file keeps them when stdout is a pipe whose reader is gone (`| tee` killed
+ * by the same Ctrl+C).
+ */
+export async function follow(engine: Engine, runId: string, printer: RunProgressPrinter, out: (s: string) => void, log: (text: string) => void = () => {}): Promise<RunView> {
+  let stopping = false;
+  const onSignal = (signal: (typeof STOP_SIGNALS)[number]) => {
+    if (stopping) {
+      if (signal === 'SIGINT') process.exit(130);
+      return;
+    }
+    stopping = true;
+    out(`\nstopping the run on ${signal} (Ctrl+C again quits at once; the run is then resumable)…\n`);
+    log(`stopping run ${runId} on ${signal}`);
+    void engine.stopRun(runId, { reason: STOP_REASONS[signal] });
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const handlers = STOP_SIGNALS.map((signal) => [signal, () => onSignal(signal)] as const);
+  for (const [signal, h] of handlers) process.on(signal, h);
   try {
     const view = await engine.waitForEnd(runId);
     printer.flush();
-    out(`\nrun ${view.id} ${view.status}: ${view.stopReason ?? view.error ?? ''}\n`);
-    if (view.exposure.length > 0) out(`${formatExposureLine(view.exposure)}\n`);
-    if (view.summary) out(`\n${formatSummaryTable(view.summary)}\n`);
+    const lines = [`run ${view.id} ${view.status}: ${view.stopReason ?? view.error ?? ''}`];
+    if (view.exposure.length > 0) lines.push(formatExposureLine(view.exposure));
+    if (view.summary) lines.push('', formatSummaryTable(view.summary));
+    log(lines.join('\n'));
+    out(`\n${lines.join('\n')}\n`);
     return view;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    for (const [signal, h] of handlers) process.off(signal, h);
   }
 }

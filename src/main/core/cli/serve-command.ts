@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { createCore } from '../core';
 import { cliDataDir } from '../data-dir';
 import { packageRoot, packageVersion } from '../package-root';
+import { installProcessGuard } from '../process-guard';
 import { checkBindHost, startServer } from '../server/http-server';
 import type { CliCommand } from './command';
 import { parseLogLevel, parsePort, stopOnSignals } from './flags';
@@ -44,6 +45,8 @@ a coin list); HEDGEDESK_DEMO_WORKSPACE=0 starts it empty.`,
       consoleLevel: 'warn',
       demoWorkspace: process.env.HEDGEDESK_DEMO_WORKSPACE !== '0',
     });
+    // A bad client or a stray callback error is logged; the server and its runs keep going.
+    installProcessGuard(core.logger);
     let server;
     try {
       server = await startServer({ core, host: values.host, port, allowRemote: values['allow-remote'], rendererDir: join(root, 'out', 'renderer') });

@@ -1,5 +1,6 @@
 import { systemClock } from '../clock';
 import { createHttpDispatcher } from '../notify/http-dispatcher';
+import { keychainProxyCredentials } from '../secrets/proxy-credentials';
 import { LarkNotifier } from '../notify/lark-notifier';
 import { TelegramNotifier } from '../notify/telegram-notifier';
 import type { HandlerContext, Handlers } from './context';
@@ -15,7 +16,7 @@ export function notifyHandlers(ctx: HandlerContext): Pick<Handlers, 'notify.test
   return {
     'notify.testTelegram': async () => {
       const settings = ctx.settings.get();
-      const dispatcher = createHttpDispatcher({ proxyUrl: settings.proxyUrl });
+      const dispatcher = createHttpDispatcher({ proxyUrl: settings.proxyUrl, credentials: keychainProxyCredentials(ctx.secrets, ctx.logger) });
       try {
         const telegram = new TelegramNotifier({
           chatId: settings.telegramChatId ?? '',
@@ -33,7 +34,7 @@ export function notifyHandlers(ctx: HandlerContext): Pick<Handlers, 'notify.test
       }
     },
     'notify.testLark': async () => {
-      const dispatcher = createHttpDispatcher({ proxyUrl: ctx.settings.get().proxyUrl });
+      const dispatcher = createHttpDispatcher({ proxyUrl: ctx.settings.get().proxyUrl, credentials: keychainProxyCredentials(ctx.secrets, ctx.logger) });
       try {
         const lark = new LarkNotifier({ secrets: ctx.secrets, redactor: ctx.redactor, logger: ctx.logger, clock: systemClock, dispatcher });
         const result = await lark.sendTest();

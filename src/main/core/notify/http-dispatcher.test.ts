@@ -61,6 +61,24 @@ describe('createHttpDispatcher', () => {
     expect(proxy.connects[0]?.authorization).toBe(`Basic ${Buffer.from('farmer:p@ss').toString('base64')}`);
   });
 
+  it('reads the credentials of the settings proxy from the keychain source at the first connection, not before', async () => {
+    let reads = 0;
+    const d = dispatcher({ proxyUrl: proxy.url, env: {}, credentials: () => Promise.resolve((reads++, 'farmer:p@ss:with:colons')) });
+    expect(reads).toBe(0);
+    expect(await post(d, REMOTE_HOST, 'keychain auth')).toBe(200);
+    expect(await post(d, REMOTE_HOST, 'again')).toBe(200);
+    expect(reads).toBe(1);
+    expect(proxy.connects[0]?.authorization).toBe(`Basic ${Buffer.from('farmer:p@ss:with:colons').toString('base64')}`);
+  });
+
+  it('connects without credentials when the keychain has none or fails', async () => {
+    const none = dispatcher({ proxyUrl: proxy.url, env: {}, credentials: () => Promise.resolve(null) });
+    expect(await post(none, REMOTE_HOST, 'none')).toBe(200);
+    const failing = dispatcher({ proxyUrl: proxy.url, env: {}, credentials: () => Promise.reject(new Error('locked')) });
+    expect(await post(failing, REMOTE_HOST, 'failing')).toBe(200);
+    expect(proxy.connects.map((c) => c.authorization)).toEqual([undefined, undefined]);
+  });
+
   it('uses the environment when the setting is blank, lower case first', async () => {
     const d = dispatcher({ proxyUrl: '  ', env: { http_proxy: proxy.url, HTTP_PROXY: 'http://127.0.0.1:1' } });
     expect(await post(d, REMOTE_HOST, 'via env')).toBe(200);

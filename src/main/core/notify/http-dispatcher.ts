@@ -1,4 +1,6 @@
 import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
+import { withProxyCredentials, type ProxyCredentialsSource } from '../secrets/proxy-credentials';
+import { DeferredDispatcher } from './deferred-dispatcher';
 
 /** The settings key an explicit proxy URL comes from; named in {@link InvalidProxyUrlError}. */
 export const PROXY_URL_SETTING = 'proxyUrl';
@@ -17,6 +19,12 @@ export interface HttpDispatcherOptions {
   proxyUrl?: string | null;
   /** Where `HTTPS_PROXY` and friends are read from. Default `process.env`. */
   env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * The settings proxy's `user:password`, read from the keychain at the first
+   * connection (the setting itself holds no credentials). Unused for a proxy
+   * from the environment or a URL that carries its own credentials.
+   */
+  credentials?: ProxyCredentialsSource;
 }
 
 /** A proxy URL (from the settings or the environment) cannot be used; `source` names where it came from. */
@@ -57,12 +65,22 @@ export class InvalidProxyUrlError extends Error {
 export function createHttpDispatcher(opts: HttpDispatcherOptions = {}): Dispatcher {
   const { httpProxy, httpsProxy, noProxy } = resolveProxies(opts);
   if ((!httpProxy && !httpsProxy) || noProxy.includes('*')) return new Agent();
-  return new EnvHttpProxyAgent({
-    // Empty strings, not undefined: undici would fall back to process.env.
-    httpProxy: httpProxy ?? '',
-    httpsProxy: httpsProxy ?? '',
-    noProxy: noProxy.join(','),
-  });
+  const build = (http: string | undefined, https: string | undefined) =>
+    new EnvHttpProxyAgent({
+      // Empty strings, not undefined: undici would fall back to process.env.
+      httpProxy: http ?? '',
+      httpsProxy: https ?? '',
+      noProxy: noProxy.join(','),
+    });
+  const credentials = opts.credentials;
+  if (credentials && opts.proxyUrl?.trim() && httpProxy) {
+    // The settings proxy: its credentials come from the keychain, in memory only.
+    return new DeferredDispatcher(async () => {
+      const withAuth = withProxyCredentials(httpProxy, await credentials().catch(() => null));
+      return build(withAuth, withAuth);
+    });
+  }
+  return build(httpProxy, httpsProxy);
 }
 
 /**

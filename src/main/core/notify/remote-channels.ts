@@ -4,6 +4,7 @@ import type { Clock } from '../clock';
 import type { Logger } from '../log/logger';
 import type { Redactor } from '../log/redactor';
 import type { SecretStore } from '../secrets/secret-store';
+import { keychainProxyCredentials } from '../secrets/proxy-credentials';
 import { createHttpDispatcher } from './http-dispatcher';
 import { LarkNotifier } from './lark-notifier';
 import type { Notification, Notifier } from './notifier';
@@ -79,7 +80,7 @@ export class RemoteChannels implements Notifier {
     if (this.current) this.retire(this.current);
     let dispatcher: Dispatcher;
     try {
-      dispatcher = createHttpDispatcher({ proxyUrl, env: this.opts.env });
+      dispatcher = createHttpDispatcher({ proxyUrl, env: this.opts.env, credentials: keychainProxyCredentials(this.opts.secrets, this.opts.logger) });
     } catch (err) {
       this.opts.logger.warn({ component: 'notify' }, `${(err as Error).message}; notifications use the environment's proxy settings`);
       dispatcher = createHttpDispatcher({ env: this.opts.env });

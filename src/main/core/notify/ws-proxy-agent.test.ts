@@ -1,5 +1,8 @@
+import type { AddressInfo } from 'node:net';
+import WebSocket, { WebSocketServer } from 'ws';
 import { describe, expect, it } from 'vitest';
 import { InvalidProxyUrlError } from './http-dispatcher';
+import { ConnectProxy } from './testing/connect-proxy';
 import { bypassesProxy, createWsAgentFor } from './ws-proxy-agent';
 
 describe('bypassesProxy: the no_proxy rules', () => {
@@ -43,6 +46,27 @@ describe('createWsAgentFor', () => {
     expect(plain).toBeDefined();
     expect(plain).not.toBe(lighter);
     expect(agentFor('wss://ws.api.prod.paradex.trade/v1')).toBeUndefined();
+  });
+
+  it('sends the settings proxy credentials from the keychain source on the CONNECT of a WebSocket', async () => {
+    const proxy = await ConnectProxy.start();
+    const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
+    try {
+      const { port } = wss.address() as AddressInfo;
+      const agentFor = createWsAgentFor({ proxyUrl: proxy.url, env: {}, credentials: () => Promise.resolve('farmer:s3cr:et') });
+      const url = `ws://stream.venue.test:${port}/stream`;
+      const ws = new WebSocket(url, { agent: agentFor(url) });
+      await new Promise<void>((resolve, reject) => {
+        ws.once('open', () => resolve());
+        ws.once('error', reject);
+      });
+      ws.close();
+      expect(proxy.connects).toEqual([{ target: `stream.venue.test:${port}`, authorization: `Basic ${Buffer.from('farmer:s3cr:et').toString('base64')}` }]);
+    } finally {
+      wss.close();
+      await proxy.close();
+    }
   });
 
   it('names the setting of an unusable proxy URL', () => {

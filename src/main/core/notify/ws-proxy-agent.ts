@@ -1,5 +1,6 @@
 import type { Agent } from 'node:http';
 import { HttpsProxyAgent } from 'https-proxy-agent';
+import type { ProxyCredentialsSource } from '../secrets/proxy-credentials';
 import { resolveProxies, type HttpDispatcherOptions } from './http-dispatcher';
 
 /** The agent a WebSocket to `url` (`ws:` / `wss:`) connects through: a proxy tunnel, or undefined for a direct connection. */
@@ -23,13 +24,39 @@ export function bypassesProxy(host: string, port: string, noProxy: readonly stri
   });
 }
 
+/** A CONNECT tunnel agent that reads the proxy's credentials from the keychain before its first tunnel. */
+class KeychainCredentialsProxyAgent extends HttpsProxyAgent<string> {
+  private loaded: Promise<void> | null = null;
+
+  constructor(
+    proxy: string,
+    private readonly credentials: ProxyCredentialsSource,
+  ) {
+    super(proxy);
+  }
+
+  override async connect(...args: Parameters<HttpsProxyAgent<string>['connect']>): ReturnType<HttpsProxyAgent<string>['connect']> {
+    await (this.loaded ??= this.load());
+    return super.connect(...args);
+  }
+
+  private async load(): Promise<void> {
+    const userPass = await this.credentials().catch(() => null);
+    if (!userPass || this.proxy.username || this.proxy.password) return;
+    const at = userPass.indexOf(':');
+    this.proxy.username = encodeURIComponent(at < 0 ? userPass : userPass.slice(0, at));
+    this.proxy.password = encodeURIComponent(at < 0 ? '' : userPass.slice(at + 1));
+  }
+}
+
 /**
  * The proxy agents of WebSocket connections (venue streams), from the same
  * settings and environment as the HTTP dispatcher (`proxyUrl`, then
  * `https_proxy` / `HTTPS_PROXY` for `wss:` and `http_proxy` / `HTTP_PROXY` for
  * `ws:`, `no_proxy`; loopback never proxied). Tunnels are HTTP CONNECT through
- * `https-proxy-agent`, one agent per proxy URL; credentials in the URL are sent
- * as `Proxy-Authorization: Basic`.
+ * `https-proxy-agent`, one agent per proxy URL; credentials in the URL, or for
+ * the settings proxy those of `opts.credentials` (the keychain, read before the
+ * first tunnel), are sent as `Proxy-Authorization: Basic`.
  * @throws InvalidProxyUrlError when the setting or an environment variable is not a usable proxy URL.
  */
 export function createWsAgentFor(opts: HttpDispatcherOptions = {}): WsAgentFor {
@@ -43,7 +70,8 @@ export function createWsAgentFor(opts: HttpDispatcherOptions = {}): WsAgentFor {
     if (bypassesProxy(target.hostname, target.port || (secure ? '443' : '80'), noProxy)) return undefined;
     let agent = agents.get(proxy);
     if (!agent) {
-      agent = new HttpsProxyAgent(proxy);
+      const explicit = Boolean(opts.proxyUrl?.trim());
+      agent = explicit && opts.credentials ? new KeychainCredentialsProxyAgent(proxy, opts.credentials) : new HttpsProxyAgent(proxy);
       agents.set(proxy, agent);
     }
     return agent;

@@ -9,6 +9,11 @@ import { isLoopbackHost } from './loopback';
 import { SECURITY_HEADERS } from './security-headers';
 import { createWsGateway } from './ws-server';
 
+/** Path of the health check: `{status:'ok', uptimeMs, connections}`, no token needed, nothing secret. */
+export const HEALTH_PATH = '/healthz';
+/** Open TCP sockets the server accepts at once (WebSocket, static files, pending handshakes); more are dropped by Node. */
+const MAX_TCP_CONNECTIONS = 1024;
+
 /** Options of {@link startServer}. */
 export interface ServerOptions {
   core: Core;
@@ -61,14 +66,30 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     },
   });
+  const startedAt = Date.now();
+  const gateway = createWsGateway(opts.core, token);
   const server = createServer((req, res) => {
+    if (req.url === HEALTH_PATH) {
+      // Cheap and token-free: no database, no per-connection work.
+      res.setHeader('Content-Type', 'application/json');
+      res.setHeader('Cache-Control', 'no-store');
+      res.end(JSON.stringify({ status: 'ok', uptimeMs: Date.now() - startedAt, connections: gateway.connectionCount() }));
+      return;
+    }
     statics(req, res, () => {
       res.statusCode = 404;
       res.setHeader('Content-Type', 'text/plain; charset=utf-8');
       res.end('not found');
     });
   });
-  const gateway = createWsGateway(opts.core, token);
+  // Bounds on raw TCP sockets: idle or half-sent requests cannot pile up.
+  server.maxConnections = MAX_TCP_CONNECTIONS;
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
   server.on('upgrade', (req, socket, head) => gateway.handleUpgrade(req, socket, head));
 
   await new Promise<void>((resolve, reject) => {
@@ -77,6 +98,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     );
     server.listen(opts.port, opts.host, resolve);
   });
+  server.on('error', (err) => opts.core.logger.error({ component: 'server', err }, `headless server error: ${err.message}`));
   const { port } = server.address() as AddressInfo;
   const hostForUrl = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
   const url = `http://${hostForUrl}:${port}/?token=${token}`;

@@ -511,7 +511,10 @@ const en = {
     proxy: {
       url: 'HTTP(S) proxy',
       placeholder: 'From the environment (HTTPS_PROXY / HTTP_PROXY)',
-      hint: 'An http:// or https:// proxy URL, used for venue connections and notifications. Leave empty to use the environment’s HTTPS_PROXY / HTTP_PROXY.',
+      hint: 'An http:// or https:// proxy URL, used for venue connections and notifications. Leave empty to use the environment’s HTTPS_PROXY / HTTP_PROXY. A user:password in the URL is moved to the OS keychain.',
+      credentials: 'Proxy credentials',
+      credentialsHint: 'user:password for the proxy above. Write-only: kept in the OS keychain, never in the settings. Restart to apply to running venue connections.',
+      credentialsEnvHint: 'This server takes the proxy credentials from the environment variable shown; restart `hedgedesk serve` after changing it.',
     },
   },
   /** Cross-venue hedge strategy (form and run panel). */

@@ -509,7 +509,10 @@ const zhCN: MessageSchema = {
     proxy: {
       url: 'HTTP(S) 代理',
       placeholder: '使用环境变量（HTTPS_PROXY / HTTP_PROXY）',
-      hint: 'http:// 或 https:// 代理地址，用于交易所连接和通知。留空则使用环境变量 HTTPS_PROXY / HTTP_PROXY。',
+      hint: 'http:// 或 https:// 代理地址，用于交易所连接和通知。留空则使用环境变量 HTTPS_PROXY / HTTP_PROXY。地址中的 user:password 会移入系统钥匙串。',
+      credentials: '代理凭据',
+      credentialsHint: '上述代理的 user:password。只写：保存在系统钥匙串中，不会写入设置。重启后对已连接的交易所生效。',
+      credentialsEnvHint: '此服务器从所示环境变量读取代理凭据；修改后请重启 `hedgedesk serve`。',
     },
   },
   /** Cross-venue hedge strategy (form and run panel). */

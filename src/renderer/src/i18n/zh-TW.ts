@@ -509,7 +509,10 @@ const zhTW: MessageSchema = {
     proxy: {
       url: 'HTTP(S) 代理伺服器',
       placeholder: '使用環境變數（HTTPS_PROXY / HTTP_PROXY）',
-      hint: 'http:// 或 https:// 代理伺服器網址，用於交易所連線和通知。留空則使用環境變數 HTTPS_PROXY / HTTP_PROXY。',
+      hint: 'http:// 或 https:// 代理伺服器網址，用於交易所連線和通知。留空則使用環境變數 HTTPS_PROXY / HTTP_PROXY。網址中的 user:password 會移入系統鑰匙圈。',
+      credentials: '代理伺服器憑證',
+      credentialsHint: '上述代理伺服器的 user:password。唯寫：保存在系統鑰匙圈中，不會寫入設定。重新啟動後對已連線的交易所生效。',
+      credentialsEnvHint: '此伺服器從所示環境變數讀取代理伺服器憑證；修改後請重新啟動 `hedgedesk serve`。',
     },
   },
   /** Cross-venue hedge strategy (form and run panel). */
