@@ -14,8 +14,8 @@ const SECRETS = {
   paradexKey: '0x04a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f',
   backpackSecret: 'nWGxne/9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A=',
   shortish: 'pass-phrase-123',
-  proxyPassword: 'Pr0xy-pa55word-7Q',
   simAdminToken: 'sim-admin-token-9f8e7d6c5b4a',
+  proxyPassword: 'Pr0xy-pa55word-7Q',
 };
 
 describe('the contract over the headless server (real core, SQLite, keychain)', () => {

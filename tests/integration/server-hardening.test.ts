@@ -134,7 +134,25 @@ describe('the headless server survives hostile clients', () => {
     extra.pop()!.close();
     await until(async () => (await ContractClient.connect(h.server.port, h.server.token).then((c) => (extra.push(c), true), () => false)), 'a free slot', 5_000);
     for (const c of extra) c.close();
+    await until(async () => (JSON.parse((await httpGet(h.server.port, '/healthz')).body) as { connections: number }).connections === 1, 'the slots to be freed', 5_000);
   });
+
+  it('drops a client that stops reading once more than the backlog limit is queued for it, and keeps serving the others', async () => {
+    const connections = async () => (JSON.parse((await httpGet(h.server.port, '/healthz')).body) as { connections: number }).connections;
+    const raw = await rawUpgrade(h.server.port, h.server.token);
+    expect(await connections()).toBe(2);
+    // Stops reading: the kernel buffers fill, then the server's queue for it grows.
+    raw.socket.pause();
+    const line = 'x'.repeat(900);
+    // Bounded: at most ~90 MB of events, far beyond the 8 MiB limit plus the kernel's socket buffers.
+    for (let i = 0; i < 100 && (await connections()) === 2; i++) {
+      for (let j = 0; j < 1000; j++) h.core.logger.info({ component: 'test' }, line);
+      await new Promise((r) => setImmediate(r));
+    }
+    await until(async () => (await connections()) === 1, 'the slow client to be dropped', 10_000);
+    raw.socket.destroy();
+    await stillServes();
+  }, 30_000);
 
   it('answers /healthz without a token, with the connection count and no secret', async () => {
     const r = await httpGet(h.server.port, '/healthz');

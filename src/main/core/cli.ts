@@ -4,6 +4,7 @@ import { runsCommand } from './cli/runs-command';
 import { serveCommand } from './cli/serve-command';
 import { signerCommand } from './cli/signer-command';
 import { simCommand } from './cli/sim-command';
+import { terminalText } from './cli/terminal-text';
 import { UsageError } from './cli/usage-error';
 import { packageVersion } from './package-root';
 
@@ -60,7 +61,7 @@ export async function main(argv: string[]): Promise<void> {
     await command.run(rest);
   } catch (err) {
     const usage = err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    process.stderr.write(`hedgedesk: ${(err as Error).message}\n${usage ? 'Run "hedgedesk --help" for usage.\n' : ''}`);
+    process.stderr.write(`hedgedesk: ${terminalText((err as Error).message)}\n${usage ? 'Run "hedgedesk --help" for usage.\n' : ''}`);
     process.exitCode = usage ? 2 : 1;
   }
 }

@@ -16,12 +16,28 @@ export type AccountMode = z.infer<typeof accountModeSchema>;
 /** Account id: `acc_` plus 12 lowercase base-32 characters, made by the store. */
 export const accountIdSchema = z.string().regex(/^acc_[a-z0-9]{12}$/, 'must be an account id like acc_0123456789ab');
 
-/** A user-chosen display name, unique across accounts (trimmed, 1–64 characters). */
+/**
+ * What a label may not contain: control characters (an ANSI escape such as
+ * `ESC[2J` would clear the terminal it is printed on), bidirectional
+ * overrides, and U+FFFD, the replacement character invalid UTF-8 decodes to.
+ */
+const LABEL_FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffd]/;
+
+/** Why a label with a {@link LABEL_FORBIDDEN} character is refused. */
+export const LABEL_FORBIDDEN_MESSAGE = 'must not contain control characters, escape sequences or invalid UTF-8';
+
+/** Whether a label is free of control characters, bidi overrides and U+FFFD. */
+export function isPrintableLabel(label: string): boolean {
+  return !LABEL_FORBIDDEN.test(label);
+}
+
+/** A user-chosen display name, unique across accounts (trimmed, 1–64 printable characters). */
 export const accountLabelSchema = z
   .string()
   .trim()
   .min(1, 'must not be empty')
-  .max(64, 'must be at most 64 characters');
+  .max(64, 'must be at most 64 characters')
+  .refine(isPrintableLabel, LABEL_FORBIDDEN_MESSAGE);
 
 /** The identifier schema of each venue (non-secret fields, stored in SQLite). */
 export const identifierSchemas = {

@@ -1,3 +1,5 @@
+import type { FieldIssue } from '../../../shared/errors';
+import { accountLabelSchema } from '../../../shared/schemas/account';
 import { logLevelSchema, type LogLevel } from '../../../shared/schemas/log';
 import { UsageError } from './usage-error';
 
@@ -28,4 +30,29 @@ export function stopOnSignals(stop: (signal: string) => Promise<void>): void {
     void stop(signal).then(() => process.exit(0));
   };
   for (const signal of STOP_SIGNALS) process.on(signal, handler);
+}
+
+/** A decimal number as people type it: `100`, `-0.5`, `.5`, `1e3`, `2.5E-2`. */
+const NUMBER_TEXT = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
+/**
+ * Parses the value of a numeric flag (`--margin 1e3` is 1000); range checks
+ * are the config schema's.
+ * @returns the number, or null when the text is not a finite decimal number.
+ */
+export function parseNumberFlag(value: string): number | null {
+  const text = value.trim();
+  if (!NUMBER_TEXT.test(text)) return null;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** One issue per given flag whose value is not a valid account label (empty, too long, control characters, invalid UTF-8), path `--flag`. */
+export function labelFlagIssues(values: Record<string, unknown>, flags: readonly string[]): FieldIssue[] {
+  return flags.flatMap((flag) => {
+    const v = values[flag];
+    if (typeof v !== 'string') return [];
+    const r = accountLabelSchema.safeParse(v);
+    return r.success ? [] : [{ path: `--${flag}`, message: r.error.issues[0]?.message ?? 'not a valid label' }];
+  });
 }

@@ -13,10 +13,15 @@ import { closePaperVenues } from '../engine/paper-venues';
 import type { TriHedgeConfig } from '../strategies/tri-hedge-hold/config-schema';
 import { installProcessGuard } from '../process-guard';
 import { openCliRuntime, type CliRuntime } from './cli-runtime';
+import { terminalText } from './terminal-text';
 import { ask, follow, formatConfigError, type OnRestart } from './run-foreground';
 import { RunProgressPrinter } from './run-progress-printer';
 import { runNotifier } from './run-notifier';
 import { UsageError } from './usage-error';
+import type { FieldIssue } from '../../../shared/errors';
+import { secretFieldsOf, type Venue } from '../../../shared/schemas/venues';
+import { builtInMarketCatalog } from '../markets/built-in-market-catalog';
+import { BUILT_IN_STRATEGIES } from '../strategies';
 
 /** The new run a command starts once interrupted runs are dealt with. */
 export interface PreparedRun {
@@ -54,6 +59,55 @@ export interface ForegroundRunOptions {
    * Error listing each field, for the terminal.
    */
   prepare: (rt: CliRuntime) => Promise<PreparedRun> | PreparedRun;
+  /**
+   * Checks the config against the markets of these venues (the simulators'
+   * real specs) before anything is written — no account created, no key moved
+   * — for runs whose venues are known to be those (paper runs). The engine
+   * checks again against the connected venue at start.
+   */
+  marketCheck?: { config: unknown; venues: readonly Venue[] };
+}
+
+/**
+ * The config's problems against the built-in market specs of each venue
+ * (unknown symbol, a target below the minimum order…), by field path; none
+ * when the strategy's own parse fails (reported later with every field).
+ */
+async function catalogIssues(strategy: string, check: NonNullable<ForegroundRunOptions['marketCheck']>): Promise<FieldIssue[]> {
+  const def = BUILT_IN_STRATEGIES.find((s) => s.id === strategy);
+  if (!def) return [];
+  let prepared;
+  try {
+    prepared = def.prepare(check.config);
+  } catch {
+    return [];
+  }
+  const catalog = builtInMarketCatalog();
+  const issues: FieldIssue[] = [];
+  for (const venue of new Set(check.venues)) {
+    const { markets, source } = await catalog.markets(venue);
+    if (source === 'unavailable') continue;
+    for (const issue of prepared.checkMarkets(markets)) if (!issues.some((i) => i.path === issue.path && i.message === issue.message)) issues.push(issue);
+  }
+  return issues;
+}
+
+/**
+ * Deletes the accounts (and their keychain entries) created since `before`:
+ * a run that was refused leaves nothing behind. An account the database will
+ * not let go (a run row already refers to it) is kept; never throws.
+ */
+async function removeAccountsCreatedSince(rt: CliRuntime, before: ReadonlySet<string>): Promise<void> {
+  for (const account of rt.accounts.list().filter((a) => !before.has(a.id))) {
+    try {
+      rt.accounts.delete(account.id);
+    } catch (err) {
+      rt.log.logger.warn({ component: 'cli', account: account.id }, `account "${account.label}" kept: ${(err as Error).message}`);
+      continue;
+    }
+    if (rt.secrets.backend === 'keychain') for (const field of secretFieldsOf(account.venue)) await rt.secrets.delete({ accountId: account.id, field }).catch(() => false);
+    rt.log.logger.info({ component: 'cli', account: account.id }, `account "${account.label}" removed: the run it was created for was refused`);
+  }
 }
 
 /** Runs `fn`; a ConfigError becomes an Error with one line per field (see formatConfigError). */
@@ -78,11 +132,19 @@ async function withConfigErrorsFor<T>(source: string, fn: () => Promise<T>): Pro
  */
 export async function runInForeground(opts: ForegroundRunOptions): Promise<void> {
   const { source } = opts;
+  if (opts.marketCheck) {
+    const issues = await catalogIssues(opts.strategy, opts.marketCheck);
+    if (issues.length > 0) throw new Error(formatConfigError(new ConfigError('the config does not fit the markets', issues), source));
+  }
   const rt = openCliRuntime({ dataDir: opts.dataDir, logLevel: opts.logLevel });
   // EPIPE on stdout (`| tee` gone after Ctrl+C) or a stray callback error must not kill the process in the middle of a stop.
   const guard = installProcessGuard(rt.log.logger);
+  // Labels, reasons and notes are shown, never obeyed by the terminal; the progress printer escapes its own text and keeps its redraw codes.
   const out = (s: string) => {
-    if (!guard.stdoutGone()) opts.out(s);
+    if (!guard.stdoutGone()) opts.out(terminalText(s));
+  };
+  const printerOut = (s: string) => {
+    if (!guard.stdoutGone()) process.stdout.write(s);
   };
   const logSummary = (text: string) => rt.log.logger.info({ component: 'cli' }, text);
   const { notifier, notes } = await runNotifier(opts.notifierConfig, rt, source).catch(async (err: unknown) => {
@@ -108,7 +170,7 @@ export async function runInForeground(opts: ForegroundRunOptions): Promise<void>
     });
   const engine = createEngine({ db: rt.db, secrets: rt.secrets, logger: rt.log.logger, notifier, dataDir: rt.dataDir, reconcileIntervalMs: opts.reconcileIntervalMs, ...proxy });
   let runId: string | null = null;
-  const printer = new RunProgressPrinter(() => runId, { write: out, tty: process.stdout.isTTY === true, clock: systemClock });
+  const printer = new RunProgressPrinter(() => runId, { write: printerOut, tty: process.stdout.isTTY === true, clock: systemClock });
   engine.onEvent((e: RunEvent) => {
     printer.handle(e);
     opts.onEvent?.(e, runId);
@@ -131,9 +193,16 @@ export async function runInForeground(opts: ForegroundRunOptions): Promise<void>
       out(`run ${run.id} ${flattened.status}: ${flattened.stopReason ?? flattened.error ?? ''}\n`);
     }
     const started = await withConfigErrorsFor(source, async () => {
-      const prepared = await opts.prepare(rt);
+      const before = new Set(rt.accounts.list().map((a) => a.id));
+      let prepared: PreparedRun;
+      try {
+        prepared = await opts.prepare(rt);
+        runId = await engine.startRun(prepared.request);
+      } catch (err) {
+        await removeAccountsCreatedSince(rt, before);
+        throw err;
+      }
       for (const note of prepared.notes) out(`${note}\n`);
-      runId = await engine.startRun(prepared.request);
       return { id: runId, detail: prepared.detail };
     });
     out(`run ${started.id} started${started.detail ? `: ${started.detail}` : ''} (data: ${rt.dataDir})\n`);

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { formatPath, type FieldIssue } from '../../../shared/errors';
-import type { Account } from '../../../shared/schemas/account';
+import { accountLabelSchema, type Account } from '../../../shared/schemas/account';
 import type { CycleRecord } from '../../../shared/schemas/cross-venue-hedge';
 import { venueSchema, type Venue } from '../../../shared/schemas/venues';
 import { ConfigError } from '../engine/config-error';
@@ -10,9 +9,10 @@ import type { AccountsRepository } from '../store/accounts-repository';
 import { parseCrossVenueHedgeConfig, type CrossVenueHedgeConfigInput } from '../strategies/cross-venue-hedge/config-schema';
 import { CROSS_HEDGE_ENV, parseCrossHedgeEnv } from '../strategies/cross-venue-hedge/env-settings';
 import type { CliCommand } from './command';
-import { parseLogLevel } from './flags';
+import { labelFlagIssues, parseLogLevel, parseNumberFlag } from './flags';
 import { runInForeground } from './foreground-run';
-import { formatConfigError, FOREGROUND_RUN_OPTIONS, parseOnRestart, readConfigObject, parseReconcileEvery, RECONCILE_EVERY_HELP } from './run-foreground';
+import { formatConfigError, FOREGROUND_RUN_OPTIONS, parseOnRestart, readConfigObject, readUtf8File, parseReconcileEvery, RECONCILE_EVERY_HELP } from './run-foreground';
+import { terminalText } from './terminal-text';
 import { UsageError } from './usage-error';
 
 const STRATEGY = 'cross-venue-hedge';
@@ -21,10 +21,7 @@ const STRATEGY = 'cross-venue-hedge';
 const DEFAULT_PAPER_VENUE: Record<'long_account' | 'short_account', Venue> = { long_account: 'paradex', short_account: 'lighter' };
 
 /** One account of the config: a stored account's label, or a label with the venue and paper flag of an account to create. */
-const accountRefSchema = z.union([
-  z.string().trim().min(1, 'must not be empty'),
-  z.object({ label: z.string().trim().min(1, 'must not be empty').max(64), venue: venueSchema.optional(), paper: z.boolean().optional() }).strict(),
-]);
+const accountRefSchema = z.union([accountLabelSchema, z.object({ label: accountLabelSchema, venue: venueSchema.optional(), paper: z.boolean().optional() }).strict()]);
 type AccountRef = z.infer<typeof accountRefSchema>;
 
 /** The CLI-only fields of the JSON config (the rest is the strategy's config). */
@@ -63,12 +60,7 @@ function assemble(values: Record<string, string | boolean | undefined>): Assembl
   let config = strategyFields as Partial<CrossVenueHedgeConfigInput>;
   const envFile = values['env-file'] as string | undefined;
   if (envFile) {
-    let text: string;
-    try {
-      text = readFileSync(envFile, 'utf8');
-    } catch (err) {
-      throw new UsageError(`cannot read the env file ${envFile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-    }
+    const text = readUtf8File(envFile, 'the env file');
     try {
       const env = parseCrossHedgeEnv(text, envFile);
       config = { ...config, ...env.config };
@@ -81,8 +73,8 @@ function assemble(values: Record<string, string | boolean | undefined>): Assembl
   const numberFlag = (flag: string, field: keyof CrossVenueHedgeConfigInput) => {
     const v = values[flag];
     if (typeof v !== 'string') return;
-    const n = /^-?\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : Number.NaN;
-    if (Number.isFinite(n)) (config as Record<string, unknown>)[field] = n;
+    const n = parseNumberFlag(v);
+    if (n !== null) (config as Record<string, unknown>)[field] = n;
     else issues.push({ path: `--${flag}`, message: `"${v}" is not a number` });
   };
   if (typeof values.ticker === 'string') config.ticker = values.ticker;
@@ -92,6 +84,7 @@ function assemble(values: Record<string, string | boolean | undefined>): Assembl
   numberFlag('stop-loss', 'stop_loss');
   numberFlag('cooldown', 'cooldown');
   if (values.reverse === true) config.reverse = true;
+  issues.push(...labelFlagIssues(values, ['long-account', 'short-account']));
   try {
     parseCrossVenueHedgeConfig(config);
   } catch (err) {
@@ -200,7 +193,7 @@ ${RECONCILE_EVERY_HELP}
     const onRestart = parseOnRestart(values['on-restart']);
     if (!values.config && !values['env-file'] && !values.ticker) throw new UsageError('run: give the settings with --config FILE, --env-file FILE or --ticker/--margin');
     const source = [values.config, values['env-file']].filter(Boolean).join(' + ') || 'the flags';
-    const out = (s: string) => void process.stdout.write(s);
+    const out = (s: string) => void process.stdout.write(terminalText(s));
     let assembled: Assembled;
     try {
       assembled = assemble(values);
@@ -220,6 +213,16 @@ ${RECONCILE_EVERY_HELP}
       source,
       notifierConfig: { telegram: { botToken: undefined, chatId: assembled.telegramChatId } },
       out,
+      // Paper legs: the venue a config entry names, else the one --paper creates for the role.
+      marketCheck: values.paper
+        ? {
+            config: assembled.config,
+            venues: (['long_account', 'short_account'] as const).map((role) => {
+              const ref = assembled.accounts[role];
+              return (typeof ref === 'object' ? ref.venue : undefined) ?? DEFAULT_PAPER_VENUE[role];
+            }),
+          }
+        : undefined,
       onEvent: (e, runId) => {
         if (e.type !== 'cycle' || e.runId !== runId || (e.phase !== 'holding' && e.phase !== 'closed' && e.phase !== 'failed')) return;
         const key = `${e.cycle}:${e.phase}`;

@@ -5,6 +5,7 @@ import { ConfigError } from '../engine/config-error';
 import type { Engine, RunView } from '../engine/engine';
 import { formatSummaryTable } from '../engine/summary-text';
 import { STOP_SIGNALS } from './flags';
+import { terminalText } from './terminal-text';
 import { formatExposureLine, type RunProgressPrinter } from './run-progress-printer';
 import { UsageError } from './usage-error';
 
@@ -42,14 +43,31 @@ export function parseReconcileEvery(value: string | undefined): number | undefin
   return Math.round(seconds * 1000);
 }
 
-/** Reads and parses a JSON config file. @throws UsageError naming the file when it cannot be read or is not JSON. */
-export function readConfig(file: string): unknown {
-  let text: string;
+/**
+ * Reads a text file that must be UTF-8. Invalid bytes are refused, not turned
+ * into U+FFFD replacement characters that would end up in labels and settings.
+ * @param what names the file in errors, e.g. "the config".
+ * @throws UsageError naming the file when it cannot be read, or the first line with invalid UTF-8.
+ */
+export function readUtf8File(file: string, what: string): string {
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (err) {
-    throw new UsageError(`cannot read the config ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UsageError(`cannot read ${what} ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const lossy = bytes.toString('utf8');
+    const line = lossy.slice(0, Math.max(0, lossy.indexOf('\uFFFD'))).split('\n').length;
+    throw new UsageError(`${what} ${file} is not valid UTF-8 (line ${line}); save it as UTF-8`);
+  }
+}
+
+/** Reads and parses a JSON config file. @throws UsageError naming the file when it cannot be read, is not UTF-8 or is not JSON. */
+export function readConfig(file: string): unknown {
+  const text = readUtf8File(file, 'the config');
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {
@@ -83,7 +101,7 @@ export async function ask(run: RunView): Promise<OnRestart | 'abort'> {
   try {
     const who = run.accounts.map((a) => `${a.role}=${a.label}`).join(', ');
     for (;;) {
-      const answer = (await rl.question(`Run ${run.id} (${run.strategy}; ${who}) was interrupted while ${run.status}. [r]esume, [f]latten or [a]bort? `)).trim().toLowerCase();
+      const answer = (await rl.question(terminalText(`Run ${run.id} (${run.strategy}; ${who}) was interrupted while ${run.status}. [r]esume, [f]latten or [a]bort? `))).trim().toLowerCase();
       if (answer.startsWith('r')) return 'resume';
       if (answer.startsWith('f')) return 'flatten';
       if (answer.startsWith('a')) return 'abort';

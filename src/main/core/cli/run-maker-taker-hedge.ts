@@ -1,15 +1,17 @@
 import { parseArgs } from 'node:util';
+import { redisUrlProblem } from '../strategies/maker-taker-hedge/redis-url';
 import { z } from 'zod';
 import { formatPath, type FieldIssue } from '../../../shared/errors';
-import type { Account } from '../../../shared/schemas/account';
+import { accountLabelSchema, type Account } from '../../../shared/schemas/account';
 import type { RunEvent } from '../../../shared/schemas/runs';
 import { ConfigError } from '../engine/config-error';
 import type { AccountsRepository } from '../store/accounts-repository';
 import { parseMakerTakerConfig, rolesForMode } from '../strategies/maker-taker-hedge/config-schema';
 import type { CliCommand } from './command';
-import { parseLogLevel } from './flags';
+import { labelFlagIssues, parseLogLevel, parseNumberFlag } from './flags';
 import { runInForeground } from './foreground-run';
 import { formatConfigError, FOREGROUND_RUN_OPTIONS, parseOnRestart, readConfigObject, parseReconcileEvery, RECONCILE_EVERY_HELP } from './run-foreground';
+import { terminalText } from './terminal-text';
 import { UsageError } from './usage-error';
 
 const STRATEGY = 'maker-taker-hedge';
@@ -18,8 +20,8 @@ const DEFAULT_LABELS: Record<string, string> = { A: 'Maker A', B: 'Taker B' };
 
 /** The CLI-only fields of the JSON config (the rest is the strategy's config). */
 const cliFieldsSchema = z.object({
-  account_a: z.string().trim().min(1, 'must not be empty').optional(),
-  account_b: z.string().trim().min(1, 'must not be empty').optional(),
+  account_a: accountLabelSchema.optional(),
+  account_b: accountLabelSchema.optional(),
   telegram_chat_id: z.union([z.string(), z.number()]).optional(),
 });
 
@@ -51,9 +53,15 @@ function assemble(values: Record<string, string | boolean | undefined>): Assembl
   for (const { flag, field, kind } of FLAG_FIELDS) {
     const v = values[flag];
     if (typeof v !== 'string') continue;
+    const n = kind === 'number' ? parseNumberFlag(v) : null;
     if (kind === 'string') config[field] = v;
-    else if (/^\d+(\.\d+)?$/.test(v.trim())) config[field] = Number(v);
+    else if (n !== null) config[field] = n;
     else issues.push({ path: `--${flag}`, message: `"${v}" is not a number` });
+  }
+  issues.push(...labelFlagIssues(values, ['account-a', 'account-b']));
+  if (typeof values.redis === 'string') {
+    const problem = redisUrlProblem(values.redis);
+    if (problem) issues.push({ path: '--redis', message: problem });
   }
   if (issues.length > 0) throw new ConfigError('bad settings', issues);
   const labels = { A: (values['account-a'] as string | undefined) ?? cli.data?.account_a, B: (values['account-b'] as string | undefined) ?? cli.data?.account_b };
@@ -152,7 +160,7 @@ ${RECONCILE_EVERY_HELP}
     const onRestart = parseOnRestart(values['on-restart']);
     if (!values.config && !values.market) throw new UsageError('run: give --market and --quantity (or --config FILE)');
     const source = values.config ?? '(command line)';
-    const out = (s: string) => void process.stdout.write(s);
+    const out = (s: string) => void process.stdout.write(terminalText(s));
     let assembled: Assembled;
     let roles: readonly string[];
     try {
@@ -172,6 +180,7 @@ ${RECONCILE_EVERY_HELP}
       source,
       notifierConfig: { telegram: { botToken: undefined, chatId: assembled.telegramChatId } },
       out,
+      marketCheck: values.paper ? { config: assembled.config, venues: ['lighter'] } : undefined,
       onEvent: (e, runId) => {
         if (e.type !== 'maker-taker' || e.runId !== runId) return;
         const line = stateLine(e);

@@ -48,4 +48,17 @@ describe('run progress in the terminal', () => {
     expect(out.filter((s) => s.startsWith('round 1/1'))).toHaveLength(2);
     expect(out.some((s) => s.endsWith('A Maker: entering → holding (target reached)\n'))).toBe(true);
   });
+
+  it('shows an escape sequence in a label (stored by an older version) instead of letting the terminal obey it', () => {
+    const out: string[] = [];
+    const printer = new RunProgressPrinter(() => 'run_1', { write: (s) => out.push(s), tty: true, clock: new VirtualClock() });
+    const evil = account({ label: 'Mk\u001b[2J' });
+    printer.handle({ type: 'progress', runId: 'run_1', at: 0, round: 0, rounds: 1, accounts: [evil] });
+    printer.handle({ type: 'transition', runId: 'run_1', at: 0, accountId: 'acc_a', from: 'entering', to: 'holding', reason: 'done\u009b2J' });
+    const text = out.join('');
+    expect(text).toContain('A Mk\\x1b[2J');
+    expect(text).toContain('(done\\x9b2J)');
+    // Only the printer's own redraw codes (cursor up, erase below) reach the terminal.
+    expect(text.replace(/\u001b\[\d+A\u001b\[J/g, '')).not.toMatch(/[\u001b\u009b]/);
+  });
 });

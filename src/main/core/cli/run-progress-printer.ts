@@ -1,3 +1,4 @@
+import { terminalText } from './terminal-text';
 import type { Clock } from '../clock';
 import type { AccountProgress, RunEvent, RunEventOf, SymbolExposure } from '../../../shared/schemas/runs';
 
@@ -113,7 +114,8 @@ export class RunProgressPrinter {
   private render(): string[] {
     const p = this.progress!;
     const rounds = p.rounds === null ? '' : `/${p.rounds}`;
-    return [`round ${Math.min(p.round + 1, p.rounds ?? Infinity)}${rounds}`, ...p.accounts.map(formatAccountLine), formatExposureLine(this.exposure)];
+    // Labels and reasons come from users and venues: shown, never obeyed by the terminal.
+    return [`round ${Math.min(p.round + 1, p.rounds ?? Infinity)}${rounds}`, ...p.accounts.map(formatAccountLine), formatExposureLine(this.exposure)].map(terminalText);
   }
 
   private block(force = false): void {
@@ -138,7 +140,8 @@ export class RunProgressPrinter {
     this.drawn = 0;
   }
 
-  private line(text: string): void {
+  private line(raw: string): void {
+    const text = terminalText(raw);
     const time = new Date(this.opts.clock.now()).toISOString().slice(11, 19);
     if (this.opts.tty) {
       this.erase();

@@ -6,6 +6,7 @@ import { importConfigAccounts } from './config-accounts';
 import { parseLogLevel } from './flags';
 import { runInForeground } from './foreground-run';
 import { formatConfigError, FOREGROUND_RUN_OPTIONS, parseOnRestart, readConfig, parseReconcileEvery, RECONCILE_EVERY_HELP } from './run-foreground';
+import { terminalText } from './terminal-text';
 import { UsageError } from './usage-error';
 
 const STRATEGY = 'tri-hedge-hold';
@@ -44,7 +45,7 @@ ${RECONCILE_EVERY_HELP}
     const file = values.config ?? process.env.TRI_HEDGE_CONFIG;
     if (!file) throw new UsageError('run: give the config with --config FILE (or set TRI_HEDGE_CONFIG)');
     const raw = readConfig(file);
-    const out = (s: string) => void process.stdout.write(s);
+    const out = (s: string) => void process.stdout.write(terminalText(s));
     let config;
     try {
       config = parseTriHedgeConfig(raw);
@@ -66,6 +67,7 @@ ${RECONCILE_EVERY_HELP}
       source: file,
       notifierConfig: config,
       out,
+      marketCheck: values.paper || accounts.every((a) => a.paper) ? { config: raw, venues: ['lighter'] } : undefined,
       prepare: async (rt) => {
         const imported = await importConfigAccounts(accounts, { accounts: rt.accounts, secrets: rt.secrets, paper: values.paper, globalBaseUrl: baseUrl, configFile: file });
         return { request: { strategy: STRATEGY, config: raw, accountIds: imported.accountIds, overrides: imported.overrides }, notes: imported.notes };

@@ -1,3 +1,4 @@
+import { terminalText } from './terminal-text';
 import { parseArgs } from 'node:util';
 import { NullNotifier } from '../notify/null-notifier';
 import { createEngine } from '../engine/create-engine';
@@ -79,7 +80,7 @@ export const runsCommand: CliCommand = {
     try {
       const result = action === 'list' ? engine.listRuns() : engine.getRun(id!);
       const text = values.json ? JSON.stringify(result, null, 2) : action === 'list' ? formatRunList(result as RunView[]) : formatRunDetails(result as RunDetails);
-      process.stdout.write(`${text}\n`);
+      process.stdout.write(`${terminalText(text)}\n`);
     } finally {
       await engine.close();
       await rt.close();

@@ -12,8 +12,8 @@ export const WS_PATH = '/ws';
  * Limits of the WebSocket gateway. A frame over `maxPayloadBytes` is closed
  * with 1009; a connection beyond either connection cap is refused with HTTP
  * 503 before the upgrade; a client that stops reading (more than
- * `maxBufferedBytes` queued for it) is closed with 1013 so it cannot make the
- * server hold an unbounded backlog. The renderer reconnects on its own.
+ * `maxBufferedBytes` queued for it) is dropped so it cannot make the server
+ * hold an unbounded backlog. The renderer reconnects on its own.
  */
 export const WS_LIMITS = {
   /** Largest accepted client frame (bytes). The contract's largest request is a few KiB. */
@@ -28,8 +28,6 @@ export const WS_LIMITS = {
   refusalLogIntervalMs: 10_000,
 } as const;
 
-/** Close code for a client dropped for not reading its events (RFC 6455 §7.4.1 registry: "Try Again Later"). */
-const CLOSE_TRY_AGAIN_LATER = 1013;
 /** Close code for a frame that is not a contract message (policy violation). */
 const CLOSE_POLICY_VIOLATION = 1008;
 
@@ -84,7 +82,10 @@ export function createWsGateway(core: Core, token: string, limits: typeof WS_LIM
   const sendEncoded = (ws: WebSocket, frame: Buffer) => {
     if (ws.readyState !== ws.OPEN) return;
     if (ws.bufferedAmount > limits.maxBufferedBytes) {
-      ws.close(CLOSE_TRY_AGAIN_LATER, 'too slow: events not read');
+      // A close frame would queue behind the backlog it is meant to end: drop the socket (the client sees 1006 and reconnects).
+      const buffered = ws.bufferedAmount;
+      ws.terminate();
+      core.logger.warn({ component: 'server', buffered }, 'WebSocket client dropped: it stopped reading its events');
       return;
     }
     ws.send(frame, { binary: false });

@@ -31,7 +31,7 @@ describe('maker-taker-hedge config', () => {
       'market: must not be empty',
       'depth: must be at least 1 (1 = best bid)',
       'mode: must be both, a or b',
-      'redis_url: must be a redis:// or rediss:// URL',
+      'redis_url: must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379/0',
       'retry_times: must not be negative',
     ]);
     expect(issues({ market: 'ETH', quantity: 1.5 })).toEqual(['quantity: 1.5 is not a whole venue base amount (use quantity_unit "base" for base units)']);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { formatPath, type FieldIssue } from '../../../../shared/errors';
 import type { MakerTakerMode } from '../../../../shared/schemas/maker-taker-hedge';
 import { ConfigError } from '../../engine/config-error';
-import { redactRedisUrl } from './redis-url';
+import { redactRedisUrl, redisUrlProblem } from './redis-url';
 
 const number = (what: string) => z.number({ error: `must be a number (${what})` }).finite();
 const positive = (what: string) => number(what).positive('must be greater than 0');
@@ -35,7 +35,10 @@ export const makerTakerConfigSchema = z
     redis_url: z
       .string({ error: 'must be a redis:// URL' })
       .trim()
-      .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')
+      .superRefine((v, ctx) => {
+        const problem = redisUrlProblem(v);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
       .optional()
       .describe('Fill events through Redis (channels hedge:account_a_filled / hedge:account_b_filled) instead of in-process.'),
     retry_times: whole('retries').min(0, 'must not be negative').max(20, 'must be at most 20').default(3).describe('How many times B retries a hedge that was refused or did not fill, before the run flattens A and stops.'),

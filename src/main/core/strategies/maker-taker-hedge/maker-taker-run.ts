@@ -1,3 +1,4 @@
+import { orderSizeProblem } from './order-size';
 import Decimal from 'decimal.js';
 import type { TransportState } from '../../../../shared/schemas/maker-taker-hedge';
 import type { RunEventInput } from '../../../../shared/schemas/runs';
@@ -45,7 +46,7 @@ export class MakerTakerRun implements LegHost {
     readonly cfg: MakerTakerConfig,
     readonly market: Market,
     readonly transport: FillTransport,
-    orderSize: Decimal | null,
+    private readonly orderSize: Decimal | null,
   ) {
     this.clock = ctx.clock;
     this.expectAcks = cfg.mode === 'both' || (cfg.mode === 'a' && cfg.redisUrl !== null);
@@ -196,6 +197,11 @@ export class MakerTakerRun implements LegHost {
     const { bid, ask } = await this.quote();
     const mid = bid && ask ? bid.plus(ask).div(2) : (bid ?? ask);
     if (mid) ctx.risk.setPrice(this.market.symbol, mid);
+    if (this.maker && this.orderSize && mid) {
+      // A size no account can carry fails here, before the first order, not after a series of refused ones.
+      const problem = await orderSizeProblem(this.orderSize, mid, this.market, ctx.accounts);
+      if (problem) throw new Error(problem);
+    }
     let last: TransportState = this.transport.state();
     this.detach.push(
       this.transport.onState((s) => {

@@ -1,6 +1,9 @@
 import Decimal from 'decimal.js';
 import type { FieldIssue } from '../../../../shared/errors';
+import { decimalText } from '../../engine/decimal-text';
+import type { RunAccount } from '../../engine/strategy';
 import type { Market } from '../../venues/venue';
+import { LIGHTER_MAX_LEVERAGE } from '../max-leverage';
 import type { MakerTakerConfig } from './config-schema';
 
 /**
@@ -34,4 +37,22 @@ export function checkMakerTakerMarkets(config: MakerTakerConfig, markets: readon
   if (size.lt(market.minBaseAmount)) issues.push({ path: 'quantity', message: `${size} ${config.symbol}${asGiven} is below the minimum order of ${market.minBaseAmount} ${config.symbol}` });
   else if (!size.mod(market.stepSize).isZero()) issues.push({ path: 'quantity', message: `${size} ${config.symbol} is not a multiple of the step size ${market.stepSize}` });
   return issues;
+}
+
+/**
+ * Why A's maker order of `size` (base units) at about `price` (USDC) cannot
+ * be placed, checked before the first order instead of after a series of
+ * refusals: above the market's largest order notional, or more than an
+ * account's available collateral carries even at Lighter's highest leverage
+ * (both A, who buys, and B, who hedges it, need that margin). Null when it fits.
+ */
+export async function orderSizeProblem(size: Decimal, price: Decimal, market: Market, accounts: readonly Pick<RunAccount, 'label' | 'venue'>[]): Promise<string | null> {
+  const notional = size.times(price);
+  const approx = `${size} ${market.symbol} (about ${decimalText(notional, 2)} USDC)`;
+  if (market.maxNotional !== null && notional.gt(market.maxNotional)) return `quantity: ${approx} is above the largest order of ${market.maxNotional} USDC on ${market.symbol}`;
+  const need = notional.div(LIGHTER_MAX_LEVERAGE);
+  const available = await Promise.all(accounts.map(async (a) => (await a.venue.collateral()).available));
+  const short = accounts.flatMap((a, i) => (available[i]!.lt(need) ? [`"${a.label}" has ${decimalText(available[i]!, 2)}`] : []));
+  if (short.length === 0) return null;
+  return `quantity: ${approx} needs at least ${decimalText(need.toDecimalPlaces(2, Decimal.ROUND_UP), 2)} USDC of available collateral even at Lighter's highest leverage (${LIGHTER_MAX_LEVERAGE}×); ${short.join(', ')} USDC available`;
 }

@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { isPrintableLabel, LABEL_FORBIDDEN_MESSAGE } from '../../../../shared/schemas/account';
 import { z } from 'zod';
 import { formatPath, type FieldIssue } from '../../../../shared/errors';
 import { ConfigError } from '../../engine/config-error';
@@ -27,6 +28,19 @@ const TIF_NAMES: Record<string, PrimaryTimeInForce> = {
 
 const number = (what: string) => z.number({ error: `must be a number (${what})` }).finite();
 const positive = (what: string) => number(what).positive('must be greater than 0');
+
+/**
+ * Largest |entry / exit price offset|, basis points (5 %). A slice priced
+ * further from the touch does not fill within `slice_fill_timeout` in any
+ * ordinary market (and from 10 000 bps on the price is zero or negative), so
+ * the run would trade nothing and still report done; on the crossing side it
+ * caps how far through the book a marketable slice may go.
+ */
+export const MAX_PRICE_OFFSET_BPS = 500;
+const priceOffset = () =>
+  number('basis points')
+    .min(-MAX_PRICE_OFFSET_BPS, `must be within ±${MAX_PRICE_OFFSET_BPS} bps (5 %): further through the book is not a limit order any more`)
+    .max(MAX_PRICE_OFFSET_BPS, `must be within ±${MAX_PRICE_OFFSET_BPS} bps (5 %): a slice priced further from the touch never fills before slice_fill_timeout, so the run would trade nothing`);
 const nonNegative = (what: string) => number(what).min(0, 'must not be negative');
 const unit = number('a fraction').min(0, 'must be within [0, 1]').max(1, 'must be within [0, 1]');
 const symbol = z
@@ -49,7 +63,7 @@ const coinSchema = z.union([
 
 /** One account of the original config (moved into HedgeDesk's accounts and keychain by the CLI). */
 const accountSchema = z.object({
-  label: z.string({ error: 'must be a name' }).trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters'),
+  label: z.string({ error: 'must be a name' }).trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters').refine(isPrintableLabel, LABEL_FORBIDDEN_MESSAGE),
   api_private_key: z.string().optional(),
   account_index: number('an account index').int('must be a whole number').min(0, 'must not be negative').optional(),
   account_address: z
@@ -76,8 +90,8 @@ const COIN_LIST_KEYS = ['coinlist', 'symbols', 'coins'] as const;
 export const triHedgeConfigSchema = z
   .object({
     hold_minutes: nonNegative('minutes').default(21).describe('How long each primary holds its long once built, minutes.'),
-    entry_price_offset_bps: number('basis points').default(0).describe('Entry buy price = best bid × (1 − offset / 10 000): positive rests further from the touch, negative closer.'),
-    exit_price_offset_bps: number('basis points').default(0).describe('Exit sell price = best ask × (1 + offset / 10 000): positive rests further from the touch, negative closer.'),
+    entry_price_offset_bps: priceOffset().default(0).describe('Entry buy price = best bid × (1 − offset / 10 000): positive rests further from the touch, negative closer.'),
+    exit_price_offset_bps: priceOffset().default(0).describe('Exit sell price = best ask × (1 + offset / 10 000): positive rests further from the touch, negative closer.'),
     slice_delay_seconds: nonNegative('seconds').default(3).describe('Pause between two slices, seconds.'),
     slice_delay_jitter_seconds: nonNegative('seconds').default(4).describe('Random extra pause between slices, up to this many seconds.'),
     slice_fill_timeout: positive('seconds').default(8).describe('A slice not filled within this many seconds is cancelled; the next pass tries again.'),

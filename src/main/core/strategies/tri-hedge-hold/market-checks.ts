@@ -5,7 +5,8 @@ import type { TriHedgeConfig } from './config-schema';
 /**
  * Problems with a configuration on the venue's markets, by field path:
  * an unknown symbol (`coinlist.2.symbol`, or `coinlist.2` for a plain
- * string entry), a market that does not trade, or a target below the
+ * string entry), a market that does not trade, a slice above the market's
+ * largest order notional (`maxNotional`), or a target below the
  * market's minimum order notional (`coinlist.0.target_notional`, or
  * `default_target_notional` when the default applies). A target that is
  * above the minimum notional but converts to less than the minimum base
@@ -26,6 +27,12 @@ export function checkTriHedgeMarkets(config: TriHedgeConfig, markets: readonly M
       return;
     }
     if (market.status !== 'active') issues.push({ path: symbolPath, message: `${coin.symbol} is ${market.status} on the venue` });
+    if (market.maxNotional !== null && coin.sliceNotional.gt(market.maxNotional)) {
+      issues.push({
+        path: coin.defaultTarget ? 'default_target_notional' : `${coin.path}.target_notional`,
+        message: `a slice of ${coin.sliceNotional} USDC is above the largest order of ${market.maxNotional} USDC on ${coin.symbol}: lower the target or slice it finer`,
+      });
+    }
     if (coin.targetNotional.lt(market.minNotional)) {
       issues.push({
         path: coin.defaultTarget ? 'default_target_notional' : `${coin.path}.target_notional`,

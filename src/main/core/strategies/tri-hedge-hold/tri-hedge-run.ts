@@ -13,6 +13,7 @@ import type { AccountEvent, BookSubscription, Fill, Market, Order, OrderHandle, 
 import { InsufficientMarginError, OrderNotFoundError } from '../../venues/venue-errors';
 import { sleepUnlessHalted, wholeMsNow } from '../run-clock';
 import { logToRun } from '../run-log';
+import { collateralShortfalls } from './collateral-check';
 import { AccountPhaseError, canMove, idleRound, type AccountPhase, type AccountRound } from './account-state';
 import type { TriHedgeConfig } from './config-schema';
 import { planHedge } from './hedge-split';
@@ -169,7 +170,12 @@ export class TriHedgeRun {
       if (!parsed.success) throw new Error(`the stored state of run ${ctx.runId} cannot be read: ${parsed.error.message}`);
       this.state = parsed.data;
       for (const acc of this.accs) this.state.accounts[acc.accountId] ??= idleRound();
-    } else this.checkFreshStart();
+    } else {
+      this.checkFreshStart();
+      // A target no account can carry fails here, before the first order, not after a series of refused slices.
+      const shortfalls = await collateralShortfalls(this.cfg, this.accs);
+      if (shortfalls.length > 0) throw new Error(`not enough collateral for the config: ${shortfalls.join('; ')}`);
+    }
     if (resumed) {
       for (const acc of this.accs) {
         const stale = new Set((ctx.reconciled.get(acc.accountId)?.openOrders ?? []).map((o) => o.symbol).filter((s) => this.symbols.includes(s)));
