@@ -197,6 +197,29 @@ const jwtExpiry: Fault = {
   },
 };
 
+/** A Paradex fault armed 0.8 s before a cross-venue cycle closes its legs (hold 6 s), so the close meets it. */
+function paradexAtClose(name: string, spec: Record<string, unknown>): Fault {
+  return {
+    name,
+    world: { lighter: { rateLimit: 0 }, paradex: true, accounts: CROSS_ACCOUNTS },
+    async run(world) {
+      const notes: string[] = [];
+      const holdSeconds = 6;
+      const app = await startRun(world, 'cross-venue-hedge', crossVenueConfig(world.accounts, { hold_time: holdSeconds, cooldown: 30 }));
+      const open = await world.truth.waitUntil((_, t) => (t.latest.get('paradex')?.positions.length ?? 0) > 0 && (t.latest.get('lighter')?.positions.length ?? 0) > 0, 30_000);
+      if (!open) notes.push('the legs did not open within 30 s');
+      await pause(holdSeconds * 1000 - 800);
+      const from = Date.now();
+      await world.paradex!.faults(spec);
+      const closed = await world.truth.waitUntil((_, t) => (t.latest.get('paradex')?.positions.length ?? 1) === 0 && (t.latest.get('lighter')?.positions.length ?? 1) === 0, 20_000);
+      if (!closed) notes.push('the legs were not both closed within 20 s of the fault');
+      await pause(1_000);
+      await stopNoting(app, notes);
+      return { from, serveAlive: null, notes };
+    },
+  };
+}
+
 /** `hedgedesk serve` runs a crossing tri-hedge run; a 2 MiB frame arrives mid-run; serve must keep answering and the run keep hedging. */
 const hugeFrame: Fault = {
   name: '2 MiB frame to serve',
@@ -263,5 +286,7 @@ export const FAULTS: Fault[] = [
   wholeRun('partial fills 0.3, standard tier (60/min)', { fill_fraction: 0.3 }, { lighter: { rateLimit: 60 }, accounts: TRI_ACCOUNTS }, { coinlist: [{ symbol: 'ETH', target_notional: 100, slice_notional: 50 }] }),
   atMakerFill('margin rejection (21739)', { reject_orders: { count: 1, code: 21739 } }),
   jwtExpiry,
+  paradexAtClose('Paradex WebSocket drop at the close', { drop_ws: true }),
+  paradexAtClose('Paradex 429 burst (20) at the close', { rate_limit: { count: 20 } }),
   hugeFrame,
 ];
