@@ -206,11 +206,12 @@ describe('the built desktop shell (out/main/index.js) against the Electron stand
       control.dialogAnswers.push(0);
       tray.click('Flatten all');
       await until(() => control.callsOf('dialog.showMessageBox').length === 1, 'the flatten confirmation');
-      await new Promise((r) => setTimeout(r, 200));
-      const reportsBefore = control.notifications.filter((n) => n.options.body?.startsWith('Flatten all:')).length;
+      await new Promise((r) => setTimeout(r, 300));
+      const flattenReports = () => control.notifications.filter((n) => n.options.body?.startsWith('Flatten all:')).length;
+      expect(flattenReports()).toBe(0);
       control.dialogAnswers.push(1);
       tray.click('Flatten all');
-      await until(() => control.notifications.filter((n) => n.options.body?.startsWith('Flatten all:')).length === reportsBefore + 1, 'the Flatten all report', 30_000);
+      await until(() => flattenReports() === 1, 'the Flatten all report', 30_000);
       expect(control.callsOf('dialog.showMessageBox')).toHaveLength(2);
       const positions = await data<{ accounts: { positions: { size: string }[] }[] }>(control, 'portfolio.get');
       expect(positions.accounts.flatMap((a) => a.positions ?? []).filter((p) => Number(p.size) !== 0)).toEqual([]);
