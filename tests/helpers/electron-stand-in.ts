@@ -7,6 +7,7 @@
  * bounds, closing windows, navigation attempts. It models only the documented
  * behaviour the shell relies on:
  * - `app.quit()` emits `before-quit`, then (unless prevented) `will-quit`;
+ * - closing the last window emits `window-all-closed`;
  *   `app.exit(code)` emits nothing;
  * - `protocol.registerSchemesAsPrivileged` throws after `ready`, `protocol.handle` before it;
  * - `ipcMain.handle` throws for a channel that already has a handler.
@@ -176,11 +177,15 @@ export class StandInWindow extends Emitter {
     this.url = `file://${file}`;
     return Promise.resolve();
   }
+  /** Called after `closed` (the app emits `window-all-closed` when it was the last one). */
+  afterClosed: () => void = () => undefined;
+
   /** The user closes the window: `close`, then `closed`. */
   close(): void {
     this.emit('close', new StandInEvent());
     this.destroyed = true;
     this.emit('closed');
+    this.afterClosed();
   }
 }
 
@@ -331,6 +336,9 @@ export function createElectronStandIn(opts: StandInOptions): { electron: Record<
       super(options, record);
       record('BrowserWindow', options);
       control.windows.push(this);
+      this.afterClosed = () => {
+        if (control.windows.every((w) => w.destroyed)) control.emitApp('window-all-closed');
+      };
     }
     static getAllWindows(): StandInWindow[] {
       return control.windows.filter((w) => !w.destroyed);

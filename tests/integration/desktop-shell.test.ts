@@ -113,6 +113,10 @@ describe('the built desktop shell (out/main/index.js) against the Electron stand
       expect(main.shown).toBe(false);
       main.emit('ready-to-show');
       expect(main.shown).toBe(true);
+      // A second launch brings this window to the front instead of starting another app.
+      main.minimized = true;
+      control.emitApp('second-instance', [], ROOT);
+      expect([main.minimized, main.focusCount, control.windows.length]).toEqual([false, 1, 1]);
 
       // IPC only from the app's own page; the dev server's origin is not trusted in a packaged app.
       expect((await invoke(control, 'app.info', {}, 'app://hedgedesk/index.html#/accounts')).ok).toBe(true);
@@ -185,14 +189,11 @@ describe('the built desktop shell (out/main/index.js) against the Electron stand
       const notified = (title: string) => control.notifications.filter((n) => n.shown && n.options.title === title).length;
       const run1 = await start();
       await until(() => notified('Run started: tri-hedge-hold') === 1, 'the run-started notification', 10_000);
-      const sentDesktop = () => control.windows[0]!.webContents.sent.filter((s) => s.channel === eventChannel('notify.desktop')).length;
       await until(() => tray.labels().some((l) => l.startsWith('Stop tri-hedge-hold')), 'the run in the tray menu', 5_000);
       expect((tray.image as { path: string }).path).toMatch(/tray-(running|attention)\.png$/);
       tray.click('Stop tri-hedge-hold');
       await until(async () => (await data<{ id: string; status: string }[]>(control, 'runs.list')).find((r) => r.id === run1)?.status === 'stopped', 'run 1 stopped from the tray', 20_000);
       await until(() => notified('Run stopped: tri-hedge-hold') === 1, 'the run-stopped notification', 10_000);
-      const native = control.notifications.filter((n) => n.options.title?.startsWith('Run '));
-      expect(native.length).toBe(sentDesktop());
 
       // Stop all from the tray: the run stops and the result is reported natively.
       const run2 = await start();
@@ -213,15 +214,33 @@ describe('the built desktop shell (out/main/index.js) against the Electron stand
       tray.click('Flatten all');
       await until(() => flattenReports() === 1, 'the Flatten all report', 30_000);
       expect(control.callsOf('dialog.showMessageBox')).toHaveLength(2);
+      expect(control.callsOf('dialog.showMessageBox')[0]!.args[0]).toMatchObject({ title: 'Flatten all positions?', buttons: ['Cancel', 'Flatten all'], defaultId: 0, cancelId: 0 });
       const positions = await data<{ accounts: { positions: { size: string }[] }[] }>(control, 'portfolio.get');
       expect(positions.accounts.flatMap((a) => a.positions ?? []).filter((p) => Number(p.size) !== 0)).toEqual([]);
+
+      // Every notify.desktop event (also forwarded to the windows) became exactly one native notification.
+      const desktopEvents = control.windows[0]!.webContents.sent.filter((e) => e.channel === eventChannel('notify.desktop')).map((e) => e.payload as { title: string; body: string });
+      expect(desktopEvents.length).toBeGreaterThanOrEqual(4);
+      expect(control.notifications.filter((n) => n.options.title !== 'HedgeDesk').map((n) => [n.options.title, n.options.body, n.shown])).toEqual(desktopEvents.map((e) => [e.title, e.body, true]));
 
       // Quit while a run is active asks; Cancel keeps everything running.
       const run3 = await start();
       await until(() => tray.labels().some((l) => l.startsWith('Stop tri-hedge-hold')), 'run 3 in the tray menu', 5_000);
+      // Closing every window while a run is active keeps the app in the tray, said once; the tray brings the window back.
+      for (const w of control.windows.filter((x) => !x.destroyed)) w.close();
+      expect([control.callsOf('app.quit').length, control.exitCode]).toEqual([0, null]);
+      const kept = control.notifications.filter((n) => n.options.title === 'HedgeDesk keeps running');
+      expect(kept.map((n) => n.shown)).toEqual([true]);
+      const windowCount = control.windows.length;
+      tray.click('Show HedgeDesk');
+      expect(control.windows).toHaveLength(windowCount + 1);
+      expect(control.windows.at(-1)!.url).toBe(APP_PAGE);
+      control.windows.at(-1)!.close();
+      expect(control.notifications.filter((n) => n.options.title === 'HedgeDesk keeps running')).toHaveLength(1);
       control.dialogAnswers.push(0);
       tray.click('Quit HedgeDesk');
       expect(control.callsOf('dialog.showMessageBoxSync')).toHaveLength(1);
+      expect(control.callsOf('dialog.showMessageBoxSync')[0]!.args[0]).toMatchObject({ title: 'Quit HedgeDesk?', buttons: ['Cancel', 'Stop runs and quit'], cancelId: 0, detail: expect.stringContaining('Strategy runs active: 1') });
       expect(control.exitCode).toBeNull();
       expect(tray.destroyed).toBe(false);
       // "Stop and quit": the run is stopped, the core closes, the app exits 0.
