@@ -91,6 +91,12 @@ describe('the built desktop shell (out/main/index.js) against the Electron stand
       control.ready();
       await until(() => control.windows.length === 1 && control.trays.length === 1, 'the main window and the tray');
 
+      // Hardening and the app:// handler are in place before the first window exists.
+      const at = (api: string, arg?: unknown) => control.calls.findIndex((c) => c.api === api && (arg === undefined || c.args[0] === arg));
+      expect(at('app.on', 'web-contents-created')).toBeGreaterThan(at('(test) ready'));
+      expect(at('app.on', 'web-contents-created')).toBeLessThan(at('BrowserWindow'));
+      expect(at('protocol.handle', 'app')).toBeLessThan(at('BrowserWindow'));
+
       // The core runs on the userData directory.
       expect(existsSync(join(userData, 'hedgedesk.db'))).toBe(true);
       const info = await data<{ runtime: string; dataDir: string; databasePath: string }>(control, 'app.info');
