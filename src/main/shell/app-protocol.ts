@@ -28,7 +28,7 @@ export function registerAppScheme(): void {
 }
 
 /** The built renderer (out/renderer, beside out/main). */
-export function rendererRoot(): string {
+function rendererRoot(): string {
   return join(__dirname, '../renderer');
 }
 
@@ -37,7 +37,7 @@ export function rendererRoot(): string {
  * names; null for another scheme or host, a malformed escape, or a path that
  * leaves `root` (e.g. `%2e%2e/`).
  */
-export function rendererFile(root: string, url: string): string | null {
+function rendererFile(root: string, url: string): string | null {
   let target: URL;
   let path: string;
   try {
