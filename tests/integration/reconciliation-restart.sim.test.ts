@@ -54,7 +54,8 @@ const restingEntry: StrategyDefinition = {
       symbols: [cfg.symbol],
       checkMarkets: () => [],
       create: () => ({
-        riskLimits: () => ({ boundSize: () => new Decimal('0.001'), haltAboveUsdc: new Decimal(1e9) }),
+        // One leg held on purpose (nothing hedges it): the naked-exposure bound is the whole entry, not one minimum order.
+        riskLimits: () => ({ boundSize: () => new Decimal('1'), haltAboveUsdc: new Decimal(1e9) }),
         snapshotIntervalMs: 3_600_000,
         async run(ctx) {
           if (ctx.resumeState === null) {
@@ -95,7 +96,9 @@ describe('restart against a venue that lived on: run venue settings and reconcil
     const clock = new ManualClock(Date.now());
     const notifications: Notification[] = [];
     const notifier: Notifier = { notify: (m) => void notifications.push(m), flush: async () => undefined };
-    const engine = new Engine({ db: db.db, venues, notifier, clock, logger, strategies: [restingEntry], seed: () => 1, reconcileIntervalMs: RECONCILE_MS });
+    // Dead-man's switch off (HEDGEDESK_DEAD_MANS_SWITCH_SECONDS=0): with Paradex's cancel-on-disconnect the
+    // resting entry would be cancelled when the "killed" app's socket closes, and no fill could happen while down.
+    const engine = new Engine({ db: db.db, venues, notifier, clock, logger, strategies: [restingEntry], seed: () => 1, reconcileIntervalMs: RECONCILE_MS, deadMansSwitchMs: 0 });
     const events: RunEvent[] = [];
     engine.onEvent((e) => events.push(e));
     const p = { db, venues, engine, clock, events, notifications };

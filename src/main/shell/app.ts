@@ -4,6 +4,7 @@ import { createCore, type Core } from '../core/core';
 import { activeRuns } from '../core/desk/tray-model';
 import { installProcessGuard } from '../core/process-guard';
 import { AccountWindows } from './account-windows';
+import { registerAppScheme, serveRenderer } from './app-protocol';
 import { AppTray } from './app-tray';
 import { createDesktopHost } from './desktop-host';
 import { registerIpc } from './ipc';
@@ -12,7 +13,8 @@ import { hardenApp } from './security';
 import { ShellState } from './shell-state';
 
 /**
- * The desktop app's lifecycle: one instance, the core started on the
+ * The desktop app's lifecycle: one instance, the renderer served on
+ * `app://hedgedesk/` (scheme registered before `ready`), the core started on the
  * userData directory with the shell as its desktop host (account windows,
  * native notifications, open folder), IPC derived from the contract, the
  * main window and the tray. Closing the last window keeps the app in the
@@ -45,12 +47,14 @@ function start(): void {
   };
   const running = () => (core ? activeRuns(core.engine.listRuns(50)) : []);
 
+  registerAppScheme();
   app.on('second-instance', showMain);
   // Windows shows native notifications only for an app with this id (electron-builder's appId).
   if (process.platform === 'win32') app.setAppUserModelId('app.hedgedesk.desktop');
 
   void app.whenReady().then(() => {
     hardenApp();
+    serveRenderer();
     const state = new ShellState(join(app.getPath('userData'), 'shell-state.json'));
     const windows = new AccountWindows(state);
     try {

@@ -1,6 +1,6 @@
 import { app, BrowserWindow, type WebPreferences } from 'electron';
 import { join } from 'node:path';
-import { rendererEntry } from './app-url';
+import { rendererUrl } from './app-url';
 
 /**
  * The web preferences of every HedgeDesk window (main and per-account):
@@ -24,11 +24,13 @@ export function appIconPath(): string {
   return join(app.getAppPath(), 'resources', 'icon.png');
 }
 
-/** Loads the renderer into `win` at the hash route `route` (e.g. `/account/acc_1`; default the start page). */
+/**
+ * Loads the renderer into `win` at the hash route `route` (e.g. `/account/acc_1`;
+ * default the start page): `app://hedgedesk/index.html`, or the dev server in
+ * unpackaged development.
+ */
 export function loadRenderer(win: BrowserWindow, route?: string): void {
-  const entry = rendererEntry();
-  if ('url' in entry) void win.loadURL(route ? `${entry.url}#${route}` : entry.url);
-  else void win.loadFile(entry.file, route ? { hash: route } : undefined);
+  void win.loadURL(rendererUrl(route));
 }
 
 /** Creates the main window with {@link secureWebPreferences}. */

@@ -6,7 +6,9 @@ import { isAppUrl } from './app-url';
  * App-wide hardening, applied before any window opens: no navigation away
  * from the app, no new windows (per-account windows are opened by the shell
  * itself), no webviews, every permission request denied, and the CSP header
- * on every response (the renderer also carries it as a meta tag).
+ * on every web response (the dev server's; `app://` responses carry it from
+ * app-protocol.ts, and the renderer also as a meta tag). "The app" is
+ * `app://hedgedesk/` ({@link isAppUrl}).
  */
 export function hardenApp(): void {
   app.on('web-contents-created', (_event, contents) => {

@@ -44,7 +44,8 @@ const routes: RouteRecordRaw[] = [
 ];
 
 /**
- * Hash history (`#/accounts`): works from `file://` under Electron and keeps
- * the page's query (the headless server's `?token=`) untouched.
+ * Hash history (`#/accounts`): every route is one entry page
+ * (`app://hedgedesk/index.html` in the desktop app), and the page's query
+ * (the headless server's `?token=`) stays untouched.
  */
 export const router = createRouter({ history: createWebHashHistory(), routes });

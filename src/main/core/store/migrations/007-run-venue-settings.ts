@@ -12,8 +12,8 @@ import type { Migration } from './migration';
  *   first started. Reconciliation compares the venue's positions with
  *   baseline + Σ the run's recorded fills.
  */
-export const migration008: Migration = {
-  version: 8,
+export const migration007: Migration = {
+  version: 7,
   name: 'run venue settings and baseline positions',
   up: (db) => {
     db.exec(`
