@@ -124,20 +124,29 @@ const secondRun: Fault = {
   },
 };
 
-/** Three WebSocket drops 3 s apart while a crossing tri-hedge run trades. */
+/**
+ * Three WebSocket drops, each while an entry slice rests and at the moment the
+ * price trades through it: the fill happens while the app's streams reconnect.
+ */
 const wsDrop: Fault = {
-  name: 'WebSocket drop (×3)',
+  name: 'WebSocket drop (×3) at a fill',
   world: { lighter: { rateLimit: 0 }, accounts: TRI_ACCOUNTS },
   async run(world) {
     const notes: string[] = [];
-    const app = await startRun(world, 'tri-hedge-hold', triHedgeConfig(world.accounts, 'crossing'));
-    await pause(1_500);
-    const from = Date.now();
+    const app = await startRun(world, 'tri-hedge-hold', triHedgeConfig(world.accounts, 'resting'));
+    let from: number | null = null;
     for (let i = 0; i < 3 && !app.exitStatus; i++) {
+      if (!(await restingSlice(world, 20_000))) {
+        notes.push(`no entry slice rested for drop ${i + 1} within 20 s`);
+        break;
+      }
+      from ??= Date.now();
       await world.lighter!.faults({ drop_ws: true });
+      await pushPricesDown(world);
       await pause(3_000);
     }
-    if (!(await runEnds(app, 60_000))) notes.push('run did not end within 60 s (stopped)');
+    from ??= Date.now();
+    await watchUntilCovered(world, from, WATCH);
     await stopNoting(app, notes);
     return { from, serveAlive: null, notes };
   },
