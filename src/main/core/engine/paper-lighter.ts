@@ -13,6 +13,7 @@ import { postSimAdmin, PaperSimulatorError } from './external-sim-admin';
 import { PaperAccountBook } from './paper-account-book';
 import { defaultPaperSim, PAPER_SIM_TOKEN_ENV, type DefaultPaperSim } from './paper-sim-default';
 import { DEFAULT_PAPER_COLLATERAL, PaperSimulatorHost } from './paper-simulator-host';
+import { PerDataDir } from './per-data-dir';
 
 /** API key index paper accounts sign with unless their identifiers name one (the simulator accepts any). */
 const PAPER_API_KEY_INDEX = 4;
@@ -151,7 +152,7 @@ export class PaperLighter {
   }
 }
 
-const byDataDir = new Map<string, PaperLighter>();
+const perDataDir = new PerDataDir((paperDir) => new PaperLighter({ paperDir, defaultSim: () => defaultPaperSim('lighter', process.env) }));
 
 /**
  * The process's {@link PaperLighter} for a data directory (one built-in
@@ -161,15 +162,10 @@ const byDataDir = new Map<string, PaperLighter>();
  * simulator to that external one.
  */
 export function processPaperLighter(dataDir?: string): PaperLighter {
-  const key = dataDir ?? '';
-  let paper = byDataDir.get(key);
-  if (!paper) byDataDir.set(key, (paper = new PaperLighter({ paperDir: dataDir && join(dataDir, 'paper'), defaultSim: () => defaultPaperSim('lighter', process.env) })));
-  return paper;
+  return perDataDir.get(dataDir);
 }
 
 /** Stops every process-wide {@link PaperLighter} and forgets them. */
-export async function closeProcessPaperLighters(): Promise<void> {
-  const all = [...byDataDir.values()];
-  byDataDir.clear();
-  await Promise.all(all.map((p) => p.close()));
+export function closeProcessPaperLighters(): Promise<void> {
+  return perDataDir.closeAll();
 }

@@ -11,6 +11,7 @@ import { PaperAccountBook } from './paper-account-book';
 import { defaultPaperSim, PAPER_SIM_TOKEN_ENV, type DefaultPaperSim } from './paper-sim-default';
 import type { PaperVenueDeps } from './paper-lighter';
 import { DEFAULT_PAPER_COLLATERAL, PaperSimulatorHost } from './paper-simulator-host';
+import { PerDataDir } from './per-data-dir';
 
 const hex = z.string().regex(/^0x[0-9a-f]+$/);
 /** A paper account's STARK key and its simulator account address (a key that controls simulated money only). */
@@ -143,7 +144,7 @@ function newPrivateKey(): string {
   return `0x${Buffer.from(ec.starkCurve.utils.randomPrivateKey()).toString('hex')}`;
 }
 
-const byDataDir = new Map<string, PaperParadex>();
+const perDataDir = new PerDataDir((paperDir) => new PaperParadex({ paperDir, defaultSim: () => defaultPaperSim('paradex', process.env) }));
 
 /**
  * The process's {@link PaperParadex} for a data directory (one built-in
@@ -153,15 +154,10 @@ const byDataDir = new Map<string, PaperParadex>();
  * simulator to that external one.
  */
 export function processPaperParadex(dataDir?: string): PaperParadex {
-  const key = dataDir ?? '';
-  let paper = byDataDir.get(key);
-  if (!paper) byDataDir.set(key, (paper = new PaperParadex({ paperDir: dataDir && join(dataDir, 'paper'), defaultSim: () => defaultPaperSim('paradex', process.env) })));
-  return paper;
+  return perDataDir.get(dataDir);
 }
 
 /** Stops every process-wide {@link PaperParadex} and forgets them. */
-export async function closeProcessPaperParadexes(): Promise<void> {
-  const all = [...byDataDir.values()];
-  byDataDir.clear();
-  await Promise.all(all.map((p) => p.close()));
+export function closeProcessPaperParadexes(): Promise<void> {
+  return perDataDir.closeAll();
 }
