@@ -9,7 +9,7 @@ export type BookSide = 'bid' | 'ask';
 /**
  * The venue-agnostic state of one market's L2 book: price levels per side
  * kept sorted as they change ({@link BookSideLevels}: best bid/ask and mid
- * in O(1), a delta in O(log n) plus an array copy when a snapshot of that
+ * in O(1), a delta by binary search and splice, plus one array copy when a snapshot of that
  * side is still held), the last applied sequence and
  * timestamp, a "stale" flag (no snapshot yet, or a gap / dropped connection
  * pending a fresh snapshot), waiters for readiness and update listeners.
