@@ -25,7 +25,7 @@ import { keychainProxyCredentials, moveProxyCredentialsToKeychain } from './secr
 import type { SecretStore } from './secrets/secret-store';
 import { seedDemoWorkspace } from './demo-workspace';
 import { builtInMarketCatalog } from './markets/built-in-market-catalog';
-import { lighterSimulatorMarkets } from './markets/lighter-simulator-markets';
+import { lighterSimulatorMarkets } from './venues/lighter/simulator-markets';
 import { AccountsRepository } from './store/accounts-repository';
 import { CoinListsRepository } from './store/coin-lists-repository';
 import { openDatabase } from './store/database';

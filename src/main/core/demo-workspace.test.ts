@@ -6,7 +6,7 @@ import { DEMO_COIN_LIST, seedDemoWorkspace } from './demo-workspace';
 import { createLogger } from './log/logger';
 import { LogHub } from './log/log-hub';
 import { Redactor } from './log/redactor';
-import { lighterSimulatorMarkets } from './markets/lighter-simulator-markets';
+import { lighterSimulatorMarkets } from './venues/lighter/simulator-markets';
 import { AccountsRepository } from './store/accounts-repository';
 import { CoinListsRepository } from './store/coin-lists-repository';
 import { openDatabase } from './store/database';

@@ -1,6 +1,6 @@
-import { lighterSimulatorMarkets } from './lighter-simulator-markets';
+import { lighterSimulatorMarkets } from '../venues/lighter/simulator-markets';
 import { MarketCatalog } from './market-catalog';
-import { paradexSimulatorMarkets } from './paradex-simulator-markets';
+import { paradexSimulatorMarkets } from '../venues/paradex/simulator-markets';
 
 /**
  * The catalog the core uses: for each venue whose simulator ships market

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { lighterSimulatorMarkets } from './lighter-simulator-markets';
+import { lighterSimulatorMarkets } from '../venues/lighter/simulator-markets';
 import { MarketCatalog, toVenueMarkets, type CatalogMarkets } from './market-catalog';
 
 describe('MarketCatalog', () => {
