@@ -1,10 +1,11 @@
 import type { Dispatcher } from 'undici';
 import type { Account } from '../../../shared/schemas/account';
+import type { CoinListCreate } from '../../../shared/schemas/coin-lists';
 import type { Venue as VenueId } from '../../../shared/schemas/venues';
 import type { Clock } from '../clock';
 import type { AccountVenueSettings } from '../engine/account-venue-settings';
 import type { Logger } from '../log/logger';
-import type { MarketSpecProvider } from '../markets/market-catalog';
+import type { CatalogMarkets } from '../markets/market-catalog';
 import type { WsAgentFor } from '../notify/ws-proxy-agent';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Venue } from './venue';
@@ -97,6 +98,16 @@ export interface SimFlags {
 }
 
 /**
+ * The demo workspace a brand-new database gets (desktop app, `hedgedesk
+ * serve`) so that Start works before any key is entered: paper accounts of
+ * the venue (no secrets) and a coin list that must pass its market specs.
+ */
+export interface DemoWorkspace {
+  accounts: readonly { label: string; identifiers: Record<string, string | number> }[];
+  coinList: Omit<CoinListCreate, 'venue'>;
+}
+
+/**
  * Everything HedgeDesk knows about one venue, exported by the venue's folder
  * (`venues/<venue>/descriptor.ts`) and listed once in the registry
  * (`venues/venue-registry.ts`). The engine, CLI, handlers, market catalog and
@@ -110,6 +121,11 @@ export interface VenueDescriptor {
   trading: VenueTrading | null;
   /** `hedgedesk sim <venue>`; null = no simulator yet. */
   sim: SimCommand | null;
-  /** The market specs known without an account (the recorded specs its simulator ships); null = none in this build. */
-  marketSpecs: MarketSpecProvider | null;
+  /**
+   * The market specs known without an account (the recorded specs its simulator ships, read from committed files); null = none in this build.
+   * @throws Error when the committed specs do not parse (a broken build).
+   */
+  marketSpecs: (() => CatalogMarkets) | null;
+  /** The demo workspace on this venue; the first venue of the registry with one (and market specs) seeds it. */
+  demo: DemoWorkspace | null;
 }

@@ -5,4 +5,4 @@ import type { VenueDescriptor } from '../venue-descriptor';
  * there is no client, simulator or market specs yet, so its accounts cannot
  * trade and are refused up front.
  */
-export const backpackDescriptor: VenueDescriptor = { id: 'backpack', trading: null, sim: null, marketSpecs: null };
+export const backpackDescriptor: VenueDescriptor = { id: 'backpack', trading: null, sim: null, marketSpecs: null, demo: null };

@@ -1,4 +1,6 @@
+import { lighterSimCommand } from '../../sim/lighter/sim-command';
 import type { VenueDescriptor } from '../venue-descriptor';
+import { lighterDemoWorkspace } from './demo-workspace';
 import { liveLighterVenue, resolveLiveLighterSettings } from './live-lighter';
 import type { LighterTiming } from './lighter-venue';
 import { closeProcessPaperLighters, processPaperLighter } from './paper-lighter';
@@ -18,6 +20,7 @@ export const lighterDescriptor: VenueDescriptor = {
     closePaper: closeProcessPaperLighters,
     resolveLiveSettings: (given) => ({ ...given, ...resolveLiveLighterSettings(given) }),
   },
-  sim: null,
+  sim: lighterSimCommand,
   marketSpecs: lighterSimulatorMarkets,
+  demo: lighterDemoWorkspace,
 };

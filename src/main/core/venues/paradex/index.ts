@@ -1,3 +1,4 @@
+import { paradexSimCommand } from '../../sim/paradex/sim-command';
 import type { VenueDescriptor } from '../venue-descriptor';
 import { liveParadexVenue, resolveLiveParadexSettings } from './live-paradex';
 import { closeProcessPaperParadexes, processPaperParadex } from './paper-paradex';
@@ -18,6 +19,7 @@ export const paradexDescriptor: VenueDescriptor = {
     closePaper: closeProcessPaperParadexes,
     resolveLiveSettings: (given) => ({ ...given, ...resolveLiveParadexSettings(given) }),
   },
-  sim: null,
+  sim: paradexSimCommand,
   marketSpecs: () => paradexSimulatorMarkets(),
+  demo: null,
 };
