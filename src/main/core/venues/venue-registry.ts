@@ -1,3 +1,4 @@
+import { ContractError } from '../../../shared/errors';
 import { VENUE_NAMES, VENUES, type Venue as VenueId } from '../../../shared/schemas/venues';
 import { asterDescriptor } from './aster';
 import { backpackDescriptor } from './backpack';
@@ -25,10 +26,15 @@ export function venueDescriptor(id: VenueId): VenueDescriptor {
   return byId.get(id)!;
 }
 
-/** Thrown when an account of a venue that cannot trade yet is created or opened. */
-export class VenueCannotTradeError extends Error {
+/**
+ * Thrown when a paper account of a venue that cannot trade yet is created,
+ * or any account of it is opened to trade (a run start): INVALID_REQUEST
+ * with the issue on `venue`, naming the venue and the venues that trade.
+ */
+export class VenueCannotTradeError extends ContractError {
   constructor(readonly venue: VenueId) {
-    super(`${VENUE_NAMES[venue]} accounts cannot trade yet: HedgeDesk has no ${VENUE_NAMES[venue]} client (venues that trade: ${tradingVenueNames()})`);
+    const message = `${VENUE_NAMES[venue]} accounts cannot trade yet: HedgeDesk has no ${VENUE_NAMES[venue]} client (venues that trade: ${tradingVenueNames()})`;
+    super('INVALID_REQUEST', message, [{ path: 'venue', message }]);
     this.name = 'VenueCannotTradeError';
   }
 }
