@@ -126,6 +126,8 @@ export interface VenueDescriptor {
    * @throws Error when the committed specs do not parse (a broken build).
    */
   marketSpecs: (() => CatalogMarkets) | null;
+  /** Warnings for a run about to start, given its accounts of this venue (e.g. Lighter accounts that would cancel each other's orders as self-trades); absent = none. */
+  runWarnings?: (accounts: readonly Account[]) => string[];
   /** The demo workspace on this venue; the first venue of the registry with one (and market specs) seeds it. */
   demo: DemoWorkspace | null;
 }

@@ -4,6 +4,7 @@ import { lighterDemoWorkspace } from './demo-workspace';
 import { liveLighterVenue, resolveLiveLighterSettings } from './live-lighter';
 import type { LighterTiming } from './lighter-venue';
 import { closeProcessPaperLighters, processPaperLighter } from './paper-lighter';
+import { sharedMasterWarnings } from './shared-master-check';
 import { lighterSimulatorMarkets } from './simulator-markets';
 
 /**
@@ -23,4 +24,5 @@ export const lighterDescriptor: VenueDescriptor = {
   sim: lighterSimCommand,
   marketSpecs: lighterSimulatorMarkets,
   demo: lighterDemoWorkspace,
+  runWarnings: sharedMasterWarnings,
 };
