@@ -44,6 +44,17 @@ export const requiredIdentifiersLive: Record<Venue, string[][]> = perVenue((v) =
 /** Whether HedgeDesk can trade on each venue yet; one that cannot gets no paper accounts and no runs (its keys may be stored ahead). */
 export const VENUE_CAN_TRADE: Record<Venue, boolean> = perVenue((v) => v.canTrade);
 
+/** Whether each venue's accounts store self-trade prevention settings with their identifiers. */
+export const VENUE_SELF_TRADE: Record<Venue, boolean> = perVenue((v) => v.selfTradePrevention);
+
+/** True when `venue` keeps API keys at indexes and `index` is one HedgeDesk warns about (e.g. Lighter 0–3). */
+export function isDiscouragedKeyIndex(venue: Venue, index: number): boolean {
+  return byId[venue]!.discouragedKeyIndex?.(index) ?? false;
+}
+
+/** The venue a new account or coin list starts on: the first one HedgeDesk can trade on. */
+export const DEFAULT_VENUE: Venue = VENUES.find((id) => VENUE_CAN_TRADE[id]) ?? VENUES[0];
+
 /** Names of the secret fields of a venue, e.g. `['apiPrivateKey']` for Lighter. */
 export function secretFieldsOf(venue: Venue): string[] {
   return VENUE_FIELDS[venue].secrets.map((f) => f.key);

@@ -19,5 +19,6 @@ export const asterShared: SharedVenue = {
   ],
   secrets: [{ key: 'apiSecret' }, { key: 'signerPrivateKey' }],
   requiredLive: [['apiKey'], ['user', 'signer']],
+  selfTradePrevention: false,
   identifiersSchema: asterIdentifiersSchema,
 };

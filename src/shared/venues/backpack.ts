@@ -13,5 +13,6 @@ export const backpackShared: SharedVenue = {
   identifiers: [{ key: 'apiKey', kind: 'base64Key' }],
   secrets: [{ key: 'apiSecret' }],
   requiredLive: [],
+  selfTradePrevention: false,
   identifiersSchema: backpackIdentifiersSchema,
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isDiscouragedLighterKeyIndex } from '../lighter-api-key-index';
 import { selfTradeBehaviorSchema, selfTradeEqualitySchema, selfTradeProblem } from '../schemas/self-trade';
 import { evmAddress, simUrlSchema, type SharedVenue } from './venue-fields';
 
@@ -38,5 +39,7 @@ export const lighterShared: SharedVenue = {
   ],
   secrets: [{ key: 'apiPrivateKey' }, { key: 'simAdminToken' }],
   requiredLive: [['accountIndex', 'apiKeyIndex'], ['l1Address', 'apiKeyIndex']],
+  selfTradePrevention: true,
+  discouragedKeyIndex: isDiscouragedLighterKeyIndex,
   identifiersSchema: lighterIdentifiersSchema,
 };

@@ -19,5 +19,6 @@ export const paradexShared: SharedVenue = {
   ],
   secrets: [{ key: 'l2PrivateKey' }, { key: 'simAdminToken' }],
   requiredLive: [['l2Address']],
+  selfTradePrevention: false,
   identifiersSchema: paradexIdentifiersSchema,
 };

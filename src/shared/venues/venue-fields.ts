@@ -38,6 +38,10 @@ export interface SharedVenue {
   secrets: SecretField[];
   /** For a live account: alternatives of identifier groups, any one fully present suffices; empty = none required. */
   requiredLive: string[][];
+  /** Whether its accounts store self-trade prevention settings with their identifiers (shared/schemas/self-trade.ts). */
+  selfTradePrevention: boolean;
+  /** For a venue whose API keys sit at an index: true for an index HedgeDesk warns about (another app may replace the key there). */
+  discouragedKeyIndex?: (index: number) => boolean;
   /** Its identifier schema, every field optional (which are required: `requiredLive`). */
   identifiersSchema: z.ZodType<Record<string, unknown>>;
 }
