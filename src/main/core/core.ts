@@ -161,7 +161,7 @@ export function createCore(opts: CoreOptions): Core {
   const handlers = createHandlers({
     accounts: new AccountsRepository(db),
     coinLists: new CoinListsRepository(db),
-    markets: builtInMarketCatalog(),
+    markets: builtInMarketCatalog((venue) => engine.venues.liveMarkets?.(venue) ?? Promise.resolve(null)),
     settings,
     engine,
     portfolio,

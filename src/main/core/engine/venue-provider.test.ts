@@ -56,8 +56,12 @@ describe('venue provider', () => {
     const env = { [secretEnvVar({ accountId: live.id, field: PARADEX_KEY_FIELD })]: key.privateKey };
     const provider = createVenueProvider({ secrets: new EnvSecretStore(env, new Redactor()), clock: systemClock, logger, paper: { lighter: paper } });
     try {
+      expect(await provider.liveMarkets!('paradex')).toBeNull();
       const a = await provider.venueFor(live, { baseUrl: `${sim.url}/v1` });
       expect(await a.positions()).toEqual([]);
+      // The connected live account's markets are the live specs of its venue; no live Lighter account is connected.
+      expect((await provider.liveMarkets!('paradex'))?.map((m) => m.symbol)).toEqual((await a.markets()).map((m) => m.symbol));
+      expect(await provider.liveMarkets!('lighter')).toBeNull();
       expect(await provider.venueFor(live, { baseUrl: `${sim.url}/v1`, wsUrl: sim.wsUrl })).toBe(a);
     } finally {
       await provider.close();

@@ -7,7 +7,7 @@ import type { Logger } from '../log/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import type { PaperVenues } from '../venues/venue-descriptor';
 import { venueTrading } from '../venues/venue-registry';
-import type { Venue } from '../venues/venue';
+import type { Market, Venue } from '../venues/venue';
 import { resolveVenueSettings, type AccountVenueSettings } from './account-venue-settings';
 
 /** From a stored account to a connected venue client. */
@@ -19,6 +19,13 @@ export interface VenueProvider {
    * @throws MissingSecretError, SignerUnavailableError, typed VenueErrors, or VenueCannotTradeError for a venue that cannot trade yet.
    */
   venueFor(account: Account, settings?: AccountVenueSettings): Promise<Venue>;
+  /**
+   * The markets of a connected live account of `venue` (the first one that
+   * connected), or null when no live account of it is connected: the live
+   * specs the market catalog prefers over the recorded ones. Paper accounts
+   * do not count (their simulator serves the recorded specs).
+   */
+  liveMarkets?(venue: VenueId): Promise<readonly Market[] | null>;
   /** Closes every venue it opened (not the paper simulator). */
   close(): Promise<void>;
 }
@@ -52,6 +59,8 @@ export interface VenueProviderOptions {
  */
 export function createVenueProvider(opts: VenueProviderOptions): VenueProvider {
   const venues = new Map<string, Promise<Venue>>();
+  /** Per venue id, the live clients opened (connect may still be pending or have failed). */
+  const live = new Map<string, { venue: VenueId; client: Promise<Venue> }>();
   const open = async (account: Account, settings: AccountVenueSettings): Promise<Venue> => {
     const trading = venueTrading(account.venue);
     const timing = opts.timing?.[account.venue];
@@ -81,13 +90,26 @@ export function createVenueProvider(opts: VenueProviderOptions): VenueProvider {
       if (!venue) {
         venue = open(account, resolved);
         venues.set(key, venue);
-        venue.catch(() => venues.delete(key));
+        if (account.mode === 'live') live.set(key, { venue: account.venue, client: venue });
+        venue.catch(() => {
+          venues.delete(key);
+          live.delete(key);
+        });
       }
       return venue;
+    },
+    async liveMarkets(venue) {
+      for (const entry of live.values()) {
+        if (entry.venue !== venue) continue;
+        const client = await entry.client.catch(() => null);
+        if (client) return client.markets();
+      }
+      return null;
     },
     async close() {
       const all = [...venues.values()];
       venues.clear();
+      live.clear();
       await Promise.all(all.map(async (v) => (await v.catch(() => null))?.close()));
     },
   };
