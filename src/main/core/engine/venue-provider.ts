@@ -21,7 +21,8 @@ export interface VenueProvider {
   venueFor(account: Account, settings?: AccountVenueSettings): Promise<Venue>;
   /**
    * The markets of a connected live account of `venue` (the first one that
-   * connected), or null when no live account of it is connected: the live
+   * connected; a connect still pending is not waited for), or null when no
+   * live account of it is connected: the live
    * specs the market catalog prefers over the recorded ones. Paper accounts
    * do not count (their simulator serves the recorded specs).
    */
@@ -59,8 +60,8 @@ export interface VenueProviderOptions {
  */
 export function createVenueProvider(opts: VenueProviderOptions): VenueProvider {
   const venues = new Map<string, Promise<Venue>>();
-  /** Per venue id, the live clients opened (connect may still be pending or have failed). */
-  const live = new Map<string, { venue: VenueId; client: Promise<Venue> }>();
+  /** The live clients that connected, by cache key (a pending connect is never waited for). */
+  const live = new Map<string, { venue: VenueId; client: Venue }>();
   const open = async (account: Account, settings: AccountVenueSettings): Promise<Venue> => {
     const trading = venueTrading(account.venue);
     const timing = opts.timing?.[account.venue];
@@ -90,21 +91,18 @@ export function createVenueProvider(opts: VenueProviderOptions): VenueProvider {
       if (!venue) {
         venue = open(account, resolved);
         venues.set(key, venue);
-        if (account.mode === 'live') live.set(key, { venue: account.venue, client: venue });
-        venue.catch(() => {
-          venues.delete(key);
-          live.delete(key);
-        });
+        venue.then(
+          (client) => {
+            if (account.mode === 'live' && venues.get(key) === venue) live.set(key, { venue: account.venue, client });
+          },
+          () => venues.delete(key),
+        );
       }
       return venue;
     },
     async liveMarkets(venue) {
-      for (const entry of live.values()) {
-        if (entry.venue !== venue) continue;
-        const client = await entry.client.catch(() => null);
-        if (client) return client.markets();
-      }
-      return null;
+      const entry = [...live.values()].find((e) => e.venue === venue);
+      return entry ? entry.client.markets() : null;
     },
     async close() {
       const all = [...venues.values()];
