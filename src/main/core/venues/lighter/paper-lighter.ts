@@ -1,19 +1,18 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { selfTradeOf, selfTradeWireModes } from '../../../shared/schemas/self-trade';
-import type { Account } from '../../../shared/schemas/account';
-import type { Clock } from '../clock';
-import type { Logger } from '../log/logger';
-import type { SecretStore } from '../secrets/secret-store';
-import { startLighterSim, type LighterSimOptions, type RunningLighterSim } from '../sim/lighter/lighter-sim';
-import { createLighterVenue, type LighterTiming } from '../venues/lighter/lighter-venue';
-import { signerForAccount } from '../venues/lighter/signer/signer-for-account';
-import type { Venue } from '../venues/venue';
-import { postSimAdmin, PaperSimulatorError } from './external-sim-admin';
-import { PaperAccountBook } from './paper-account-book';
-import { defaultPaperSim, PAPER_SIM_TOKEN_ENV, type DefaultPaperSim } from './paper-sim-default';
-import { DEFAULT_PAPER_COLLATERAL, PaperSimulatorHost } from './paper-simulator-host';
-import { PerDataDir } from './per-data-dir';
+import { selfTradeOf, selfTradeWireModes } from '../../../../shared/schemas/self-trade';
+import type { Account } from '../../../../shared/schemas/account';
+import type { Logger } from '../../log/logger';
+import { startLighterSim, type LighterSimOptions, type RunningLighterSim } from '../../sim/lighter/lighter-sim';
+import { createLighterVenue, type LighterTiming } from './lighter-venue';
+import { signerForAccount } from './signer/signer-for-account';
+import type { PaperVenueDeps, PaperVenues } from '../venue-descriptor';
+import type { Venue } from '../venue';
+import { postSimAdmin, PaperSimulatorError } from '../../engine/external-sim-admin';
+import { PaperAccountBook } from '../../engine/paper-account-book';
+import { defaultPaperSim, PAPER_SIM_TOKEN_ENV, type DefaultPaperSim } from '../../engine/paper-sim-default';
+import { DEFAULT_PAPER_COLLATERAL, PaperSimulatorHost } from '../../engine/paper-simulator-host';
+import { PerDataDir } from '../../engine/per-data-dir';
 
 /** API key index paper accounts sign with unless their identifiers name one (the simulator accepts any). */
 const PAPER_API_KEY_INDEX = 4;
@@ -42,14 +41,6 @@ export interface PaperLighterOptions {
   sim?: Omit<LighterSimOptions, 'port' | 'host' | 'accounts' | 'collateral' | 'seed' | 'stateDir'>;
 }
 
-/** What {@link PaperLighter.venueFor} needs besides the account. */
-export interface PaperVenueDeps {
-  clock: Clock;
-  logger: Logger;
-  /** Where an external simulator's admin token (`simAdminToken`) is read from. */
-  secrets?: SecretStore;
-}
-
 /**
  * Paper trading on Lighter. A paper account without `simUrl` trades on the
  * process's built-in Lighter simulator (127.0.0.1, a free port, started on
@@ -62,7 +53,7 @@ export interface PaperVenueDeps {
  * paper account book; the real Lighter client talks to the simulator over
  * HTTP and WebSocket and signs with the paper signer.
  */
-export class PaperLighter {
+export class PaperLighter implements PaperVenues {
   private readonly host: PaperSimulatorHost<RunningLighterSim>;
   private readonly book: PaperAccountBook<z.infer<typeof entrySchema>>;
 
@@ -92,7 +83,7 @@ export class PaperLighter {
    *   CorruptStateFileError when the paper account book or the built-in simulator's state is damaged;
    *   SimStateLockedError when another process uses the built-in simulator's state.
    */
-  async venueFor(account: Account, deps: PaperVenueDeps & { timing?: LighterTiming }): Promise<Venue> {
+  async venueFor(account: Account, deps: PaperVenueDeps): Promise<Venue> {
     if (account.mode !== 'paper' || account.venue !== 'lighter') throw new TypeError(`account ${account.id} is not a paper Lighter account`);
     const fallback = typeof this.opts.defaultSim === 'function' ? this.opts.defaultSim() : (this.opts.defaultSim ?? null);
     const own = typeof account.identifiers.simUrl === 'string' ? account.identifiers.simUrl : null;
@@ -112,7 +103,7 @@ export class PaperLighter {
       tier: 'premium',
       clock: deps.clock,
       logger: deps.logger,
-      timing: deps.timing,
+      timing: deps.timing as LighterTiming | undefined,
     });
   }
 
