@@ -13,7 +13,7 @@ import { ec } from 'starknet';
 import pino from 'pino';
 import type { Account } from '../src/shared/schemas/account';
 import { systemClock } from '../src/main/core/clock';
-import { PaperParadex } from '../src/main/core/engine/paper-paradex';
+import { PaperParadex } from '../src/main/core/venues/paradex/paper-paradex';
 import { ParadexSigner } from '../src/main/core/venues/paradex/signer';
 import { orderTypedData } from '../src/main/core/venues/paradex/typed-data';
 import { latencyStats, orderRoundTrips } from './order-round-trips';

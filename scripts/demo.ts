@@ -16,7 +16,7 @@ import { systemClock } from '../src/main/core/clock';
 import { RunProgressPrinter } from '../src/main/core/cli/run-progress-printer';
 import { Engine } from '../src/main/core/engine/engine';
 import { minOrderSize } from '../src/main/core/engine/market-math';
-import { PaperLighter } from '../src/main/core/engine/paper-lighter';
+import { PaperLighter } from '../src/main/core/venues/lighter/paper-lighter';
 import { formatSummaryTable } from '../src/main/core/engine/summary-text';
 import { createVenueProvider } from '../src/main/core/engine/venue-provider';
 import { LogHub } from '../src/main/core/log/log-hub';
@@ -62,7 +62,7 @@ async function main(): Promise<number> {
   const demoAccounts = ['Demo A', 'Demo B', 'Demo C'].map((label) => accounts.create({ venue: 'lighter', label, mode: 'paper', identifiers: {} }));
   const paper = new PaperLighter({ seed: 42 });
   const secrets = new EnvSecretStore({}, redactor);
-  const venues = createVenueProvider({ secrets, clock: systemClock, logger: log.logger, paper });
+  const venues = createVenueProvider({ secrets, clock: systemClock, logger: log.logger, paper: { lighter: paper } });
   const token = process.env.HEDGEDESK_TELEGRAM_BOT_TOKEN;
   const chatId = process.env.HEDGEDESK_TELEGRAM_CHAT_ID;
   const notifier: Notifier =

@@ -44,8 +44,14 @@ describe('Accounts page in Chromium against `hedgedesk serve`', () => {
     await page.click('[data-testid=accounts-add]');
     const form = page.locator('[data-testid=account-form]');
     await form.waitFor();
+    // A venue HedgeDesk cannot trade on yet is not offered for paper trading: live only, and the form says why.
+    await page.click('[data-testid=account-venue]');
+    await page.locator('.n-base-select-option', { hasText: 'Backpack' }).first().click();
+    await expect(page.getAttribute('[data-testid=account-mode-paper]', 'class')).resolves.toContain('n-radio--disabled');
+    await expect(page.locator('[data-testid=account-cannot-trade]').textContent()).resolves.toContain('cannot trade on Backpack yet');
     await page.click('[data-testid=account-venue]');
     await page.locator('.n-base-select-option', { hasText: 'Lighter' }).first().click();
+    await page.locator('[data-testid=account-cannot-trade]').waitFor({ state: 'detached' });
     await page.fill('[data-testid=account-label]', LABEL);
     await page.click('[data-testid=account-mode-paper]');
     await page.fill('[data-testid=account-identifier-apiKeyIndex]', '4');

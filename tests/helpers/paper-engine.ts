@@ -1,7 +1,7 @@
 import type { Logger } from '../../src/main/core/log/logger';
 import { systemClock, type Clock } from '../../src/main/core/clock';
 import { Engine } from '../../src/main/core/engine/engine';
-import type { PaperLighter } from '../../src/main/core/engine/paper-lighter';
+import type { PaperLighter } from '../../src/main/core/venues/lighter/paper-lighter';
 import { createVenueProvider } from '../../src/main/core/engine/venue-provider';
 import { Redactor } from '../../src/main/core/log/redactor';
 import type { Notifier } from '../../src/main/core/notify/notifier';
@@ -26,7 +26,7 @@ export interface PaperEngineOptions {
 export function paperEngine(opts: PaperEngineOptions): Engine {
   return new Engine({
     db: opts.db.db,
-    venues: createVenueProvider({ secrets: new EnvSecretStore({}, new Redactor()), clock: systemClock, logger: opts.logger, paper: opts.paper }),
+    venues: createVenueProvider({ secrets: new EnvSecretStore({}, new Redactor()), clock: systemClock, logger: opts.logger, paper: { lighter: opts.paper } }),
     notifier: opts.notifier,
     clock: opts.clock ?? systemClock,
     logger: opts.logger,

@@ -81,8 +81,16 @@ describe('the contract over the headless server (real core, SQLite, keychain)', 
     const seen = await other.waitForEvent((e) => e.name === 'accounts.changed' && (e.payload as Account[]).some((x) => x.id === a.id));
     expect((seen.payload as Account[]).map((x) => x.label)).toEqual(['Lighter A']);
 
-    const dup = await c.raw('accounts.create', { venue: 'aster', label: 'lighter a', mode: 'paper' });
+    const dup = await c.raw('accounts.create', { venue: 'paradex', label: 'lighter a', mode: 'paper' });
     expect(dup).toMatchObject({ ok: false, error: { code: 'CONFLICT', issues: [{ path: 'label' }] } });
+
+    // A venue that cannot trade yet gets no paper account: refused up front, naming it, nothing stored.
+    const paperBackpack = await c.raw('accounts.create', { venue: 'backpack', label: 'Paper Backpack', mode: 'paper' });
+    expect(paperBackpack).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_REQUEST', message: 'Backpack accounts cannot trade yet: HedgeDesk has no Backpack client (venues that trade: Lighter, Paradex)', issues: [{ path: 'venue' }] },
+    });
+    expect((await c.invoke('accounts.list', {})).map((x) => x.label)).toEqual(['Lighter A']);
 
     const bad = await c.raw('accounts.update', { id: a.id, patch: { label: 'Renamed', identifiers: { apiKeyIndex: -1 } } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST', issues: [{ path: 'patch.identifiers.apiKeyIndex' }] } });
@@ -103,8 +111,8 @@ describe('the contract over the headless server (real core, SQLite, keychain)', 
   it('stores secrets in the keychain under <accountId>:<field> and only ever reports "stored"', async () => {
     const lighter = await c.invoke('accounts.create', { venue: 'lighter', label: 'L', mode: 'paper' });
     const paradex = await c.invoke('accounts.create', { venue: 'paradex', label: 'P', mode: 'paper' });
-    const backpack = await c.invoke('accounts.create', { venue: 'backpack', label: 'B', mode: 'paper' });
-    const aster = await c.invoke('accounts.create', { venue: 'aster', label: 'A', mode: 'paper' });
+    const backpack = await c.invoke('accounts.create', { venue: 'backpack', label: 'B', mode: 'live' });
+    const aster = await c.invoke('accounts.create', { venue: 'aster', label: 'A', mode: 'live', identifiers: { apiKey: 'k'.repeat(16) } });
 
     const before = await c.invoke('secrets.status', { accountId: lighter.id });
     expect(before.fields).toEqual([

@@ -14,7 +14,7 @@ import type { Account } from '../../src/shared/schemas/account';
 import type { CycleRecord } from '../../src/shared/schemas/cross-venue-hedge';
 import { systemClock } from '../../src/main/core/clock';
 import { Engine } from '../../src/main/core/engine/engine';
-import { PaperLighter } from '../../src/main/core/engine/paper-lighter';
+import { PaperLighter } from '../../src/main/core/venues/lighter/paper-lighter';
 import { createVenueProvider, type VenueProvider } from '../../src/main/core/engine/venue-provider';
 import type { RunningLighterSim } from '../../src/main/core/sim/lighter/lighter-sim';
 import { startParadexSim, type RunningParadexSim } from '../../src/main/core/sim/paradex/paradex-sim';
@@ -74,7 +74,7 @@ export async function startCrossWorld(opts: { collateral?: [string, string]; see
   ] as [Account, Account];
   const papers = [0, 1].map((i) => (i === 0 && opts.paradex ? null : new PaperLighter({ seed: (opts.seed ?? 5) + i, collateral: opts.collateral?.[i] })));
   const sims = await Promise.all(papers.map((p) => p?.simulator() ?? null));
-  const providers = papers.map((paper) => (paper ? createVenueProvider({ secrets: new EnvSecretStore({}, new Redactor()), clock: systemClock, logger, paper }) : null));
+  const providers = papers.map((paper) => (paper ? createVenueProvider({ secrets: new EnvSecretStore({}, new Redactor()), clock: systemClock, logger, paper: { lighter: paper } }) : null));
   let paradexSim: RunningParadexSim | null = null;
   let paradexAddress = '';
   let paradexVenue: Promise<Venue> | null = null;

@@ -10,7 +10,7 @@ import Decimal from 'decimal.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditFills, readRecordedFills, type FillAudit } from '../../drill/fill-audit';
 import { lighterVenueFills, paradexVenueFills, type VenueFill } from '../../drill/venue-sims';
-import { PaperLighter } from '../../src/main/core/engine/paper-lighter';
+import { PaperLighter } from '../../src/main/core/venues/lighter/paper-lighter';
 import type { RunningLighterSim } from '../../src/main/core/sim/lighter/lighter-sim';
 import { STANDARD_TIER } from '../../src/main/core/sim/lighter/rate-limiter';
 import type { FaultSpec } from '../../src/main/core/sim/lighter/faults';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import type { Clock } from '../../src/main/core/clock';
 import { Engine } from '../../src/main/core/engine/engine';
-import { PaperLighter } from '../../src/main/core/engine/paper-lighter';
+import { PaperLighter } from '../../src/main/core/venues/lighter/paper-lighter';
 import type { Notification, Notifier } from '../../src/main/core/notify/notifier';
 import { AccountsRepository } from '../../src/main/core/store/accounts-repository';
 import { openDatabase, type OpenDatabase } from '../../src/main/core/store/database';

@@ -17,8 +17,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../src/shared/schemas/account';
 import { systemClock } from '../../src/main/core/clock';
 import { PaperSimulatorError } from '../../src/main/core/engine/external-sim-admin';
-import { PaperLighter } from '../../src/main/core/engine/paper-lighter';
-import { PaperParadex } from '../../src/main/core/engine/paper-paradex';
+import { PaperLighter } from '../../src/main/core/venues/lighter/paper-lighter';
+import { PaperParadex } from '../../src/main/core/venues/paradex/paper-paradex';
 import { createVenueProvider, type VenueProvider } from '../../src/main/core/engine/venue-provider';
 import { Redactor } from '../../src/main/core/log/redactor';
 import { EnvSecretStore } from '../../src/main/core/secrets/env-secret-store';
@@ -47,7 +47,7 @@ interface PaperProcess {
 function openProcess(paperDir: string, env: Record<string, string> = {}): PaperProcess {
   const lighter = new PaperLighter({ seed: 3, paperDir });
   const paradex = new PaperParadex({ seed: 3, paperDir });
-  const venues = createVenueProvider({ secrets: new EnvSecretStore({ HEDGEDESK_SECRETS_FROM_ENV: '1', ...env }, new Redactor()), clock: systemClock, logger, paper: lighter, paperParadex: paradex });
+  const venues = createVenueProvider({ secrets: new EnvSecretStore({ HEDGEDESK_SECRETS_FROM_ENV: '1', ...env }, new Redactor()), clock: systemClock, logger, paper: { lighter, paradex } });
   return {
     lighter,
     paradex,

@@ -17,8 +17,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import type { Account } from '../../src/shared/schemas/account';
 import { systemClock } from '../../src/main/core/clock';
-import { PaperLighter } from '../../src/main/core/engine/paper-lighter';
-import { PaperParadex } from '../../src/main/core/engine/paper-paradex';
+import { PaperLighter } from '../../src/main/core/venues/lighter/paper-lighter';
+import { PaperParadex } from '../../src/main/core/venues/paradex/paper-paradex';
 import { createVenueProvider } from '../../src/main/core/engine/venue-provider';
 import { Redactor } from '../../src/main/core/log/redactor';
 import { EnvSecretStore } from '../../src/main/core/secrets/env-secret-store';
@@ -109,7 +109,7 @@ describe('a second paper run in the same data directory', () => {
     const paperDir = join(killedDir, 'paper');
     const lighter = new PaperLighter({ paperDir });
     const paradex = new PaperParadex({ paperDir });
-    const venues = createVenueProvider({ secrets: new EnvSecretStore({}, new Redactor()), clock: systemClock, logger: pino({ level: 'silent' }), paper: lighter, paperParadex: paradex });
+    const venues = createVenueProvider({ secrets: new EnvSecretStore({}, new Redactor()), clock: systemClock, logger: pino({ level: 'silent' }), paper: { lighter, paradex } });
     try {
       const held = new Map<string, string>();
       for (const account of accounts) {
@@ -155,7 +155,7 @@ describe('a second paper run in the same data directory', () => {
       db.close();
       const lighter = new PaperLighter({ paperDir: join(extDir, 'paper'), defaultSim: { url: lighterSim.url, adminToken: token } });
       const paradex = new PaperParadex({ paperDir: join(extDir, 'paper'), defaultSim: { url: paradexSim.url, adminToken: token } });
-      const venues = createVenueProvider({ secrets: new EnvSecretStore({}, new Redactor()), clock: systemClock, logger: pino({ level: 'silent' }), paper: lighter, paperParadex: paradex });
+      const venues = createVenueProvider({ secrets: new EnvSecretStore({}, new Redactor()), clock: systemClock, logger: pino({ level: 'silent' }), paper: { lighter, paradex } });
       try {
         const sizes = await Promise.all(accounts.map(async (a) => (await (await venues.venueFor(a)).positions()).map((p) => p.size.toString())));
         expect(sizes.flat().sort()).toEqual(['-0.05', '0.05']);

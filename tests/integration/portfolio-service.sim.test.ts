@@ -14,8 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../src/shared/schemas/account';
 import type { PortfolioSnapshot } from '../../src/shared/schemas/portfolio';
 import { systemClock } from '../../src/main/core/clock';
-import { PaperLighter } from '../../src/main/core/engine/paper-lighter';
-import { PaperParadex } from '../../src/main/core/engine/paper-paradex';
+import { PaperLighter } from '../../src/main/core/venues/lighter/paper-lighter';
+import { PaperParadex } from '../../src/main/core/venues/paradex/paper-paradex';
 import { createVenueProvider, type VenueProvider } from '../../src/main/core/engine/venue-provider';
 import { Redactor } from '../../src/main/core/log/redactor';
 import type { RunView } from '../../src/main/core/engine/engine';
@@ -71,9 +71,8 @@ describe('PortfolioService on the Lighter and Paradex simulators', () => {
       secrets: new EnvSecretStore({}, new Redactor()),
       clock: systemClock,
       logger,
-      paper,
-      paperParadex,
-      lighterTiming: { reconnect: { baseMs: 2_000, maxMs: 2_000 } },
+      paper: { lighter: paper, paradex: paperParadex },
+      timing: { lighter: { reconnect: { baseMs: 2_000, maxMs: 2_000 } } },
     });
     service = new PortfolioService({ accounts: repo, venues, thresholdUsdc: () => threshold, clock: systemClock, logger, refreshMs: 1_000, throttleMs: THROTTLE_MS });
     service.onChange((snapshot) => notified.push({ at: performance.now(), snapshot }));
@@ -106,7 +105,7 @@ describe('PortfolioService on the Lighter and Paradex simulators', () => {
     expect(missing.equity).toBeNull();
     expect(accountOf(s, paradex.id)).toMatchObject({ venue: 'paradex', mode: 'paper', positions: [], error: null });
     expect(new Decimal(accountOf(s, paradex.id).equity!).gt(0)).toBe(true);
-    expect(accountOf(s, backpack.id).error).toMatch(/backpack accounts cannot trade yet/);
+    expect(accountOf(s, backpack.id).error).toMatch(/Backpack accounts cannot trade yet/);
     expect(s.exposure).toEqual([]);
   });
 

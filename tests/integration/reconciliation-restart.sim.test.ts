@@ -19,7 +19,7 @@ import { z } from 'zod';
 import type { RunEvent } from '../../src/shared/schemas/runs';
 import { systemClock } from '../../src/main/core/clock';
 import { Engine } from '../../src/main/core/engine/engine';
-import { PARADEX_KEY_FIELD } from '../../src/main/core/engine/live-paradex';
+import { PARADEX_KEY_FIELD } from '../../src/main/core/venues/paradex/live-paradex';
 import type { StrategyDefinition } from '../../src/main/core/engine/strategy';
 import { ManualClock } from '../../src/main/core/engine/testing/manual-clock';
 import { createVenueProvider, type VenueProvider } from '../../src/main/core/engine/venue-provider';

@@ -9,7 +9,7 @@ import pino from 'pino';
 import type { Account } from '../../src/shared/schemas/account';
 import type { Clock } from '../../src/main/core/clock';
 import { Engine } from '../../src/main/core/engine/engine';
-import { PaperLighter } from '../../src/main/core/engine/paper-lighter';
+import { PaperLighter } from '../../src/main/core/venues/lighter/paper-lighter';
 import type { RunEvent } from '../../src/shared/schemas/runs';
 import type { Notifier } from '../../src/main/core/notify/notifier';
 import { NullNotifier } from '../../src/main/core/notify/null-notifier';

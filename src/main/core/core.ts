@@ -23,9 +23,8 @@ import { EnvSecretStore, secretsFromEnvEnabled } from './secrets/env-secret-stor
 import { KeytarSecretStore } from './secrets/keytar-secret-store';
 import { keychainProxyCredentials, moveProxyCredentialsToKeychain } from './secrets/proxy-credentials';
 import type { SecretStore } from './secrets/secret-store';
-import { seedDemoWorkspace } from './demo-workspace';
+import { registryDemo, seedDemoWorkspace } from './demo-workspace';
 import { builtInMarketCatalog } from './markets/built-in-market-catalog';
-import { lighterSimulatorMarkets } from './markets/lighter-simulator-markets';
 import { AccountsRepository } from './store/accounts-repository';
 import { CoinListsRepository } from './store/coin-lists-repository';
 import { openDatabase } from './store/database';
@@ -103,7 +102,8 @@ export function createCore(opts: CoreOptions): Core {
   if (applied.length > 0) log.logger.info({ component: 'store', applied }, `database migrated to schema ${schemaVersion}`);
   if (opts.demoWorkspace && applied.includes(1)) {
     try {
-      seedDemoWorkspace({ db, accounts: new AccountsRepository(db), coinLists: new CoinListsRepository(db), lighterMarkets: lighterSimulatorMarkets(), logger: log.logger });
+      const demo = registryDemo();
+      if (demo) seedDemoWorkspace({ db, accounts: new AccountsRepository(db), coinLists: new CoinListsRepository(db), demo, logger: log.logger });
     } catch (err) {
       log.logger.warn({ component: 'core', err }, `demo workspace not created: ${(err as Error).message}`);
     }
@@ -161,7 +161,7 @@ export function createCore(opts: CoreOptions): Core {
   const handlers = createHandlers({
     accounts: new AccountsRepository(db),
     coinLists: new CoinListsRepository(db),
-    markets: builtInMarketCatalog(),
+    markets: builtInMarketCatalog((venue) => engine.venues.liveMarkets?.(venue) ?? Promise.resolve(null)),
     settings,
     engine,
     portfolio,

@@ -2,11 +2,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/helpers/temp-dir';
 import { checkCoins } from './coin-lists/coin-list-checks';
-import { DEMO_COIN_LIST, seedDemoWorkspace } from './demo-workspace';
+import { registryDemo, seedDemoWorkspace } from './demo-workspace';
 import { createLogger } from './log/logger';
 import { LogHub } from './log/log-hub';
 import { Redactor } from './log/redactor';
-import { lighterSimulatorMarkets } from './markets/lighter-simulator-markets';
 import { AccountsRepository } from './store/accounts-repository';
 import { CoinListsRepository } from './store/coin-lists-repository';
 import { openDatabase } from './store/database';
@@ -26,8 +25,9 @@ describe('demo workspace on a real SQLite file', () => {
     const log = createLogger({ level: 'info', redactor: new Redactor(), hub });
     const accounts = new AccountsRepository(db);
     const coinLists = new CoinListsRepository(db);
-    const lighter = lighterSimulatorMarkets();
-    seedDemoWorkspace({ db, accounts, coinLists, lighterMarkets: lighter, logger: log.logger });
+    const demo = registryDemo()!;
+    expect(demo.markets.venue).toBe('lighter');
+    seedDemoWorkspace({ db, accounts, coinLists, demo, logger: log.logger });
     const byLabel = accounts.list().sort((a, b) => a.label.localeCompare(b.label));
     expect(byLabel.map((a) => [a.label, a.venue, a.mode, a.identifiers])).toEqual([
       ['Demo A', 'lighter', 'paper', { apiKeyIndex: 4 }],
@@ -35,11 +35,11 @@ describe('demo workspace on a real SQLite file', () => {
       ['Demo C', 'lighter', 'paper', { apiKeyIndex: 6 }],
     ]);
     expect(coinLists.list().map((l) => [l.name, l.coins.map((c) => c.symbol)])).toEqual([['Demo majors', ['ETH', 'BTC', 'SOL']]]);
-    expect(checkCoins(DEMO_COIN_LIST.coins, lighter)).toEqual({ issues: [], warnings: [] });
+    expect(checkCoins(demo.workspace.coinList.coins, demo.markets)).toEqual({ issues: [], warnings: [] });
     expect(lines).toContain('demo workspace created: paper accounts Demo A, Demo B, Demo C; coin list "Demo majors"');
 
     // A second seed clashes on the labels: refused as a whole, nothing half-written.
-    expect(() => seedDemoWorkspace({ db, accounts, coinLists, lighterMarkets: lighter, logger: log.logger })).toThrowError(expect.objectContaining({ code: 'CONFLICT' }));
+    expect(() => seedDemoWorkspace({ db, accounts, coinLists, demo, logger: log.logger })).toThrowError(expect.objectContaining({ code: 'CONFLICT' }));
     expect(accounts.list()).toHaveLength(3);
     expect(coinLists.list()).toHaveLength(1);
     db.close();

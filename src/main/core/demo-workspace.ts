@@ -1,32 +1,29 @@
 import type { Database } from 'better-sqlite3';
-import type { CoinListCreate } from '../../shared/schemas/coin-lists';
+import { VENUE_NAMES } from '../../shared/schemas/venues';
 import { checkCoins } from './coin-lists/coin-list-checks';
 import type { Logger } from './log/logger';
 import type { CatalogMarkets } from './markets/market-catalog';
 import type { AccountsRepository } from './store/accounts-repository';
 import type { CoinListsRepository } from './store/coin-lists-repository';
+import type { DemoWorkspace } from './venues/venue-descriptor';
+import { venueDescriptors } from './venues/venue-registry';
 
-/** The demo's three paper Lighter accounts (roles A, B, C of tri-hedge-hold), with API key indexes 4–6 (0–3 are Lighter's own). */
-export const DEMO_ACCOUNTS = [
-  { label: 'Demo A', apiKeyIndex: 4 },
-  { label: 'Demo B', apiKeyIndex: 5 },
-  { label: 'Demo C', apiKeyIndex: 6 },
-] as const;
+/** A venue's demo workspace with the market specs its coin list is checked against. */
+export interface VenueDemo {
+  workspace: DemoWorkspace;
+  /** The venue's market specs (the demo list is never saved failing them); its `venue` is where the demo accounts and list go. */
+  markets: CatalogMarkets;
+}
 
 /**
- * The demo's coin list: Lighter majors with targets a paper account
- * (10 000 USDC) carries easily, above each market's minimum order in every
- * slice, and a short hold so a first run finishes in minutes.
+ * The demo of the first venue of the registry that has one and market specs;
+ * null when none has.
+ * @throws Error when that venue's market specs cannot be loaded (a broken build).
  */
-export const DEMO_COIN_LIST: CoinListCreate = {
-  name: 'Demo majors',
-  venue: 'lighter',
-  coins: [
-    { symbol: 'ETH', targetNotional: '200', sliceCount: 4, holdMinutes: 2 },
-    { symbol: 'BTC', targetNotional: '200', sliceCount: 4, holdMinutes: 2 },
-    { symbol: 'SOL', targetNotional: '100', sliceCount: 2, holdMinutes: 2 },
-  ],
-};
+export function registryDemo(): VenueDemo | null {
+  const d = venueDescriptors().find((v) => v.demo && v.marketSpecs);
+  return d ? { workspace: d.demo!, markets: d.marketSpecs!() } : null;
+}
 
 /** What {@link seedDemoWorkspace} writes into. */
 export interface DemoWorkspaceTarget {
@@ -34,27 +31,27 @@ export interface DemoWorkspaceTarget {
   db: Database;
   accounts: AccountsRepository;
   coinLists: CoinListsRepository;
-  /** Lighter's market specs, to check the demo list against (it is never saved failing them). */
-  lighterMarkets: CatalogMarkets;
+  /** The demo to write (see {@link registryDemo}). */
+  demo: VenueDemo;
   logger: Logger;
 }
 
 /**
- * Fills a brand-new database with the demo workspace of the design (three
- * paper Lighter accounts and a coin list), so that Start works before any key
- * is entered. Called only for a database this process has just created, and
- * only when the caller opted in (the desktop app and `hedgedesk serve`;
- * never tests). Paper accounts hold no secrets.
- * @throws Error when the demo list fails the Lighter market specs (a broken build) or a write fails; nothing is written.
+ * Fills a brand-new database with a venue's demo workspace (paper accounts
+ * and a coin list), so that Start works before any key is entered. Called
+ * only for a database this process has just created, and only when the
+ * caller opted in (the desktop app and `hedgedesk serve`; never tests).
+ * Paper accounts hold no secrets.
+ * @throws Error when the demo list fails the venue's market specs (a broken build) or a write fails; nothing is written.
  */
 export function seedDemoWorkspace(target: DemoWorkspaceTarget): void {
-  const { issues } = checkCoins(DEMO_COIN_LIST.coins, target.lighterMarkets);
-  if (issues.length > 0) throw new Error(`demo coin list fails the Lighter specs: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  const { workspace, markets } = target.demo;
+  const venue = markets.venue;
+  const { issues } = checkCoins(workspace.coinList.coins, markets);
+  if (issues.length > 0) throw new Error(`demo coin list fails the ${VENUE_NAMES[venue]} specs: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
   target.db.transaction(() => {
-    for (const a of DEMO_ACCOUNTS) {
-      target.accounts.create({ venue: 'lighter', label: a.label, mode: 'paper', identifiers: { apiKeyIndex: a.apiKeyIndex } });
-    }
-    target.coinLists.create(DEMO_COIN_LIST);
+    for (const a of workspace.accounts) target.accounts.create({ venue, label: a.label, mode: 'paper', identifiers: a.identifiers });
+    target.coinLists.create({ ...workspace.coinList, venue });
   })();
-  target.logger.info({ component: 'core' }, `demo workspace created: paper accounts ${DEMO_ACCOUNTS.map((a) => a.label).join(', ')}; coin list "${DEMO_COIN_LIST.name}"`);
+  target.logger.info({ component: 'core' }, `demo workspace created: paper accounts ${workspace.accounts.map((a) => a.label).join(', ')}; coin list "${workspace.coinList.name}"`);
 }

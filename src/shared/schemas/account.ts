@@ -8,6 +8,7 @@ import {
   venueSchema,
   type Venue,
 } from './venues';
+import { SHARED_VENUES } from '../venues';
 
 /** `paper`: served by the built-in simulator of the venue; `live`: the real venue with real money. */
 export const accountModeSchema = z.enum(['paper', 'live']);
@@ -39,13 +40,8 @@ export const accountLabelSchema = z
   .max(64, 'must be at most 64 characters')
   .refine(isPrintableLabel, LABEL_FORBIDDEN_MESSAGE);
 
-/** The identifier schema of each venue (non-secret fields, stored in SQLite). */
-export const identifierSchemas = {
-  lighter: lighterIdentifiersSchema,
-  paradex: paradexIdentifiersSchema,
-  backpack: backpackIdentifiersSchema,
-  aster: asterIdentifiersSchema,
-} as const satisfies Record<Venue, z.ZodType>;
+/** The identifier schema of each venue (non-secret fields, stored in SQLite), from its `src/shared/venues/<venue>.ts`. */
+export const identifierSchemas: Record<Venue, z.ZodType<Record<string, unknown>>> = Object.fromEntries(SHARED_VENUES.map((v) => [v.id, v.identifiersSchema])) as Record<Venue, z.ZodType<Record<string, unknown>>>;
 
 /**
  * For a live account whose identifiers satisfy none of its venue's

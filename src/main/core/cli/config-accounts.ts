@@ -2,7 +2,7 @@ import type { FieldIssue } from '../../../shared/errors';
 import { lighterKeyIndexWarning } from '../../../shared/lighter-api-key-index';
 import type { Account, AccountMode } from '../../../shared/schemas/account';
 import { ConfigError } from '../engine/config-error';
-import { LIGHTER_KEY_FIELD, type LiveLighterOverrides } from '../engine/live-lighter';
+import { LIGHTER_KEY_FIELD, type LiveLighterOverrides } from '../venues/lighter/live-lighter';
 import type { SecretStore } from '../secrets/secret-store';
 import type { AccountsRepository } from '../store/accounts-repository';
 import type { ConfigAccount } from '../strategies/tri-hedge-hold/config-schema';

@@ -56,3 +56,14 @@ export function labelFlagIssues(values: Record<string, unknown>, flags: readonly
     return r.success ? [] : [{ path: `--${flag}`, message: r.error.issues[0]?.message ?? 'not a valid label' }];
   });
 }
+
+/**
+ * A whole-number flag 0–`max`, `fallback` when absent.
+ * @throws UsageError naming the flag for anything else.
+ */
+export function parseCount(flag: string, value: string | undefined, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > max) throw new UsageError(`${flag}: "${value}" is not a whole number 0–${max}`);
+  return n;
+}

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { lighterSimulatorMarkets } from '../markets/lighter-simulator-markets';
-import { paradexSimulatorMarkets } from '../markets/paradex-simulator-markets';
+import { lighterSimulatorMarkets } from '../venues/lighter/simulator-markets';
+import { paradexSimulatorMarkets } from '../venues/paradex/simulator-markets';
 import type { CatalogMarkets } from '../markets/market-catalog';
 import { checkCoins, minimumOrder } from './coin-list-checks';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ContractError } from '../../../shared/errors';
-import { lighterSimulatorMarkets } from '../markets/lighter-simulator-markets';
+import { lighterSimulatorMarkets } from '../venues/lighter/simulator-markets';
 import { ORIGINAL_TRI_HEDGE_CONFIG as ORIGINAL } from '../strategies/tri-hedge-hold/testing/original-config';
 import { checkCoins } from './coin-list-checks';
 import { coinsFromTriHedgeConfig } from './tri-hedge-import';

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Account } from '../../../shared/schemas/account';
-import { resolveLiveLighterSettings } from './live-lighter';
-import { resolveLiveParadexSettings } from './live-paradex';
+import { venueDescriptor } from '../venues/venue-registry';
 
 /**
  * The venue settings one account of a run was opened with, stored with the
@@ -38,9 +37,8 @@ export type RunVenueSettings = Record<string, AccountVenueSettings>;
  * version changes a default. Paper accounts keep what was given.
  */
 export function resolveVenueSettings(account: Account, given: AccountVenueSettings = {}): AccountVenueSettings {
-  let resolved: AccountVenueSettings = given;
-  if (account.mode === 'live' && account.venue === 'lighter') resolved = { ...given, ...resolveLiveLighterSettings(given) };
-  if (account.mode === 'live' && account.venue === 'paradex') resolved = { ...given, ...resolveLiveParadexSettings(given) };
+  const trading = venueDescriptor(account.venue).trading;
+  const resolved = account.mode === 'live' && trading ? trading.resolveLiveSettings(given) : given;
   return Object.fromEntries(Object.entries(resolved).filter(([, v]) => v !== undefined)) as AccountVenueSettings;
 }
 

@@ -6,10 +6,9 @@ import type { Logger } from '../log/logger';
 import type { Notifier } from '../notify/notifier';
 import type { SecretStore } from '../secrets/secret-store';
 import { BUILT_IN_STRATEGIES } from '../strategies';
-import type { LighterTiming } from '../venues/lighter/lighter-venue';
+import type { Venue as VenueId } from '../../../shared/schemas/venues';
+import type { PaperVenues } from '../venues/venue-descriptor';
 import { Engine } from './engine';
-import type { PaperLighter } from './paper-lighter';
-import type { PaperParadex } from './paper-paradex';
 import { createVenueProvider } from './venue-provider';
 
 /** What the app (core, CLI, demo) gives the engine. */
@@ -20,10 +19,8 @@ export interface EngineSetup {
   notifier: Notifier;
   /** Strategy time (default the wall clock). Venue clients always use the wall clock: signatures and expiries are real time. */
   clock?: Clock;
-  /** Paper trading simulator (default: the process's one). */
-  paper?: PaperLighter;
-  /** Paper trading Paradex simulator (default: the process's one). */
-  paperParadex?: PaperParadex;
+  /** Per venue, the paper venues its paper accounts trade on (default: the process's one of each venue). */
+  paper?: Partial<Record<VenueId, PaperVenues>>;
   /** HedgeDesk's data directory (official signer search). */
   dataDir?: string;
   /** Outbound HTTP dispatcher (proxy) for live venues. */
@@ -32,7 +29,8 @@ export interface EngineSetup {
   wsAgentFor?: WsAgentFor;
   /** Seed of each run's random source (default random). */
   seed?: () => number;
-  lighterTiming?: LighterTiming;
+  /** Per venue, its client's timing options (tests shorten reconnect backoffs). */
+  timing?: Partial<Record<VenueId, unknown>>;
   /** Period of each running run's reconciliation with its venues, ms (default 60 s, see EngineOptions). */
   reconcileIntervalMs?: number;
   /** Window of every run's dead-man's switch, ms (Engine's `deadMansSwitchMs`); default from {@link deadMansSwitchFromEnv}, else 60 s. */
@@ -54,7 +52,7 @@ export function deadMansSwitchFromEnv(env: NodeJS.ProcessEnv): number | undefine
   return Number(raw) * 1000;
 }
 
-/** An {@link Engine} with every built-in strategy and the default venue provider (paper → built-in simulator, live → Lighter mainnet). */
+/** An {@link Engine} with every built-in strategy and the default venue provider (paper → each venue's built-in simulator, live → its mainnet). */
 export function createEngine(setup: EngineSetup): Engine {
   return new Engine({
     db: setup.db,
@@ -63,11 +61,10 @@ export function createEngine(setup: EngineSetup): Engine {
       clock: systemClock,
       logger: setup.logger,
       paper: setup.paper,
-      paperParadex: setup.paperParadex,
       dataDir: setup.dataDir,
       dispatcher: setup.dispatcher,
       wsAgentFor: setup.wsAgentFor,
-      lighterTiming: setup.lighterTiming,
+      timing: setup.timing,
     }),
     notifier: setup.notifier,
     clock: setup.clock ?? systemClock,

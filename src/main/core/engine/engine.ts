@@ -29,7 +29,7 @@ import { computeRunSummary } from './run-summary';
 import type { RunAccount, StopRequest, Strategy, StrategyContext, StrategyDefinition, StrategyOutcome, PreparedRun } from './strategy';
 import { formatSummaryTable } from './summary-text';
 import type { VenueProvider } from './venue-provider';
-import { sharedMasterWarnings } from './shared-master-check';
+import { venueDescriptors } from '../venues/venue-registry';
 
 /** Construction of an {@link Engine}. */
 export interface EngineOptions {
@@ -202,7 +202,7 @@ export class Engine {
     const runId = newRunId();
     this.runs.create({ id: runId, strategy: def.id, config: prepared.storableConfig, accountIds: accounts.map((a) => a.id), venueSettings: settings, at: this.now() });
     this.emit(runId, { type: 'status', from: null, to: 'starting', reason: 'created' });
-    for (const message of sharedMasterWarnings(accounts)) this.emit(runId, { type: 'log', level: 'warn', message });
+    for (const message of venueDescriptors().flatMap((d) => d.runWarnings?.(accounts.filter((a) => a.venue === d.id)) ?? [])) this.emit(runId, { type: 'log', level: 'warn', message });
     await this.launch(runId, def, prepared, accounts, markets, settings, null);
     return runId;
   }

@@ -13,7 +13,7 @@ import { Redactor } from '../log/redactor';
 import { EnvSecretStore } from '../secrets/env-secret-store';
 import { startLighterSim } from '../sim/lighter/lighter-sim';
 import { describeFlatten, flattenAccounts } from './flatten';
-import { PaperLighter } from './paper-lighter';
+import { PaperLighter } from '../venues/lighter/paper-lighter';
 import { createVenueProvider } from './venue-provider';
 
 const logger = pino({ level: 'silent' });
@@ -24,7 +24,7 @@ describe('flatten says why', () => {
   afterAll(() => paper.close());
 
   it('nothing to flatten vs orders sent, from what the venue reports', async () => {
-    const venues = createVenueProvider({ secrets: new EnvSecretStore({}, new Redactor()), clock: systemClock, logger, paper });
+    const venues = createVenueProvider({ secrets: new EnvSecretStore({}, new Redactor()), clock: systemClock, logger, paper: { lighter: paper } });
     try {
       const flat = { accountId: 'acc_flataaaaaaaa', label: 'Flat', venue: await venues.venueFor(account('acc_flataaaaaaaa')) };
       const none = await flattenAccounts({ accounts: [flat], symbols: ['ETH'], clock: systemClock, logger });
@@ -46,7 +46,7 @@ describe('flatten says why', () => {
 
   it('names the venue it could not reach, with the error', async () => {
     const sim = await startLighterSim({ accounts: 1, adminToken: 'flatten-test-admin-token' });
-    const venues = createVenueProvider({ secrets: new EnvSecretStore({}, new Redactor()), clock: systemClock, logger, paper, lighterTiming: { reconnect: { baseMs: 60_000, maxMs: 60_000 } } });
+    const venues = createVenueProvider({ secrets: new EnvSecretStore({}, new Redactor()), clock: systemClock, logger, paper: { lighter: paper }, timing: { lighter: { reconnect: { baseMs: 60_000, maxMs: 60_000 } } } });
     try {
       const venue = await venues.venueFor(account('acc_goneaaaaaaaa', { simUrl: sim.url, accountIndex: sim.accounts[0]! }));
       await sim.close();

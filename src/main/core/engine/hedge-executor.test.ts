@@ -12,7 +12,7 @@ import { FillsRepository } from '../store/fills-repository';
 import { OrdersRepository } from '../store/orders-repository';
 import { openDatabase, type OpenDatabase } from '../store/database';
 import { RunsRepository } from '../store/runs-repository';
-import type { PlaceOrderRequest } from '../venues/venue';
+import type { Fill, PlaceOrderRequest } from '../venues/venue';
 import { InsufficientMarginError, RateLimitedError, UnknownVenueError } from '../venues/venue-errors';
 import { HedgeExecutor, type HedgeLeg } from './hedge-executor';
 import { RecordingVenue } from './recording-venue';
@@ -36,6 +36,7 @@ let executor: HedgeExecutor;
 let legs: HedgeLeg[];
 let residuals: { accountId: string; signed: Decimal }[];
 let margin: string[];
+let reported: { accountId: string; fill: Fill }[];
 
 beforeEach(() => {
   db = openDatabase(':memory:');
@@ -76,6 +77,7 @@ beforeEach(() => {
   legs = [];
   residuals = [];
   margin = [];
+  reported = [];
   executor = new HedgeExecutor({
     accounts,
     market: (symbol) => fakeMarket(symbol as 'ETH'),
@@ -86,6 +88,7 @@ beforeEach(() => {
     onOrder: (leg) => legs.push(leg),
     onResidual: (accountId, _symbol, signed) => residuals.push({ accountId, signed }),
     onMarginRejection: (acc, _symbol, message) => margin.push(`${acc.accountId}: ${message}`),
+    onFill: (accountId, fill) => reported.push({ accountId, fill }),
   });
 });
 
@@ -157,6 +160,40 @@ describe('HedgeExecutor', () => {
     expect(executor.retries).toBe(6);
     expect(risk.exposure('ETH').net.toString()).toBe('0');
     expect(modes).toEqual([]);
+  });
+
+  it('takes a long down with reduce-only sells of the purpose asked (a rollback), counted as pending while in flight, each fill reported once', async () => {
+    const a = fakes[0]!;
+    a.setPosition('ETH', d('0.05'));
+    a.fillParts = [0.5];
+    primaryFill('0.05');
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let first = true;
+    a.beforeAnswer = async () => {
+      if (!first) return;
+      first = false;
+      await held;
+    };
+    const ack = executor.owe('A', 'ETH', d('-0.05'), { reduceOnly: true, purpose: 'flatten' });
+    await new Promise((r) => setImmediate(r));
+    // The order in flight is not a hedge purpose the recording venue registers: the executor keeps counting it as pending.
+    expect(risk.exposure('ETH').uncovered.toString()).toBe('0');
+    release();
+    expect((await ack)!.side).toBe('sell');
+    expect(await executor.idle(60_000)).toBe(true);
+    expect(a.placed.length).toBeGreaterThan(1);
+    for (const o of a.placed) expect([o.side, o.reduceOnly, o.type, o.timeInForce, o.urgent]).toEqual(['sell', true, 'market', 'IOC', true]);
+    const recorded = new OrdersRepository(db.db).listByRun('run_1');
+    expect(new Set(recorded.map((o) => o.purpose))).toEqual(new Set(['flatten']));
+    // Every fill of its orders reported once, and they add up to what the venue's position moved.
+    const ids = reported.map((r) => r.fill.fillId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(reported.every((r) => r.accountId === 'A' && r.fill.side === 'sell')).toBe(true);
+    const sold = reported.reduce((s, r) => s.plus(r.fill.size), d(0));
+    expect(sold.toString()).toBe(d('0.05').minus(a.position('ETH')).toString());
+    expect(a.position('ETH').lt(MIN)).toBe(true);
+    expect(new FillsRepository(db.db).listByRun('run_1').map((f) => f.fillId).sort()).toEqual([...ids].sort());
   });
 
   it('a margin refusal goes to the failsafe; the debt stays owed and uncovered', async () => {

@@ -2,10 +2,11 @@ import Decimal from 'decimal.js';
 import type { Clock } from '../clock';
 import type { Logger } from '../log/logger';
 import { backoffDelay, type BackoffOptions } from '../venues/backoff';
-import type { AccountEvent, BookSubscription, Market, Side } from '../venues/venue';
+import type { AccountEvent, BookSubscription, Fill, Market, Side } from '../venues/venue';
 import { InsufficientMarginError, ReduceOnlyRejectedError, VenueUnavailableError } from '../venues/venue-errors';
 import { RiskRejectedError } from './engine-errors';
 import { floorToStep, minOrderSize, offsetPrice } from './market-math';
+import { HEDGE_PURPOSES, type OrderPurpose } from './order-purpose';
 import { OrderWatch } from './order-watch';
 import type { RiskGuard } from './risk-guard';
 import type { RunAccount } from './strategy';
@@ -54,6 +55,12 @@ export interface HedgeExecutorOptions {
   onResidual?(accountId: string, symbol: string, signed: Decimal): void;
   /** Every hedge order the venue accepted. */
   onOrder?(leg: HedgeLeg): void;
+  /**
+   * Every fill of one of the executor's orders, once, after it reduced the
+   * debt (late fills of an order that already ended included): what the
+   * strategy needs for the volume-weighted price and fees of its hedges.
+   */
+  onFill?(accountId: string, fill: Fill): void;
   /** A hedge attempt was refused or filled nothing (the executor retries): for the run's event log. */
   onRetry?(accountId: string, symbol: string, message: string): void;
 }
@@ -68,8 +75,10 @@ interface Debt {
   symbol: string;
   /** Signed size the account still has to trade (sell negative); shrinks with the fills of its hedge orders. */
   owed: Decimal;
-  /** Every delta in it asked for reduce-only (buy-backs of a short). */
+  /** Every delta in it asked for reduce-only (buy-backs of a short, closes of a leg). */
   reduceOnly: boolean;
+  /** Purpose of its orders; null: `hedge` for a sell, `hedge-buyback` for a buy. */
+  purpose: OrderPurpose | null;
   /** Client order ids of every order sent for the debt: their fills reduce it, even late ones. */
   sent: Set<string>;
   /** Client order id and size of the order in flight, if any. */
@@ -127,26 +136,34 @@ export class HedgeExecutor {
 
   /**
    * Adds `signed` (base units; sell negative) to what `accountId` owes on
-   * `symbol` and makes sure a worker covers it. `reduceOnly`: the delta buys
-   * back a short (kept only while every delta of the debt asks for it).
+   * `symbol` and makes sure a worker covers it. `reduceOnly`: the delta only
+   * reduces a position (a buy-back of a short, the close or rollback of a
+   * leg; kept only while every delta of the debt asks for it). `purpose`: the
+   * purpose its orders are recorded with (default `hedge` for a sell,
+   * `hedge-buyback` for a buy), e.g. `flatten` for a rollback, `exit` for a
+   * close; the last one given applies to the debt.
    * Resolves with the first order the venue accepted that includes the
    * delta; null when the first attempt was refused (the executor keeps
    * retrying), when the debt fell below one minimum order (handed back), or
    * when the executor is closed.
    * @throws Error for an account that is not one of the executor's.
    */
-  owe(accountId: string, symbol: string, signed: Decimal, opts: { reduceOnly?: boolean } = {}): Promise<HedgeLeg | null> {
+  owe(accountId: string, symbol: string, signed: Decimal, opts: { reduceOnly?: boolean; purpose?: OrderPurpose } = {}): Promise<HedgeLeg | null> {
     if (!this.byAccount.has(accountId)) throw new Error(`hedge executor: unknown account ${accountId}`);
     if (this.stop.signal.aborted) return Promise.resolve(null);
     const key = debtKey(accountId, symbol);
     let debt = this.debts.get(key);
     if (!debt) {
-      debt = { accountId, symbol, owed: ZERO, reduceOnly: true, sent: new Set(), inFlight: null, waiting: [], working: false, stopped: false, attempts: 0 };
+      debt = { accountId, symbol, owed: ZERO, reduceOnly: true, purpose: null, sent: new Set(), inFlight: null, waiting: [], working: false, stopped: false, attempts: 0 };
       this.debts.set(key, debt);
     }
-    if (debt.owed.isZero() && !debt.inFlight) debt.reduceOnly = true;
+    if (debt.owed.isZero() && !debt.inFlight) {
+      debt.reduceOnly = true;
+      debt.purpose = null;
+    }
     debt.owed = debt.owed.plus(signed);
     debt.reduceOnly &&= opts.reduceOnly ?? false;
+    if (opts.purpose !== undefined) debt.purpose = opts.purpose;
     debt.stopped = false;
     this.reportQueued(debt);
     const acked = new Promise<HedgeLeg | null>((resolve) => debt.waiting.push({ resolve }));
@@ -224,6 +241,7 @@ export class HedgeExecutor {
     debt.owed = debt.owed.minus(signed);
     if (debt.inFlight?.clientOrderId === e.fill.clientOrderId) debt.inFlight.filled = debt.inFlight.filled.plus(e.fill.size);
     this.reportQueued(debt);
+    this.opts.onFill?.(accountId, e.fill);
   }
 
   /** The worker of one debt: one order at a time until less than one minimum order is owed. */
@@ -287,9 +305,9 @@ export class HedgeExecutor {
         type: 'market',
         price,
         timeInForce: 'IOC',
-        reduceOnly: side === 'buy' && debt.reduceOnly,
+        reduceOnly: debt.reduceOnly,
         clientOrderId,
-        purpose: side === 'sell' ? 'hedge' : 'hedge-buyback',
+        purpose: this.purposeOf(debt, side),
       });
     } catch (err) {
       const message = (err as Error).message;
@@ -373,9 +391,18 @@ export class HedgeExecutor {
     this.reportQueued(debt);
   }
 
-  /** Tells the risk guard what is owed beyond the order in flight (which the recording venue registered itself). */
+  private purposeOf(debt: Debt, side: Side): OrderPurpose {
+    return debt.purpose ?? (side === 'sell' ? 'hedge' : 'hedge-buyback');
+  }
+
+  /**
+   * Tells the risk guard what is owed beyond the order in flight when the
+   * recording venue registered that order itself (hedge purposes); an order
+   * of another purpose (flatten, exit) stays counted here until it fills.
+   */
   private reportQueued(debt: Debt): void {
-    const inFlightLeft = debt.inFlight ? debt.inFlight.signed.minus(debt.inFlight.signed.isNegative() ? debt.inFlight.filled.neg() : debt.inFlight.filled) : ZERO;
+    const registered = debt.inFlight !== null && HEDGE_PURPOSES.has(this.purposeOf(debt, debt.inFlight.signed.isNegative() ? 'sell' : 'buy'));
+    const inFlightLeft = debt.inFlight && registered ? debt.inFlight.signed.minus(debt.inFlight.signed.isNegative() ? debt.inFlight.filled.neg() : debt.inFlight.filled) : ZERO;
     const queued = debt.stopped ? ZERO : debt.owed.minus(inFlightLeft);
     this.opts.risk.setQueuedHedge(debt.accountId, debt.symbol, queued);
   }

@@ -1,17 +1,14 @@
 import type { Dispatcher } from 'undici';
 import type { WsAgentFor } from '../notify/ws-proxy-agent';
 import type { Account } from '../../../shared/schemas/account';
+import type { Venue as VenueId } from '../../../shared/schemas/venues';
 import type { Clock } from '../clock';
 import type { Logger } from '../log/logger';
 import type { SecretStore } from '../secrets/secret-store';
-import type { LighterTiming } from '../venues/lighter/lighter-venue';
-import type { ParadexTiming } from '../venues/paradex/paradex-venue';
-import type { Venue } from '../venues/venue';
+import type { PaperVenues } from '../venues/venue-descriptor';
+import { venueTrading } from '../venues/venue-registry';
+import type { Market, Venue } from '../venues/venue';
 import { resolveVenueSettings, type AccountVenueSettings } from './account-venue-settings';
-import { liveLighterVenue } from './live-lighter';
-import { liveParadexVenue } from './live-paradex';
-import { processPaperLighter, type PaperLighter } from './paper-lighter';
-import { processPaperParadex, type PaperParadex } from './paper-paradex';
 
 /** From a stored account to a connected venue client. */
 export interface VenueProvider {
@@ -19,9 +16,17 @@ export interface VenueProvider {
    * The connected venue of an account, one per account for the process
    * (shared by runs). `settings` (base URL, chain id, tier, signer folder…)
    * apply to live accounts the first time they connect.
-   * @throws MissingSecretError, SignerUnavailableError, typed VenueErrors, or Error for an unsupported venue.
+   * @throws MissingSecretError, SignerUnavailableError, typed VenueErrors, or VenueCannotTradeError for a venue that cannot trade yet.
    */
   venueFor(account: Account, settings?: AccountVenueSettings): Promise<Venue>;
+  /**
+   * The markets of a connected live account of `venue` (the first one that
+   * connected; a connect still pending is not waited for), or null when no
+   * live account of it is connected: the live
+   * specs the market catalog prefers over the recorded ones. Paper accounts
+   * do not count (their simulator serves the recorded specs).
+   */
+  liveMarkets?(venue: VenueId): Promise<readonly Market[] | null>;
   /** Closes every venue it opened (not the paper simulator). */
   close(): Promise<void>;
 }
@@ -32,58 +37,46 @@ export interface VenueProviderOptions {
   /** Clock of the venue clients (signatures, auth tokens, timeouts): the wall clock in the app. */
   clock: Clock;
   logger: Logger;
-  /** Paper trading; default the process's one for `dataDir` (state under `<dataDir>/paper`). */
-  paper?: PaperLighter;
-  /** Paper trading on Paradex; default the process's one for `dataDir`. */
-  paperParadex?: PaperParadex;
+  /** Per venue, the paper venues its paper accounts trade on; default the process's one for `dataDir` (state under `<dataDir>/paper`). */
+  paper?: Partial<Record<VenueId, PaperVenues>>;
   /** Outbound HTTP dispatcher (proxy) for live venues. */
   dispatcher?: Dispatcher;
   /** WebSocket agents (proxy tunnels) for live venues' streams. */
   wsAgentFor?: WsAgentFor;
   /** HedgeDesk's data directory (signer search; paper simulator state under `paper/`). */
   dataDir?: string;
-  /** Lighter client timing (tests shorten reconnect backoffs). */
-  lighterTiming?: LighterTiming;
-  /** Paradex client timing (tests shorten reconnect backoffs). */
-  paradexTiming?: ParadexTiming;
+  /** Per venue, its client's timing options (tests shorten reconnect backoffs); the venue's folder knows the shape. */
+  timing?: Partial<Record<VenueId, unknown>>;
 }
 
 /**
- * Paper Lighter accounts → the built-in simulator ({@link PaperLighter});
- * live Lighter accounts → Lighter mainnet with the official signer
- * ({@link liveLighterVenue}). Paper Paradex accounts → the built-in Paradex
- * simulator ({@link PaperParadex}); live Paradex accounts → Paradex mainnet
- * with the L2 key from the secret store ({@link liveParadexVenue}), both
- * unless the settings name another base URL. Other venues (Backpack, Aster) are not
- * supported yet. Venues are cached per account, mode, identifiers and
- * resolved settings (defaults written out, so no settings and the default
- * ones share a client); a failed connect is not cached.
+ * Opens accounts through the venue registry: a paper account on its venue's
+ * paper venues (the built-in simulator or an external `hedgedesk sim
+ * <venue>`), a live account with its venue's live client factory (mainnet
+ * unless the settings name another base URL). A venue that cannot trade yet
+ * is refused with VenueCannotTradeError. Venues are cached per account, mode,
+ * identifiers and resolved settings (defaults written out, so no settings
+ * and the default ones share a client); a failed connect is not cached.
  */
 export function createVenueProvider(opts: VenueProviderOptions): VenueProvider {
   const venues = new Map<string, Promise<Venue>>();
-  const paper = opts.paper ?? processPaperLighter(opts.dataDir);
-  const open = async (account: Account, settings?: AccountVenueSettings): Promise<Venue> => {
-    if (account.venue === 'paradex') {
-      const venue =
-        account.mode === 'paper'
-          ? await (opts.paperParadex ?? processPaperParadex(opts.dataDir)).venueFor(account, { clock: opts.clock, logger: opts.logger, secrets: opts.secrets, timing: opts.paradexTiming })
-          : await liveParadexVenue(account, { secrets: opts.secrets, clock: opts.clock, logger: opts.logger, dispatcher: opts.dispatcher, wsAgentFor: opts.wsAgentFor, timing: opts.paradexTiming, overrides: settings });
-      await venue.connect();
-      return venue;
-    }
-    if (account.venue !== 'lighter') throw new Error(`${account.venue} accounts cannot trade yet: only Lighter and Paradex are supported`);
+  /** The live clients that connected, by cache key (a pending connect is never waited for). */
+  const live = new Map<string, { venue: VenueId; client: Venue }>();
+  const open = async (account: Account, settings: AccountVenueSettings): Promise<Venue> => {
+    const trading = venueTrading(account.venue);
+    const timing = opts.timing?.[account.venue];
     const venue =
       account.mode === 'paper'
-        ? await paper.venueFor(account, { clock: opts.clock, logger: opts.logger, secrets: opts.secrets, timing: opts.lighterTiming })
-        : await liveLighterVenue(account, {
+        ? await (opts.paper?.[account.venue] ?? trading.paper(opts.dataDir)).venueFor(account, { clock: opts.clock, logger: opts.logger, secrets: opts.secrets, timing })
+        : await trading.live(account, {
             secrets: opts.secrets,
             clock: opts.clock,
             logger: opts.logger,
             dispatcher: opts.dispatcher,
             wsAgentFor: opts.wsAgentFor,
             dataDir: opts.dataDir,
-            timing: opts.lighterTiming,
-            overrides: settings,
+            timing,
+            settings,
           });
     await venue.connect();
     return venue;
@@ -98,13 +91,23 @@ export function createVenueProvider(opts: VenueProviderOptions): VenueProvider {
       if (!venue) {
         venue = open(account, resolved);
         venues.set(key, venue);
-        venue.catch(() => venues.delete(key));
+        venue.then(
+          (client) => {
+            if (account.mode === 'live' && venues.get(key) === venue) live.set(key, { venue: account.venue, client });
+          },
+          () => venues.delete(key),
+        );
       }
       return venue;
+    },
+    async liveMarkets(venue) {
+      const entry = [...live.values()].find((e) => e.venue === venue);
+      return entry ? entry.client.markets() : null;
     },
     async close() {
       const all = [...venues.values()];
       venues.clear();
+      live.clear();
       await Promise.all(all.map(async (v) => (await v.catch(() => null))?.close()));
     },
   };

@@ -1,12 +1,17 @@
 import { ContractError, invalidRequest } from '../../../shared/errors';
 import { identifierSchemas, liveIdentifierProblem } from '../../../shared/schemas/account';
 import { secretFieldsOf } from '../../../shared/schemas/venues';
+import { venueDescriptor, VenueCannotTradeError } from '../venues/venue-registry';
 import type { HandlerContext, Handlers } from './context';
 
 /**
  * `accounts.*`. Every change is pushed as `accounts.changed` so all windows
  * and clients stay in step. Deleting an account first deletes its keychain
  * secrets; if the keychain refuses, the account stays (nothing half-deleted).
+ * A paper account of a venue that cannot trade yet (no client, no simulator)
+ * is refused on create and on a switch to paper (VenueCannotTradeError,
+ * INVALID_REQUEST); live accounts of it may be stored with their keys ahead
+ * of time, and are refused when a run starts.
  */
 export function accountsHandlers(
   ctx: HandlerContext,
@@ -16,6 +21,7 @@ export function accountsHandlers(
     'accounts.list': () => ctx.accounts.list(),
 
     'accounts.create': (req) => {
+      if (req.mode === 'paper' && !venueDescriptor(req.venue).trading) throw new VenueCannotTradeError(req.venue);
       const account = ctx.accounts.create(req);
       ctx.logger.info({ component: 'accounts', account: account.id, venue: account.venue, mode: account.mode }, `account "${account.label}" created`);
       changed();
@@ -31,6 +37,7 @@ export function accountsHandlers(
         identifiers = parsed.data as Record<string, string | number>;
       }
       const mode = patch.mode ?? current.mode;
+      if (mode === 'paper' && current.mode !== 'paper' && !venueDescriptor(current.venue).trading) throw new VenueCannotTradeError(current.venue);
       const problem = liveIdentifierProblem(current.venue, mode, identifiers);
       if (problem) {
         const path = `patch.identifiers.${problem.field}`;

@@ -1,16 +1,32 @@
-import { lighterSimulatorMarkets } from './lighter-simulator-markets';
-import { MarketCatalog } from './market-catalog';
-import { paradexSimulatorMarkets } from './paradex-simulator-markets';
+import type Decimal from 'decimal.js';
+import type { Venue as VenueId } from '../../../shared/schemas/venues';
+import type { Market } from '../venues/venue';
+import { venueDescriptor, venueDescriptors } from '../venues/venue-registry';
+import { MarketCatalog, type CatalogMarkets, type MarketSpecProvider } from './market-catalog';
 
 /**
- * The catalog the core uses: for each venue whose simulator ships market
- * specs, those specs (Lighter: the recorded `orderBookDetails`; Paradex: the
- * simulator's `/markets`); Backpack and Aster are `unavailable` until their
- * simulators land (coin lists for them are checked by schema only). No
- * `live` provider is passed yet: the engine's venue provider does not expose
- * its connected live venues, so live accounts' lists are checked on the
- * recorded specs too.
+ * The catalog the core uses — one instrument source per venue: the markets
+ * of a connected live account of the venue when `liveMarkets` gives them
+ * (source `live`, with the recorded reference prices as indicative prices),
+ * else the recorded specs its descriptor ships (source `simulator`); a venue
+ * with neither is `unavailable` (coin lists for it are checked by schema
+ * only).
+ * @param liveMarkets the venue provider's {@link VenueProvider.liveMarkets}; absent = recorded specs only.
  */
-export function builtInMarketCatalog(): MarketCatalog {
-  return new MarketCatalog({ lighter: lighterSimulatorMarkets, paradex: () => paradexSimulatorMarkets() });
+export function builtInMarketCatalog(liveMarkets?: (venue: VenueId) => Promise<readonly Market[] | null>): MarketCatalog {
+  const specs: Partial<Record<VenueId, MarketSpecProvider>> = {};
+  for (const d of venueDescriptors()) if (d.marketSpecs) specs[d.id] = d.marketSpecs;
+  const recordedPrices = new Map<VenueId, ReadonlyMap<string, Decimal>>();
+  const pricesOf = (venue: VenueId): ReadonlyMap<string, Decimal> => {
+    let prices = recordedPrices.get(venue);
+    if (!prices) recordedPrices.set(venue, (prices = venueDescriptor(venue).marketSpecs?.().referencePrices ?? new Map()));
+    return prices;
+  };
+  const live = liveMarkets
+    ? async (venue: VenueId): Promise<CatalogMarkets | null> => {
+        const markets = await liveMarkets(venue);
+        return markets ? { venue, source: 'live', markets, referencePrices: pricesOf(venue) } : null;
+      }
+    : undefined;
+  return new MarketCatalog(specs, live);
 }

@@ -1,6 +1,8 @@
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { lighterSimulatorMarkets } from './lighter-simulator-markets';
+import { lighterSimulatorMarkets } from '../venues/lighter/simulator-markets';
+import type { Market } from '../venues/venue';
+import { builtInMarketCatalog } from './built-in-market-catalog';
 import { MarketCatalog, toVenueMarkets, type CatalogMarkets } from './market-catalog';
 
 describe('MarketCatalog', () => {
@@ -24,4 +26,20 @@ describe('MarketCatalog', () => {
 
     expect(await catalog.markets('backpack')).toEqual({ venue: 'backpack', source: 'unavailable', markets: [], referencePrices: new Map() });
   });
+
+  it('built-in: every venue of the registry — live markets of a connected live account when there is one (recorded reference prices kept), else the recorded specs', async () => {
+    let liveEth: Market[] | null = null;
+    const catalog = builtInMarketCatalog(async (venue) => (venue === 'lighter' ? liveEth : null));
+    const recorded = await catalog.markets('lighter');
+    expect(recorded.source).toBe('simulator');
+    expect((await catalog.markets('paradex')).source).toBe('simulator');
+    expect((await catalog.markets('aster')).source).toBe('unavailable');
+
+    const eth = recorded.markets.find((m) => m.symbol === 'ETH')!;
+    liveEth = [{ ...eth, minNotional: new Decimal('25') }];
+    const live = await catalog.markets('lighter');
+    expect(live).toMatchObject({ venue: 'lighter', source: 'live', markets: [{ symbol: 'ETH' }] });
+    expect(live.referencePrices.get('ETH')?.toFixed()).toBe(recorded.referencePrices.get('ETH')?.toFixed());
+  });
 });
+

@@ -1,12 +1,16 @@
 import type Decimal from 'decimal.js';
-import type { BookLevel, BookSnapshot } from './venue';
+import type { DepthToSize } from './book-depth';
+import { BookSideLevels } from './book-side-levels';
+import type { BookSnapshot } from './venue';
 
 /** Which side of an L2 book a level is on. */
 export type BookSide = 'bid' | 'ask';
 
 /**
  * The venue-agnostic state of one market's L2 book: price levels per side
- * (keyed by the price's plain decimal text), the last applied sequence and
+ * kept sorted as they change ({@link BookSideLevels}: best bid/ask and mid
+ * in O(1), a delta by binary search and splice, plus one array copy when a snapshot of that
+ * side is still held), the last applied sequence and
  * timestamp, a "stale" flag (no snapshot yet, or a gap / dropped connection
  * pending a fresh snapshot), waiters for readiness and update listeners.
  *
@@ -14,10 +18,13 @@ export type BookSide = 'bid' | 'ask';
  * calls {@link beginSnapshot}, then {@link setLevel} / {@link deleteLevel}
  * per level, then {@link commit}; continuity checks (nonce, seq_no) stay in
  * the subclass, which calls {@link invalidate} on a gap.
+ *
+ * Snapshots share the sides' sorted arrays (no sort, no copy when taken) and
+ * stay unchanged by later updates: listeners get one such snapshot per commit.
  */
 export abstract class L2Book {
-  private readonly bids = new Map<string, BookLevel>();
-  private readonly asks = new Map<string, BookLevel>();
+  private readonly bids = new BookSideLevels(true);
+  private readonly asks = new BookSideLevels(false);
   private lastSequence: number | null = null;
   private stale = true;
   private timestamp = 0;
@@ -46,24 +53,41 @@ export abstract class L2Book {
     this.stale = true;
   }
 
-  /** The book now: bids highest first, asks lowest first; `sequence` = last committed sequence (0 before any). */
+  /**
+   * The book now: bids highest first, asks lowest first; `sequence` = last
+   * committed sequence (0 before any). O(1): the arrays are the sides' own,
+   * read-only, and not changed by later updates.
+   */
   snapshot(): BookSnapshot {
     return {
       symbol: this.symbol,
-      bids: [...this.bids.values()].sort((a, b) => b.price.comparedTo(a.price)),
-      asks: [...this.asks.values()].sort((a, b) => a.price.comparedTo(b.price)),
+      bids: this.bids.view(),
+      asks: this.asks.view(),
       sequence: this.lastSequence ?? 0,
       timestamp: this.timestamp,
     };
   }
 
-  /** Best bid and ask (null on an empty side); `timestamp` in Unix ms. */
+  /** Best bid and ask (null on an empty side); `timestamp` in Unix ms. O(1). */
   best(): { bid: Decimal | null; ask: Decimal | null; timestamp: number } {
-    let bid: Decimal | null = null;
-    let ask: Decimal | null = null;
-    for (const l of this.bids.values()) if (bid === null || l.price.gt(bid)) bid = l.price;
-    for (const l of this.asks.values()) if (ask === null || l.price.lt(ask)) ask = l.price;
-    return { bid, ask, timestamp: this.timestamp };
+    return { bid: this.bids.best?.price ?? null, ask: this.asks.best?.price ?? null, timestamp: this.timestamp };
+  }
+
+  /** Mid of the best bid and ask (USDC); null when either side is empty. O(1). */
+  mid(): Decimal | null {
+    const bid = this.bids.best?.price;
+    const ask = this.asks.best?.price;
+    return bid && ask ? bid.plus(ask).div(2) : null;
+  }
+
+  /**
+   * What `size` base units would take from one side, best level first
+   * (bids for a sell, asks for a buy); kept incrementally per size (recomputed
+   * only after a change within the levels it read).
+   * @throws RangeError when `size` is negative.
+   */
+  depthToSize(side: BookSide, size: Decimal): DepthToSize {
+    return (side === 'bid' ? this.bids : this.asks).depthToSize(size);
   }
 
   /** Listens to every committed snapshot or update; returns the unsubscribe function. */
@@ -91,19 +115,18 @@ export abstract class L2Book {
 
   /** Sets a level's absolute size; a zero size removes the level. */
   protected setLevel(side: BookSide, price: Decimal, size: Decimal): void {
-    const levels = side === 'bid' ? this.bids : this.asks;
-    if (size.isZero()) levels.delete(price.toFixed());
-    else levels.set(price.toFixed(), { price, size });
+    (side === 'bid' ? this.bids : this.asks).set(price, size);
   }
 
   /** Removes the level at `price` (no-op when absent). */
   protected deleteLevel(side: BookSide, price: Decimal): void {
-    (side === 'bid' ? this.bids : this.asks).delete(price.toFixed());
+    (side === 'bid' ? this.bids : this.asks).delete(price);
   }
 
   /**
    * Ends one applied message: records its sequence and timestamp (Unix ms),
-   * wakes {@link whenReady} waiters and tells every listener.
+   * wakes {@link whenReady} waiters and tells every listener (one shared
+   * {@link snapshot}, taken only when there is a listener).
    */
   protected commit(sequence: number, timestamp: number): void {
     this.lastSequence = sequence;

@@ -52,11 +52,11 @@ export interface BookLevel {
   size: Decimal;
 }
 
-/** A consistent L2 book: bids best (highest) first, asks best (lowest) first. */
+/** A consistent L2 book: bids best (highest) first, asks best (lowest) first; the arrays are read-only (shared with the live book, which never changes them once handed out). */
 export interface BookSnapshot {
   symbol: string;
-  bids: BookLevel[];
-  asks: BookLevel[];
+  bids: readonly BookLevel[];
+  asks: readonly BookLevel[];
   /** The venue's sequence number of the last applied update. */
   sequence: number;
   timestamp: number;

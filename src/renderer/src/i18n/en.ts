@@ -318,6 +318,7 @@ const en = {
     paper: 'Paper',
     live: 'Live',
     paperHelp: 'Paper trades against HedgeDesk’s built-in simulator of the venue: no money, no keys needed.',
+    cannotTradeYet: 'HedgeDesk cannot trade on {venue} yet: no paper accounts; a live account only keeps its keys for later.',
     liveHelp: 'Live trades on the real venue with real money, signed with the keys stored for this account.',
     liveWarning: 'Live mode uses real money. Orders placed by strategies on this account are real orders.',
     identifiers: 'Identifiers',

@@ -316,6 +316,7 @@ const zhCN: MessageSchema = {
     paper: '模拟',
     live: '实盘',
     paperHelp: '模拟模式在 HedgeDesk 内置的交易所模拟器上交易：不涉及资金，也不需要密钥。',
+    cannotTradeYet: 'HedgeDesk 暂不能在 {venue} 交易：不能创建模拟账户；实盘账户只保存密钥以备日后使用。',
     liveHelp: '实盘模式在真实交易所用真实资金交易，并使用为该账户保存的密钥签名。',
     liveWarning: '实盘模式使用真实资金。策略在此账户下的订单都是真实订单。',
     identifiers: '标识',

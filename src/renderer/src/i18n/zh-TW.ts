@@ -316,6 +316,7 @@ const zhTW: MessageSchema = {
     paper: '模擬',
     live: '實盤',
     paperHelp: '模擬模式在 HedgeDesk 內建的交易所模擬器上交易：不涉及資金，也不需要金鑰。',
+    cannotTradeYet: 'HedgeDesk 暫不能在 {venue} 交易：不能建立模擬帳戶；實盤帳戶只保存金鑰以備日後使用。',
     liveHelp: '實盤模式在真實交易所以真實資金交易，並使用為此帳戶儲存的金鑰簽名。',
     liveWarning: '實盤模式使用真實資金。策略在此帳戶下的委託都是真實委託。',
     identifiers: '識別資訊',

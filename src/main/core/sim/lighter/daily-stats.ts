@@ -24,19 +24,34 @@ export interface DailyStats {
   daily_chart: Record<string, never>;
 }
 
-/** {@link DailyStats} of one market now. */
-export function dailyStats(venue: LighterExchange, market: LighterMarket): DailyStats {
+/** A market's figures over the last 24 h of the sim's trades (prices in USDC, sizes in base units); without trades the prices are the last trade's, else the mark. */
+export interface DayFigures {
+  mark: Decimal;
+  last: Decimal;
+  trades: number;
+  baseVolume: Decimal;
+  quoteVolume: Decimal;
+  low: Decimal;
+  high: Decimal;
+  /** Change from the first trade of the window to the last price, percent. */
+  changePercent: Decimal;
+  /** Open interest in base units (the long side). */
+  openInterest: Decimal;
+}
+
+/** {@link DayFigures} of one market now. */
+export function dayFigures(venue: LighterExchange, market: LighterMarket): DayFigures {
   const { engine } = venue;
   const id = market.spec.market_id;
   const mark = engine.markPrice(id) ?? new Decimal(0);
   const last = engine.lastTradePrice(id) ?? mark;
   const since = venue.clock.now() - DAY_MS;
   const day = engine.trades().filter((t) => t.marketId === id && t.timestamp >= since);
-  let base = new Decimal(0);
-  let quote = new Decimal(0);
+  let baseVolume = new Decimal(0);
+  let quoteVolume = new Decimal(0);
   for (const t of day) {
-    base = base.add(t.size);
-    quote = quote.add(t.quote);
+    baseVolume = baseVolume.add(t.size);
+    quoteVolume = quoteVolume.add(t.quote);
   }
   const prices = day.map((t) => t.price);
   const open = prices[0] ?? last;
@@ -46,14 +61,30 @@ export function dailyStats(venue: LighterExchange, market: LighterMarket): Daily
     if (size.isPos()) openInterest = openInterest.add(size);
   }
   return {
-    last_trade_price: last.toNumber(),
-    daily_trades_count: day.length,
-    daily_base_token_volume: base.toNumber(),
-    daily_quote_token_volume: quote.toNumber(),
-    daily_price_low: (prices.length ? Decimal.min(...prices) : last).toNumber(),
-    daily_price_high: (prices.length ? Decimal.max(...prices) : last).toNumber(),
-    daily_price_change: open.isZero() ? 0 : last.sub(open).div(open).mul(100).toNumber(),
-    open_interest: openInterest.toNumber(),
+    mark,
+    last,
+    trades: day.length,
+    baseVolume,
+    quoteVolume,
+    low: prices.length ? Decimal.min(...prices) : last,
+    high: prices.length ? Decimal.max(...prices) : last,
+    changePercent: open.isZero() ? new Decimal(0) : last.sub(open).div(open).mul(100),
+    openInterest,
+  };
+}
+
+/** {@link DailyStats} of one market now. */
+export function dailyStats(venue: LighterExchange, market: LighterMarket): DailyStats {
+  const f = dayFigures(venue, market);
+  return {
+    last_trade_price: f.last.toNumber(),
+    daily_trades_count: f.trades,
+    daily_base_token_volume: f.baseVolume.toNumber(),
+    daily_quote_token_volume: f.quoteVolume.toNumber(),
+    daily_price_low: f.low.toNumber(),
+    daily_price_high: f.high.toNumber(),
+    daily_price_change: f.changePercent.toNumber(),
+    open_interest: f.openInterest.toNumber(),
     daily_chart: {},
   };
 }

@@ -1,6 +1,6 @@
-import Decimal from 'decimal.js';
 import type { Side } from '../engine/order';
 import type { LighterExchange } from './lighter-exchange';
+import { dayFigures } from './daily-stats';
 import type { LighterMarket } from './markets';
 
 /** Fields of an `orderBooks` entry (the SDK's `OrderBook` model, lighter.md §1.2), picked from the market entry. */
@@ -82,43 +82,25 @@ export function aggregatedLevels(venue: LighterExchange, market: LighterMarket, 
  * the trades of the last 24 h. Funding is not simulated (rates "0.0000").
  */
 export function marketStats(venue: LighterExchange, market: LighterMarket): Record<string, unknown> {
-  const { engine } = venue;
-  const id = market.spec.market_id;
   const pd = market.priceDecimals;
-  const mark = engine.markPrice(id) ?? new Decimal(0);
-  const last = engine.lastTradePrice(id) ?? mark;
-  const since = venue.clock.now() - 86_400_000;
-  const day = engine.trades().filter((t) => t.marketId === id && t.timestamp >= since);
-  let base = new Decimal(0);
-  let quote = new Decimal(0);
-  for (const t of day) {
-    base = base.add(t.size);
-    quote = quote.add(t.quote);
-  }
-  const prices = day.map((t) => t.price);
-  const open = prices[0] ?? last;
-  let oi = new Decimal(0);
-  for (const accountId of engine.ledger.ids()) {
-    const size = engine.ledger.position(accountId, id).size;
-    if (size.isPos()) oi = oi.add(size);
-  }
+  const f = dayFigures(venue, market);
   const hour = 3_600_000;
   return {
-    market_id: id,
-    index_price: mark.toFixed(pd),
-    mark_price: mark.toFixed(pd),
-    open_interest: oi.mul(mark).toFixed(6),
+    market_id: market.spec.market_id,
+    index_price: f.mark.toFixed(pd),
+    mark_price: f.mark.toFixed(pd),
+    open_interest: f.openInterest.mul(f.mark).toFixed(6),
     open_interest_limit: '72057594037927936.000000',
     funding_clamp_small: market.spec.funding_clamp_small,
     funding_clamp_big: market.spec.funding_clamp_big,
-    last_trade_price: last.toFixed(pd),
+    last_trade_price: f.last.toFixed(pd),
     current_funding_rate: '0.0000',
     funding_rate: '0.0000',
     funding_timestamp: Math.ceil(venue.clock.now() / hour) * hour,
-    daily_base_token_volume: base.toNumber(),
-    daily_quote_token_volume: quote.toNumber(),
-    daily_price_low: (prices.length ? Decimal.min(...prices) : last).toNumber(),
-    daily_price_high: (prices.length ? Decimal.max(...prices) : last).toNumber(),
-    daily_price_change: open.isZero() ? 0 : last.sub(open).div(open).mul(100).toNumber(),
+    daily_base_token_volume: f.baseVolume.toNumber(),
+    daily_quote_token_volume: f.quoteVolume.toNumber(),
+    daily_price_low: f.low.toNumber(),
+    daily_price_high: f.high.toNumber(),
+    daily_price_change: f.changePercent.toNumber(),
   };
 }

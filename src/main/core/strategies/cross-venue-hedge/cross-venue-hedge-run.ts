@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import { CROSS_HEDGE_HISTORY, crossHedgeStateSchema, type CrossHedgeState, type CycleCloseReason, type CycleLeg, type CycleRecord } from '../../../../shared/schemas/cross-venue-hedge';
 import { decimalText } from '../../engine/decimal-text';
 import { flattenAccounts } from '../../engine/flatten';
+import { HedgeExecutor } from '../../engine/hedge-executor';
 import { floorToStep, minOrderSize, offsetPrice } from '../../engine/market-math';
 import type { OrderPurpose } from '../../engine/order-purpose';
 import { OrderWatch } from '../../engine/order-watch';
@@ -17,10 +18,14 @@ import { checkCrossVenueMarkets } from './market-checks';
 const ZERO = new Decimal(0);
 /** How long a marketable order may take to end (venue's final status and its fills), ms of clock time. */
 const ORDER_END_MS = 10_000;
-/** Reduce-only orders sent at most to take a leg down by a given size (rollback, close). */
-const REDUCE_ATTEMPTS = 4;
-/** Wait before asking again for a quote a reduce-only order needs, ms of clock time. */
-const QUOTE_RETRY_MS = 500;
+/**
+ * How long a rollback or close may go on being retried by the hedge executor
+ * before the strategy gives the rest up (reported in the cycle), ms of clock
+ * time. Longer than the risk guard's naked-time bound (10 s → reducing-only,
+ * 60 s → halted), which acts first on a leg left naked; this only ends the
+ * wait when both legs stay open (still hedged).
+ */
+const COVER_LIMIT_MS = 120_000;
 /**
  * A holding cycle looks at the marks on every book update of either venue,
  * and at least this often (ms of clock time) — also how often it is emitted
@@ -40,6 +45,10 @@ interface Leg {
   market: Market;
   watch: OrderWatch;
   book: BookSubscription | null;
+  /** Takes the leg down (rollback, close): reduce-only marketable orders retried until covered. */
+  hedger: HedgeExecutor;
+  /** Fills of the hedger's orders not yet counted by {@link CrossVenueHedgeRun.cover} (a late one counts in the next cover, so `held` follows the venue). */
+  hedgeFills: Fill[];
   /** Fills of this run's orders on the ticker, by client order id. */
   fills: Map<string, Fill[]>;
   /** The leg's signed size in the engine's last two REST position reads while holding (oldest first). */
@@ -60,6 +69,8 @@ interface Execution {
   fees: Decimal;
   /** Why it was refused or ended short, for the log; null when it filled in full. */
   problem: string | null;
+  /** A rollback or close the hedge executor had not covered after {@link COVER_LIMIT_MS}: the rest was given up. */
+  gaveUp: boolean;
 }
 
 const openSide = (role: Leg['role']): Side => (role === 'long' ? 'buy' : 'sell');
@@ -139,13 +150,26 @@ export class CrossVenueHedgeRun {
         const issues = checkCrossVenueMarkets(cfg, await acc.venue.markets(), name);
         if (issues.length > 0) throw new Error(issues.map((x) => `${x.path}: ${x.message}`).join('; '));
         const role: Leg['role'] = (i === 0) !== cfg.reverse ? 'long' : 'short';
+        const market = await acc.venue.market(cfg.ticker);
+        const hedgeFills: Fill[] = [];
         const leg: Leg = {
           role,
           acc,
           name,
-          market: await acc.venue.market(cfg.ticker),
+          market,
           watch: new OrderWatch(acc.venue, ctx.clock),
           book: null,
+          hedger: new HedgeExecutor({
+            accounts: [acc],
+            market: () => market,
+            risk: ctx.risk,
+            clock: ctx.clock,
+            logger: ctx.logger,
+            slippageBps: cfg.slippageBps,
+            onFill: (_accountId, fill) => hedgeFills.push(fill),
+            onRetry: (_accountId, _symbol, message) => this.warn(`${name}: ${message}`),
+          }),
+          hedgeFills,
           fills: new Map(),
           reads: [],
           phase: 'flat',
@@ -384,11 +408,11 @@ export class CrossVenueHedgeRun {
     const mid = await this.mid(larger);
     const min = minOrderSize(larger.market, mid ?? larger.entryPrice ?? ZERO);
     if (diff.gte(min)) {
-      const taken = await this.reduce(larger, diff, 'flatten');
+      const taken = (await this.cover(larger, diff, 'flatten')).filled;
       larger.held = larger.held.minus(taken);
       if (larger.held.eq(smaller.held)) return `rolled back ${taken} ${this.cfg.ticker} on ${larger.name} (the ${larger.role} leg filled ${diff} more)`;
     }
-    const closed = await Promise.all(legs.map((l) => (l.held.gt(0) ? this.reduce(l, l.held, 'flatten') : Promise.resolve(ZERO))));
+    const closed = await Promise.all(legs.map(async (l) => (l.held.gt(0) ? (await this.cover(l, l.held, 'flatten')).filled : ZERO)));
     legs.forEach((l, i) => (l.held = l.held.minus(closed[i]!)));
     return `the legs could not be made equal (difference ${diff} ${this.cfg.ticker}, minimum order ${min} on ${larger.name}): closed both`;
   }
@@ -502,45 +526,47 @@ export class CrossVenueHedgeRun {
     const total = new Decimal(record.pnl);
     this.info(`cycle ${record.cycle} closed (${reason}): PnL ${total.toDecimalPlaces(4)} USDC, fees ${new Decimal(record.fees).toDecimalPlaces(4)} USDC${record.detail ? `; ${record.detail}` : ''}`);
     if (left.length > 0) this.warn(`cycle ${record.cycle}: ${record.detail}`);
+    // Legs the executor could not close in time: no new cycle on top of them; the run halts and flattens the ticker.
+    if (exits.some((e) => e.gaveUp)) this.ctx.risk.escalate('halted', `cycle ${record.cycle}: the legs could not be closed within ${COVER_LIMIT_MS / 1000} s (${record.detail})`);
   }
 
   /** Closes one leg (reduce-only) and returns its exit fills' volume-weighted price and fees. */
   private async closeLeg(leg: Leg): Promise<Execution> {
-    const before = leg.fees;
-    const start = leg.held;
-    const fills: { price: Decimal; size: Decimal }[] = [];
-    const taken = await this.reduce(leg, leg.held, 'exit', (e) => {
-      if (e.price) fills.push({ price: e.price, size: e.filled });
-    });
-    leg.held = leg.held.minus(taken);
-    const size = fills.reduce((s, f) => s.plus(f.size), ZERO);
-    const price = size.gt(0) ? fills.reduce((s, f) => s.plus(f.price.times(f.size)), ZERO).div(size) : null;
-    return { filled: taken, price, fees: leg.fees.minus(before), problem: taken.lt(start) ? `${start.minus(taken)} left` : null };
+    const e = await this.cover(leg, leg.held, 'exit');
+    leg.held = leg.held.minus(e.filled);
+    return e;
   }
 
   /**
-   * Reduces a leg by `size` with reduce-only marketable orders, re-sending
-   * what did not fill while it is at least one minimum order (at most
-   * {@link REDUCE_ATTEMPTS} orders). Fees are added to the leg. Returns the size taken off.
+   * Takes `size` off a leg through its hedge executor: reduce-only
+   * marketable IOC orders, one at a time, urgent in the client's rate
+   * limiter, a 429, refusal or unfilled order retried with backoff (100 ms
+   * doubling to 2 s) until less than one minimum order is left — even while
+   * the run stops. Gives up only after {@link COVER_LIMIT_MS}; a leg left
+   * naked meanwhile makes the risk guard escalate (reducing-only, then
+   * halted, each notified). Fees are added to the leg. Returns what filled:
+   * size, volume-weighted price and fees of every fill of its orders.
    */
-  private async reduce(leg: Leg, size: Decimal, purpose: OrderPurpose, onExecution?: (e: Execution) => void): Promise<Decimal> {
-    let taken = ZERO;
-    for (let attempt = 0; attempt < REDUCE_ATTEMPTS; attempt++) {
-      const left = size.minus(taken);
-      const mid = await this.mid(leg);
-      if (!mid) {
-        // No quote (empty side, venue unreachable): try again shortly, even while stopping.
-        await this.ctx.clock.sleep(QUOTE_RETRY_MS);
-        continue;
-      }
-      if (left.lte(0) || left.lt(minOrderSize(leg.market, mid))) break;
-      const e = await this.execute(leg, closeSide(leg.role), left, mid, true, purpose);
-      leg.fees = leg.fees.plus(e.fees);
-      taken = taken.plus(e.filled);
-      onExecution?.(e);
-      if (e.problem) this.warn(`${leg.name}: reduce-only ${closeSide(leg.role)} ${left} ${this.cfg.ticker}: ${e.problem}`);
+  private async cover(leg: Leg, size: Decimal, purpose: OrderPurpose): Promise<Execution> {
+    const { symbol } = leg.market;
+    const side = closeSide(leg.role);
+    void leg.hedger.owe(leg.acc.accountId, symbol, side === 'buy' ? size : size.neg(), { reduceOnly: true, purpose });
+    const deadline = this.now() + COVER_LIMIT_MS;
+    while (leg.hedger.busy() && this.now() < deadline) await leg.hedger.idle(deadline - this.now());
+    let problem: string | null = null;
+    const gaveUp = leg.hedger.busy();
+    if (gaveUp) {
+      const left = leg.hedger.abandon(leg.acc.accountId, symbol);
+      problem = `${left.abs()} ${symbol} still not covered after ${COVER_LIMIT_MS / 1000} s`;
     }
-    return taken;
+    const fills = leg.hedgeFills.splice(0);
+    const filled = fills.reduce((s, f) => s.plus(f.size), ZERO);
+    const fees = fills.reduce((s, f) => s.plus(f.fee), ZERO);
+    const price = filled.gt(0) ? fills.reduce((s, f) => s.plus(f.price.times(f.size)), ZERO).div(filled) : null;
+    leg.fees = leg.fees.plus(fees);
+    if (!problem && filled.lt(size)) problem = `${size.minus(filled)} ${symbol} left (below one minimum order)`;
+    if (problem) this.warn(`${leg.name}: reduce-only ${side} ${size} ${symbol}: ${problem}`);
+    return { filled, price, fees, problem, gaveUp };
   }
 
   /**
@@ -557,7 +583,7 @@ export class CrossVenueHedgeRun {
       await venue.placeOrder({ symbol: leg.market.symbol, side, size: floorToStep(size, leg.market.stepSize), type: 'market', price, timeInForce: 'IOC', reduceOnly, clientOrderId, purpose });
     } catch (err) {
       leg.fills.delete(clientOrderId);
-      return { filled: ZERO, price: null, fees: ZERO, problem: `refused: ${(err as Error).message}` };
+      return { filled: ZERO, price: null, fees: ZERO, problem: `refused: ${(err as Error).message}`, gaveUp: false };
     }
     let order = await leg.watch.waitEnded(clientOrderId, ORDER_END_MS);
     if (!order) {
@@ -573,7 +599,7 @@ export class CrossVenueHedgeRun {
     let problem: string | null = null;
     if (!order) problem = `no final status within ${(2 * ORDER_END_MS) / 1000} s (filled ${filled})`;
     else if (filled.lt(size)) problem = `filled ${filled} of ${size} (${order.statusReason ?? order.status})`;
-    return { filled, price: vwap, fees, problem };
+    return { filled, price: vwap, fees, problem, gaveUp: false };
   }
 
   // ── state, events and helpers ─────────────────────────────────────────
@@ -668,6 +694,7 @@ export class CrossVenueHedgeRun {
   private teardown(legs: readonly Leg[]): void {
     for (const off of this.detach.splice(0)) off();
     for (const l of legs) {
+      l.hedger.close();
       l.watch.close();
       l.book?.close();
     }

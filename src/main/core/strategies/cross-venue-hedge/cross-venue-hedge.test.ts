@@ -3,8 +3,10 @@
  * its own book) and a stepped clock: the defaults — 10-minute holds, 20 s
  * cooldowns — run in milliseconds; take-profit judged on one leg; a venue
  * that keeps refusing stops the run after max_failures, each failed open
- * rolled back; a leg that cannot be closed halts the run, which flattens; a
- * leg liquidated outside the run closes the other.
+ * rolled back; the close of a leg the venue keeps refusing is retried until
+ * it is closed (the run going reducing-only, then halted, meanwhile) or given
+ * up after 120 s while both legs stay hedged (the run then halts); a leg
+ * liquidated outside the run closes the other.
  */
 import Decimal from 'decimal.js';
 import pino from 'pino';
@@ -124,16 +126,53 @@ describe('cross-venue-hedge on fake venues with simulated time', () => {
     await engine.stopRun(runId);
   });
 
-  it('halts and flattens the ticker when a leg cannot be closed (the risk guard sees the naked leg)', async () => {
-    let refusals = 0;
-    fakes[1]!.refuse = (o) => (o.reduceOnly && refusals++ < 4 ? new InsufficientMarginError('lighter', 'venue busy', 21739) : null);
+  it('retries the close of a leg the venue keeps refusing until it is closed; the naked other side makes the run reducing-only, then halted', async () => {
+    // Y's reduce-only orders are refused for 65 s of clock time from the first one: longer than the 60 s naked-time bound.
+    let refusedFrom: number | null = null;
+    fakes[1]!.refuse = (o) => {
+      if (!o.reduceOnly) return null;
+      refusedFrom ??= clock.now();
+      return clock.now() - refusedFrom < 65_000 ? new InsufficientMarginError('lighter', 'venue busy', 21739) : null;
+    };
     const runId = await engine.startRun({ strategy: 'cross-venue-hedge', config: { ticker: 'ETH', margin: 100, hold_time: 5 }, accountIds: ids });
     const view = await engine.waitForEnd(runId);
     expect(view.status).toBe('stopped');
     expect(view.stopReason).toBe('the risk guard left normal mode (uncovered exposure); the ticker flattened');
-    expect(ended()[0]!.detail).toBe('not closed: 0.0333 ETH on lighter account "Y"');
-    expect(events.some((e) => e.type === 'risk' && e.to === 'reducing-only')).toBe(true);
+    // The close was never dropped: retried until Y accepted it, so the cycle closed whole.
+    const c = ended()[0]!;
+    expect([c.phase, c.closeReason, c.detail]).toEqual(['closed', 'hold-expired', null]);
+    expect(c.legs.map((l) => l.exitPrice === null)).toEqual([false, false]);
+    expect(c.closedAt! - refusedFrom!).toBeGreaterThanOrEqual(65_000);
+    const risk = events.filter((e): e is RunEventOf<'risk'> => e.type === 'risk').map((e) => e.to);
+    expect(risk).toEqual(['reducing-only', 'halted']);
+    expect(fakes[1]!.placed.filter((o) => o.reduceOnly)).toHaveLength(1);
     expect(fakes.map((f) => f.position('ETH').toString())).toEqual(['0', '0']);
+  });
+
+  it('gives a close up after 120 s when both legs keep refusing (still hedged), names it in the cycle, and halts instead of opening a new cycle', async () => {
+    // Both venues refuse every reduce-only order: the legs stay hedged, so only the cover limit ends the wait.
+    let refusedFrom: number | null = null;
+    for (const f of fakes) {
+      f.refuse = (o) => {
+        if (!o.reduceOnly) return null;
+        refusedFrom ??= clock.now();
+        return new InsufficientMarginError('lighter', 'venue busy', 21739);
+      };
+    }
+    const runId = await engine.startRun({ strategy: 'cross-venue-hedge', config: { ticker: 'ETH', margin: 100, hold_time: 5 }, accountIds: ids });
+    const view = await engine.waitForEnd(runId);
+    const c = ended()[0]!;
+    expect(c.detail).toBe('not closed: 0.0333 ETH on lighter account "X", 0.0333 ETH on lighter account "Y"');
+    expect(c.closedAt! - refusedFrom!).toBeGreaterThanOrEqual(120_000);
+    expect(c.closedAt! - refusedFrom!).toBeLessThan(125_000);
+    const risk = events.filter((e): e is RunEventOf<'risk'> => e.type === 'risk');
+    expect(risk.map((e) => e.to)).toEqual(['halted']);
+    expect(risk[0]!.reason).toMatch(/^cycle 1: the legs could not be closed within 120 s/);
+    // No second cycle on top of the open legs; the halted run tried to flatten and names what is left.
+    expect(cycles().every((x) => x.cycle === 1)).toBe(true);
+    expect(view.status).toBe('stopped');
+    expect(view.stopReason).toMatch(/ticker flattened; left open: 0\.0333 ETH on .*, -0\.0333 ETH on /);
+    expect(fakes.map((f) => f.position('ETH').toString())).toEqual(['0.0333', '-0.0333']);
   });
 
   it('stops after max_failures opens in a row, each one rolled back', async () => {

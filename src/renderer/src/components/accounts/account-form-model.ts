@@ -1,8 +1,7 @@
 import type { RequestOf } from '../../../../shared/contract';
 import type { Account, AccountMode, AccountPatch } from '../../../../shared/schemas/account';
 import { DEFAULT_SELF_TRADE, SELF_TRADE_KEYS, selfTradeOf, type SelfTradeSettings } from '../../../../shared/schemas/self-trade';
-import { isDiscouragedLighterKeyIndex } from '../../../../shared/lighter-api-key-index';
-import { VENUE_FIELDS, type IdentifierField, type Venue } from '../../../../shared/schemas/venues';
+import { isDiscouragedKeyIndex, VENUE_FIELDS, VENUE_SELF_TRADE, type IdentifierField, type Venue } from '../../../../shared/schemas/venues';
 
 /** An identifier as edited: integers as numbers (null when empty), everything else as text. */
 export type IdentifierDraft = string | number | null;
@@ -14,7 +13,7 @@ export interface AccountFormModel {
   mode: AccountMode;
   /** By identifier key of the venue. */
   identifiers: Record<string, IdentifierDraft>;
-  /** Lighter's self-trade prevention (stored with the identifiers; ignored for other venues). */
+  /** Self-trade prevention (stored with the identifiers of venues that have it, VENUE_SELF_TRADE; ignored for others). */
   selfTrade: SelfTradeSettings;
 }
 
@@ -49,12 +48,12 @@ export function accountForm(account: Account): AccountFormModel {
 
 /**
  * The identifiers to send for the whole form: the venue's identifier fields
- * ({@link identifiersToSend}) plus, for Lighter, the self-trade settings that differ
+ * ({@link identifiersToSend}) plus, for a venue with self-trade prevention, the settings that differ
  * from the defaults (absent = default, so going back to a default clears it).
  */
 export function formIdentifiers(model: AccountFormModel): Record<string, string | number> {
   const out = identifiersToSend(model.venue, model.identifiers);
-  if (model.venue !== 'lighter') return out;
+  if (!VENUE_SELF_TRADE[model.venue]) return out;
   if (model.selfTrade.behavior !== DEFAULT_SELF_TRADE.behavior) out[SELF_TRADE_KEYS.behavior] = model.selfTrade.behavior;
   if (model.selfTrade.equality !== DEFAULT_SELF_TRADE.equality) out[SELF_TRADE_KEYS.equality] = model.selfTrade.equality;
   return out;
@@ -74,10 +73,10 @@ export function identifiersToSend(venue: Venue, drafts: Record<string, Identifie
   return out;
 }
 
-/** True when a Lighter account's API key index is 0–3: used by Lighter's own apps or reserved by its checklist (shared/lighter-api-key-index.ts). */
+/** True when the account's API key index is one its venue warns about (Lighter 0–3: used by Lighter's own apps or reserved by its checklist, shared/lighter-api-key-index.ts). */
 export function usesReservedLighterKeyIndex(venue: Venue, drafts: Record<string, IdentifierDraft>): boolean {
   const index = drafts.apiKeyIndex;
-  return venue === 'lighter' && typeof index === 'number' && isDiscouragedLighterKeyIndex(index);
+  return typeof index === 'number' && isDiscouragedKeyIndex(venue, index);
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import type { FieldIssue } from '../../../../shared/errors';
 import type { CoinList } from '../../../../shared/schemas/coin-lists';
-import type { Venue } from '../../../../shared/schemas/venues';
+import { DEFAULT_VENUE, type Venue } from '../../../../shared/schemas/venues';
 
 /** How a row slices its target: the strategy's default, a slice notional (USDC) or a slice count. */
 export type SliceMode = 'default' | 'notional' | 'count';
@@ -42,7 +42,7 @@ export function newCoinRow(symbol = ''): CoinRowDraft {
 }
 
 /** A new list draft for `venue` with one empty row. */
-export function newCoinListDraft(venue: Venue = 'lighter'): CoinListDraft {
+export function newCoinListDraft(venue: Venue = DEFAULT_VENUE): CoinListDraft {
   return { name: '', venue, coins: [newCoinRow()] };
 }
 

@@ -1,5 +1,5 @@
-import type { Account } from '../../../shared/schemas/account';
-import { selfTradeOf } from '../../../shared/schemas/self-trade';
+import type { Account } from '../../../../shared/schemas/account';
+import { selfTradeOf } from '../../../../shared/schemas/self-trade';
 
 /**
  * Warnings for a multi-account run whose Lighter accounts may cancel each

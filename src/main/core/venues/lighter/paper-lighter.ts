@@ -1,18 +1,18 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { selfTradeOf, selfTradeWireModes } from '../../../shared/schemas/self-trade';
-import type { Account } from '../../../shared/schemas/account';
-import type { Clock } from '../clock';
-import type { Logger } from '../log/logger';
-import type { SecretStore } from '../secrets/secret-store';
-import { startLighterSim, type LighterSimOptions, type RunningLighterSim } from '../sim/lighter/lighter-sim';
-import { createLighterVenue, type LighterTiming } from '../venues/lighter/lighter-venue';
-import { signerForAccount } from '../venues/lighter/signer/signer-for-account';
-import type { Venue } from '../venues/venue';
-import { postSimAdmin, PaperSimulatorError } from './external-sim-admin';
-import { PaperAccountBook } from './paper-account-book';
-import { defaultPaperSim, PAPER_SIM_TOKEN_ENV, type DefaultPaperSim } from './paper-sim-default';
-import { DEFAULT_PAPER_COLLATERAL, PaperSimulatorHost } from './paper-simulator-host';
+import { selfTradeOf, selfTradeWireModes } from '../../../../shared/schemas/self-trade';
+import type { Account } from '../../../../shared/schemas/account';
+import type { Logger } from '../../log/logger';
+import { startLighterSim, type LighterSimOptions, type RunningLighterSim } from '../../sim/lighter/lighter-sim';
+import { createLighterVenue, type LighterTiming } from './lighter-venue';
+import { signerForAccount } from './signer/signer-for-account';
+import type { PaperVenueDeps, PaperVenues } from '../venue-descriptor';
+import type { Venue } from '../venue';
+import { postSimAdmin, PaperSimulatorError } from '../../engine/external-sim-admin';
+import { PaperAccountBook } from '../../engine/paper-account-book';
+import { defaultPaperSim, PAPER_SIM_TOKEN_ENV, type DefaultPaperSim } from '../../engine/paper-sim-default';
+import { DEFAULT_PAPER_COLLATERAL, PaperSimulatorHost } from '../../engine/paper-simulator-host';
+import { PerDataDir } from '../../engine/per-data-dir';
 
 /** API key index paper accounts sign with unless their identifiers name one (the simulator accepts any). */
 const PAPER_API_KEY_INDEX = 4;
@@ -41,14 +41,6 @@ export interface PaperLighterOptions {
   sim?: Omit<LighterSimOptions, 'port' | 'host' | 'accounts' | 'collateral' | 'seed' | 'stateDir'>;
 }
 
-/** What {@link PaperLighter.venueFor} needs besides the account. */
-export interface PaperVenueDeps {
-  clock: Clock;
-  logger: Logger;
-  /** Where an external simulator's admin token (`simAdminToken`) is read from. */
-  secrets?: SecretStore;
-}
-
 /**
  * Paper trading on Lighter. A paper account without `simUrl` trades on the
  * process's built-in Lighter simulator (127.0.0.1, a free port, started on
@@ -61,7 +53,7 @@ export interface PaperVenueDeps {
  * paper account book; the real Lighter client talks to the simulator over
  * HTTP and WebSocket and signs with the paper signer.
  */
-export class PaperLighter {
+export class PaperLighter implements PaperVenues {
   private readonly host: PaperSimulatorHost<RunningLighterSim>;
   private readonly book: PaperAccountBook<z.infer<typeof entrySchema>>;
 
@@ -91,7 +83,7 @@ export class PaperLighter {
    *   CorruptStateFileError when the paper account book or the built-in simulator's state is damaged;
    *   SimStateLockedError when another process uses the built-in simulator's state.
    */
-  async venueFor(account: Account, deps: PaperVenueDeps & { timing?: LighterTiming }): Promise<Venue> {
+  async venueFor(account: Account, deps: PaperVenueDeps): Promise<Venue> {
     if (account.mode !== 'paper' || account.venue !== 'lighter') throw new TypeError(`account ${account.id} is not a paper Lighter account`);
     const fallback = typeof this.opts.defaultSim === 'function' ? this.opts.defaultSim() : (this.opts.defaultSim ?? null);
     const own = typeof account.identifiers.simUrl === 'string' ? account.identifiers.simUrl : null;
@@ -111,7 +103,7 @@ export class PaperLighter {
       tier: 'premium',
       clock: deps.clock,
       logger: deps.logger,
-      timing: deps.timing,
+      timing: deps.timing as LighterTiming | undefined,
     });
   }
 
@@ -151,7 +143,7 @@ export class PaperLighter {
   }
 }
 
-const byDataDir = new Map<string, PaperLighter>();
+const perDataDir = new PerDataDir((paperDir) => new PaperLighter({ paperDir, defaultSim: () => defaultPaperSim('lighter', process.env) }));
 
 /**
  * The process's {@link PaperLighter} for a data directory (one built-in
@@ -161,15 +153,10 @@ const byDataDir = new Map<string, PaperLighter>();
  * simulator to that external one.
  */
 export function processPaperLighter(dataDir?: string): PaperLighter {
-  const key = dataDir ?? '';
-  let paper = byDataDir.get(key);
-  if (!paper) byDataDir.set(key, (paper = new PaperLighter({ paperDir: dataDir && join(dataDir, 'paper'), defaultSim: () => defaultPaperSim('lighter', process.env) })));
-  return paper;
+  return perDataDir.get(dataDir);
 }
 
 /** Stops every process-wide {@link PaperLighter} and forgets them. */
-export async function closeProcessPaperLighters(): Promise<void> {
-  const all = [...byDataDir.values()];
-  byDataDir.clear();
-  await Promise.all(all.map((p) => p.close()));
+export function closeProcessPaperLighters(): Promise<void> {
+  return perDataDir.closeAll();
 }

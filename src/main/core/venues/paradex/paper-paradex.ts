@@ -1,16 +1,17 @@
 import { join } from 'node:path';
 import { ec } from 'starknet';
 import { z } from 'zod';
-import type { Account } from '../../../shared/schemas/account';
-import type { Logger } from '../log/logger';
-import { startParadexSim, type ParadexSimOptions, type RunningParadexSim } from '../sim/paradex/paradex-sim';
-import { createParadexVenue, type ParadexTiming } from '../venues/paradex/paradex-venue';
-import type { Venue } from '../venues/venue';
-import { postSimAdmin, PaperSimulatorError } from './external-sim-admin';
-import { PaperAccountBook } from './paper-account-book';
-import { defaultPaperSim, PAPER_SIM_TOKEN_ENV, type DefaultPaperSim } from './paper-sim-default';
-import type { PaperVenueDeps } from './paper-lighter';
-import { DEFAULT_PAPER_COLLATERAL, PaperSimulatorHost } from './paper-simulator-host';
+import type { Account } from '../../../../shared/schemas/account';
+import type { Logger } from '../../log/logger';
+import { startParadexSim, type ParadexSimOptions, type RunningParadexSim } from '../../sim/paradex/paradex-sim';
+import { createParadexVenue, type ParadexTiming } from './paradex-venue';
+import type { PaperVenueDeps, PaperVenues } from '../venue-descriptor';
+import type { Venue } from '../venue';
+import { postSimAdmin, PaperSimulatorError } from '../../engine/external-sim-admin';
+import { PaperAccountBook } from '../../engine/paper-account-book';
+import { defaultPaperSim, PAPER_SIM_TOKEN_ENV, type DefaultPaperSim } from '../../engine/paper-sim-default';
+import { DEFAULT_PAPER_COLLATERAL, PaperSimulatorHost } from '../../engine/paper-simulator-host';
+import { PerDataDir } from '../../engine/per-data-dir';
 
 const hex = z.string().regex(/^0x[0-9a-f]+$/);
 /** A paper account's STARK key and its simulator account address (a key that controls simulated money only). */
@@ -48,7 +49,7 @@ export interface PaperParadexOptions {
  * Paradex client talks to the simulator over HTTP and WebSocket, signing
  * auth and orders with that key.
  */
-export class PaperParadex {
+export class PaperParadex implements PaperVenues {
   private readonly host: PaperSimulatorHost<RunningParadexSim>;
   private readonly book: PaperAccountBook<PaperKey>;
 
@@ -76,7 +77,7 @@ export class PaperParadex {
    *   CorruptStateFileError when the paper account book or the built-in simulator's state is damaged;
    *   SimStateLockedError when another process uses the built-in simulator's state.
    */
-  async venueFor(account: Account, deps: PaperVenueDeps & { timing?: ParadexTiming }): Promise<Venue> {
+  async venueFor(account: Account, deps: PaperVenueDeps): Promise<Venue> {
     if (account.mode !== 'paper' || account.venue !== 'paradex') throw new TypeError(`account ${account.id} is not a paper Paradex account`);
     const fallback = typeof this.opts.defaultSim === 'function' ? this.opts.defaultSim() : (this.opts.defaultSim ?? null);
     const own = typeof account.identifiers.simUrl === 'string' ? account.identifiers.simUrl.replace(/\/$/, '') : null;
@@ -91,7 +92,7 @@ export class PaperParadex {
       l2Address: key.address,
       clock: deps.clock,
       logger: deps.logger,
-      timing: deps.timing,
+      timing: deps.timing as ParadexTiming | undefined,
     });
   }
 
@@ -143,7 +144,7 @@ function newPrivateKey(): string {
   return `0x${Buffer.from(ec.starkCurve.utils.randomPrivateKey()).toString('hex')}`;
 }
 
-const byDataDir = new Map<string, PaperParadex>();
+const perDataDir = new PerDataDir((paperDir) => new PaperParadex({ paperDir, defaultSim: () => defaultPaperSim('paradex', process.env) }));
 
 /**
  * The process's {@link PaperParadex} for a data directory (one built-in
@@ -153,15 +154,10 @@ const byDataDir = new Map<string, PaperParadex>();
  * simulator to that external one.
  */
 export function processPaperParadex(dataDir?: string): PaperParadex {
-  const key = dataDir ?? '';
-  let paper = byDataDir.get(key);
-  if (!paper) byDataDir.set(key, (paper = new PaperParadex({ paperDir: dataDir && join(dataDir, 'paper'), defaultSim: () => defaultPaperSim('paradex', process.env) })));
-  return paper;
+  return perDataDir.get(dataDir);
 }
 
 /** Stops every process-wide {@link PaperParadex} and forgets them. */
-export async function closeProcessPaperParadexes(): Promise<void> {
-  const all = [...byDataDir.values()];
-  byDataDir.clear();
-  await Promise.all(all.map((p) => p.close()));
+export function closeProcessPaperParadexes(): Promise<void> {
+  return perDataDir.closeAll();
 }

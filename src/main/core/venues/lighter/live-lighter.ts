@@ -1,18 +1,18 @@
-import { selfTradeOf, selfTradeWireModes } from '../../../shared/schemas/self-trade';
+import { selfTradeOf, selfTradeWireModes } from '../../../../shared/schemas/self-trade';
 import type { Dispatcher } from 'undici';
-import type { WsAgentFor } from '../notify/ws-proxy-agent';
-import type { Account } from '../../../shared/schemas/account';
-import type { Clock } from '../clock';
-import type { Logger } from '../log/logger';
-import type { SecretStore } from '../secrets/secret-store';
-import { createLighterVenue, type LighterTiming } from '../venues/lighter/lighter-venue';
-import { createLighterRateLimiter, type LighterTier } from '../venues/lighter/rate-limits';
-import { LighterRest } from '../venues/lighter/rest-client';
-import type { LighterChainId } from '../venues/lighter/signer/signer-abi';
-import { signerForAccount } from '../venues/lighter/signer/signer-for-account';
-import type { Venue } from '../venues/venue';
-import { UnknownVenueError } from '../venues/venue-errors';
-import { MissingSecretError } from './engine-errors';
+import type { WsAgentFor } from '../../notify/ws-proxy-agent';
+import type { Account } from '../../../../shared/schemas/account';
+import type { Clock } from '../../clock';
+import type { Logger } from '../../log/logger';
+import type { SecretStore } from '../../secrets/secret-store';
+import { createLighterVenue, type LighterTiming } from './lighter-venue';
+import { createLighterRateLimiter, type LighterTier } from './rate-limits';
+import { LighterRest } from './rest-client';
+import type { LighterChainId } from './signer/signer-abi';
+import { signerForAccount } from './signer/signer-for-account';
+import type { Venue } from '../venue';
+import { UnknownVenueError } from '../venue-errors';
+import { MissingSecretError } from '../../engine/engine-errors';
 
 /** Lighter mainnet (lighter.md §0). */
 export const LIGHTER_MAINNET = {

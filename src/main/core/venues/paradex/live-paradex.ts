@@ -1,13 +1,13 @@
 import type { Dispatcher } from 'undici';
-import type { WsAgentFor } from '../notify/ws-proxy-agent';
-import type { Account } from '../../../shared/schemas/account';
-import type { Clock } from '../clock';
-import type { Logger } from '../log/logger';
-import type { SecretStore } from '../secrets/secret-store';
-import type { MarketOrderMode } from '../venues/paradex/market-emulation';
-import { createParadexVenue, type ParadexTiming } from '../venues/paradex/paradex-venue';
-import type { Venue } from '../venues/venue';
-import { MissingSecretError } from './engine-errors';
+import type { WsAgentFor } from '../../notify/ws-proxy-agent';
+import type { Account } from '../../../../shared/schemas/account';
+import type { Clock } from '../../clock';
+import type { Logger } from '../../log/logger';
+import type { SecretStore } from '../../secrets/secret-store';
+import type { MarketOrderMode } from './market-emulation';
+import { createParadexVenue, type ParadexTiming } from './paradex-venue';
+import type { Venue } from '../venue';
+import { MissingSecretError } from '../../engine/engine-errors';
 
 /** Paradex mainnet ("prod"), paradex.md §0. */
 export const PARADEX_MAINNET = {

@@ -7,16 +7,16 @@
 import Decimal from 'decimal.js';
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Account } from '../../../shared/schemas/account';
-import { systemClock } from '../clock';
-import { Redactor } from '../log/redactor';
-import { EnvSecretStore } from '../secrets/env-secret-store';
-import { secretEnvVar } from '../secrets/secret-store';
-import type { AccountEvent } from '../venues/venue';
-import { MissingSecretError } from './engine-errors';
+import type { Account } from '../../../../shared/schemas/account';
+import { systemClock } from '../../clock';
+import { Redactor } from '../../log/redactor';
+import { EnvSecretStore } from '../../secrets/env-secret-store';
+import { secretEnvVar } from '../../secrets/secret-store';
+import type { AccountEvent } from '../venue';
+import { MissingSecretError } from '../../engine/engine-errors';
 import { liveParadexVenue, PARADEX_MAINNET, paradexWsUrl } from './live-paradex';
 import { PaperParadex } from './paper-paradex';
-import { createVenueProvider } from './venue-provider';
+import { createVenueProvider } from '../../engine/venue-provider';
 
 const logger = pino({ level: 'silent' });
 const account = (over: Partial<Account>): Account => ({ id: 'acc_pdxaaaaaaaaa', venue: 'paradex', label: 'Long leg', mode: 'paper', identifiers: {}, createdAt: 0, updatedAt: 0, ...over });
@@ -35,7 +35,7 @@ async function until(pred: () => boolean, what: string, timeoutMs = 5_000): Prom
 
 describe('paper Paradex accounts through the venue provider', () => {
   it('one simulator, one funded simulator account per HedgeDesk account, trading on it end to end', async () => {
-    const provider = createVenueProvider({ secrets: secrets(), clock: systemClock, logger, paper: undefined, paperParadex: paper });
+    const provider = createVenueProvider({ secrets: secrets(), clock: systemClock, logger, paper: { paradex: paper } });
     const a = await provider.venueFor(account({ id: 'acc_pdxaaaaaaaaa' }));
     const b = await provider.venueFor(account({ id: 'acc_pdxbbbbbbbbb' }));
     expect(await provider.venueFor(account({ id: 'acc_pdxaaaaaaaaa' }))).toBe(a);
@@ -54,7 +54,7 @@ describe('paper Paradex accounts through the venue provider', () => {
     expect(await b.positions()).toEqual([]);
     await provider.close();
 
-    const again = createVenueProvider({ secrets: secrets(), clock: systemClock, logger, paperParadex: paper });
+    const again = createVenueProvider({ secrets: secrets(), clock: systemClock, logger, paper: { paradex: paper } });
     const a2 = await again.venueFor(account({ id: 'acc_pdxaaaaaaaaa' }));
     expect((await a2.positions())[0]!.size.toString()).toBe('0.05'); // the same simulator account, not a new one
     await again.close();
@@ -69,7 +69,7 @@ describe('live Paradex accounts', () => {
   const live = account({ id: 'acc_pdxlive0000', mode: 'live', identifiers: { l2Address: '0x129c135ed63df9353885e292be4426b8ed6122b13c6c0e1bb787288a1f5adfa' } });
 
   it('without the L2 private key in the secret store: an error naming the account and the field', async () => {
-    const provider = createVenueProvider({ secrets: secrets(), clock: systemClock, logger, paperParadex: paper });
+    const provider = createVenueProvider({ secrets: secrets(), clock: systemClock, logger, paper: { paradex: paper } });
     const err = await provider.venueFor(live).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(MissingSecretError);
     expect((err as Error).message).toMatch(/"Long leg" \(acc_pdxlive0000\) has no l2PrivateKey/);

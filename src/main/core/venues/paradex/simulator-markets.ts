@@ -1,8 +1,8 @@
 import type Decimal from 'decimal.js';
-import { loadMarkets } from '../sim/paradex/markets';
-import { DEFAULT_PARADEX_FEES, MarketCatalog as ParadexMarkets } from '../venues/paradex/markets';
-import { marketSchema } from '../venues/paradex/wire';
-import type { CatalogMarkets } from './market-catalog';
+import { loadMarkets } from '../../sim/paradex/markets';
+import { DEFAULT_PARADEX_FEES, MarketCatalog as ParadexMarkets } from './markets';
+import { marketSchema } from './wire';
+import type { CatalogMarkets } from '../../markets/market-catalog';
 
 /**
  * Paradex's markets as the built-in Paradex simulator serves them (its

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Account } from '../../../shared/schemas/account';
+import type { Account } from '../../../../shared/schemas/account';
 import { sharedMasterWarnings } from './shared-master-check';
 
 const L1 = '0x15f43D1f2DeE81424aFd891943262aa90F22cc2A';

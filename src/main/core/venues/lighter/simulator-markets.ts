@@ -1,8 +1,8 @@
 import type Decimal from 'decimal.js';
-import { loadMarkets, referenceMid } from '../sim/lighter/markets';
-import { MarketCatalog as LighterMarkets } from '../venues/lighter/markets';
-import { orderBookDetailSchema } from '../venues/lighter/wire';
-import type { CatalogMarkets } from './market-catalog';
+import { loadMarkets, referenceMid } from '../../sim/lighter/markets';
+import { MarketCatalog as LighterMarkets } from './markets';
+import { orderBookDetailSchema } from './wire';
+import type { CatalogMarkets } from '../../markets/market-catalog';
 
 /**
  * Lighter's markets as the built-in Lighter simulator serves them: the
