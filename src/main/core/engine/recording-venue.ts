@@ -71,7 +71,9 @@ export interface RecordingVenueOptions {
  *   price, order, liquidity) is an integrity alarm ({@link RecordingVenueOptions.onIntegrityAlarm}).
  *   Order updates of the run's orders are stored likewise.
  * - Reconciliation ({@link recordMissedFill}, {@link recordOrderState})
- *   stores what the venue's history says the stream did not deliver.
+ *   stores what the venue's history says the stream did not deliver; a fill
+ *   it stored while the run runs that the stream brings later is delivered
+ *   then (once), not dropped as a duplicate.
  * `close()` detaches the wrapper; the shared venue stays connected.
  */
 export class RecordingVenue implements Venue {
