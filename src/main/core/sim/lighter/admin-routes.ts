@@ -21,12 +21,14 @@ function str(body: Record<string, unknown>, field: string): string | undefined {
  * - `POST /admin/faults` (see `faults.ts`) → `{faults}`; `DELETE /admin/faults` → `{faults}`
  * - `POST /admin/mid` `{market_id, price}` → `{market_id, mid}`
  * - `GET /admin/state` → the state
+ * - `GET /admin/trades` → `{trades}`: every trade with a user account on either side, oldest first
  * Errors answer like Lighter: HTTP 400 `{code, message}` (404 `{code: 29404}` for unknown routes).
  * @throws LighterError for every refusal (the server writes it).
  */
 export async function handleAdmin(admin: LighterSimAdmin, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const route = `${req.method} ${url.pathname}`;
   if (route === 'GET /admin/state') return sendJson(res, 200, admin.state());
+  if (route === 'GET /admin/trades') return sendJson(res, 200, { trades: admin.userTrades() });
   if (route === 'DELETE /admin/faults') return sendJson(res, 200, { faults: admin.clearFaults() });
   if (req.method !== 'POST') throw new LighterError(29404);
   const body = await readJsonObject(req);

@@ -114,6 +114,17 @@ describe('Lighter simulator admin endpoint and fault injection', () => {
     expect(inactive[0]).toMatchObject({ client_order_index: 9, status: 'canceled-not-enough-liquidity', filled_base_amount: '0.0500' });
   });
 
+  it('GET /admin/trades lists the trades of user accounts (the venue\'s record), not those between the sim\'s makers', async () => {
+    expect((await getJson(url, '/admin/trades', { authorization: `Bearer ${TEST_ADMIN_TOKEN}` })).body).toEqual({ trades: [] });
+    await postTx(url, 14, order(0, { ClientOrderIndex: 5, Type: 1, TimeInForce: 0, OrderExpiry: 0, Price: 310_000, BaseAmount: 1000 }));
+    const trades = (await getJson(url, '/admin/trades', { authorization: `Bearer ${TEST_ADMIN_TOKEN}` })).body.trades;
+    expect(trades.length).toBeGreaterThan(0);
+    expect(trades.every((t: { bid_account_id: number; ask_account_id: number }) => t.bid_account_id === A || t.ask_account_id === A)).toBe(true);
+    const bought = trades.reduce((sum: number, t: { size: string }) => sum + Number(t.size), 0);
+    expect(bought.toFixed(4)).toBe(sim.admin.state().accounts.find((x) => x.account_index === A)!.positions[0]!.size);
+    expect(sim.admin.userTrades().map((t) => t.trade_id)).toEqual(trades.map((t: { trade_id: number }) => t.trade_id));
+  });
+
   it('DELETE /admin/faults disarms everything; bad fault bodies are refused', async () => {
     await adminJson(url, 'POST', '/admin/faults', { invalid_nonce: { count: 5 }, ack_delay_ms: 100, fill_fraction: 0.2 });
     const cleared = await adminJson(url, 'DELETE', '/admin/faults');

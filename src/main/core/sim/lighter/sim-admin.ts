@@ -2,6 +2,8 @@ import Decimal from 'decimal.js';
 import { faultSpecSchema, type FaultSpec, type FaultsView } from './faults';
 import { LighterError } from './lighter-error';
 import { MAKER_ACCOUNTS, type LighterExchange } from './lighter-exchange';
+import type { LighterTradeJson } from './trade-view';
+import { tradeJson } from './ws-messages';
 
 /** A created account. */
 export interface CreatedAccount {
@@ -64,6 +66,12 @@ export interface LighterSimAdmin {
   setMid(marketId: number, price: string): string;
   /** Accounts, markets, faults and connections. */
   state(): SimState;
+  /**
+   * Every trade in the history (the last 20 000) with a user account on either side
+   * (trades between the sim's market makers left out), oldest first, as Lighter's Trade JSON —
+   * the venue's own record of fills, for drills and tests comparing it with what a client recorded.
+   */
+  userTrades(): LighterTradeJson[];
 }
 
 function decimal(value: unknown, field: string): Decimal {
@@ -111,6 +119,13 @@ export function createSimAdmin(venue: LighterExchange, ws: { dropAll(): void; co
       if (!mid.gt(0)) throw new LighterError(20001, 'price is below one tick');
       venue.setMid(marketId, mid);
       return mid.toFixed(market.priceDecimals);
+    },
+    userTrades() {
+      const isMaker = (index: number) => MAKER_ACCOUNTS.includes(index);
+      return engine
+        .trades()
+        .filter((t) => !isMaker(t.takerAccountId) || !isMaker(t.makerAccountId))
+        .map((t) => tradeJson(venue, t));
     },
     state() {
       return {

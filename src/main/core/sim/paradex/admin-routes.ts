@@ -28,12 +28,14 @@ function required(body: Record<string, unknown>, field: string): string {
  * - `POST /admin/mid` `{market, price}` → `{market, mid}`
  * - `POST /admin/faults` (see `faults.ts`) → `{faults}`; `DELETE /admin/faults` → `{faults}`
  * - `GET /admin/state` → the state
+ * - `GET /admin/fills` → `{fills}`: every user account's fills (`/v1/fills` entries), oldest first
  * Errors answer like Paradex: `{error, message, data}`.
  * @throws ParadexError for every refusal (the server writes it).
  */
 export async function handleAdmin(admin: ParadexSimAdmin, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const route = `${req.method} ${url.pathname}`;
   if (route === 'GET /admin/state') return sendJson(res, 200, admin.state());
+  if (route === 'GET /admin/fills') return sendJson(res, 200, { fills: admin.userFills() });
   if (route === 'DELETE /admin/faults') return sendJson(res, 200, { faults: admin.clearFaults() });
   const accountPath = /^\/admin\/accounts\/(0x[0-9a-fA-F]+)(\/deposit)?$/.exec(url.pathname);
   if (req.method === 'GET' && accountPath && !accountPath[2]) return sendJson(res, 200, admin.account(accountPath[1]!));

@@ -66,6 +66,17 @@ describe('Paradex sim faults (admin, in process and over HTTP)', () => {
     expect((await call(t.url, 'GET', '/v1/positions', fresh)).status).toBe(401);
   });
 
+  it('GET /admin/fills lists every user fill as /v1/fills does (the venue\'s record)', async () => {
+    expect((await call(t.url, 'GET', '/admin/fills', t.sim.adminToken)).body).toEqual({ fills: [] });
+    await market('0.2');
+    await settle();
+    const fills = (await call(t.url, 'GET', '/admin/fills', t.sim.adminToken)).body.fills;
+    const own = (await call(t.url, 'GET', '/v1/fills', jwt)).body.results;
+    expect(fills.length).toBeGreaterThan(0);
+    expect(fills.map((f: { id: string }) => f.id).sort()).toEqual(own.map((f: { id: string }) => f.id).sort());
+    expect(fills[0]).toMatchObject({ account: t.A.address, market: 'ETH-USD-PERP', side: 'BUY' });
+  });
+
   it('admin HTTP answers 401 without the admin token, or with a wrong one, and changes nothing', async () => {
     const bare = await call(t.url, 'POST', '/admin/accounts', undefined, { public_key: '0x1234', collateral: '5' });
     expect(bare).toMatchObject({ status: 401, body: { error: 'UNAUTHORIZED', message: expect.stringContaining('Authorization: Bearer') } });

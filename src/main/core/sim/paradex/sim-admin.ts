@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { fillJson } from './account-view';
 import { faultSpecSchema, DEFAULT_REJECT_REASON, type FaultSpec, type FaultsView } from './faults';
 import { ParadexError } from './paradex-error';
 import type { ParadexExchange } from './paradex-exchange';
@@ -76,6 +77,12 @@ export interface ParadexSimAdmin {
   account(address: string): AccountSnapshot;
   /** Accounts, markets, faults and connections. */
   state(): SimState;
+  /**
+   * Every fill of every user account still in the history (the last 1 000 per account), oldest
+   * first, as `/v1/fills` entries — the venue's own record, for drills and tests comparing it with
+   * what a client recorded.
+   */
+  userFills(): ReturnType<typeof fillJson>[];
 }
 
 function decimal(value: unknown, field: string): Decimal {
@@ -158,6 +165,12 @@ export function createSimAdmin(venue: ParadexExchange, ws: { dropAll(): void; co
       return faults.view();
     },
     account: snapshot,
+    userFills() {
+      return venue.registry
+        .all()
+        .flatMap((a) => venue.fills(a).map(fillJson))
+        .sort((x, y) => x.created_at - y.created_at || x.id.localeCompare(y.id));
+    },
     state() {
       return {
         ws_connections: ws.connectionCount(),
