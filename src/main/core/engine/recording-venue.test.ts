@@ -123,6 +123,28 @@ describe('RecordingVenue', () => {
     expect(emitted.filter((e) => e.type === 'fill')).toHaveLength(1);
   });
 
+  it('a missed fill recorded while the run runs, then brought late by the stream, is delivered once: to the risk guard and the strategy, not stored again', async () => {
+    inner.fillLimits = false;
+    const delivered: AccountEvent[] = [];
+    venue.onAccountEvent((e) => delivered.push(e));
+    const handle = await venue.placeOrder(buy);
+    const late: Fill = { fillId: '78', symbol: 'ETH', venueOrderId: '1', clientOrderId: handle.clientOrderId, side: 'buy', price: d(3000), size: d('0.01'), fee: d(0), liquidity: 'maker', timestamp: 1 };
+    expect(venue.recordMissedFill(late, { deliverWhenStreamed: true })).toBe('new');
+    expect(delivered.filter((e) => e.type === 'fill')).toEqual([]);
+    inner.deliver({ type: 'fill', fill: late });
+    inner.deliver({ type: 'fill', fill: { ...late } });
+    expect(delivered.filter((e) => e.type === 'fill').map((e) => (e.type === 'fill' ? e.fill.fillId : ''))).toEqual(['78']);
+    expect(risk.exposure('ETH').net.toString()).toBe('0.01');
+    expect(new FillsRepository(db.db).listByRun('run_1').map((f) => f.fillId)).toEqual(['78']);
+    expect(emitted.filter((e) => e.type === 'fill')).toHaveLength(1);
+    expect(venue.duplicates).toBe(1);
+    // Other content under the same id is still the integrity alarm, never a delivery.
+    expect(venue.recordMissedFill({ ...late, fillId: '79' }, { deliverWhenStreamed: true })).toBe('new');
+    inner.deliver({ type: 'fill', fill: { ...late, fillId: '79', size: d('0.02') } });
+    expect(alarms).toHaveLength(1);
+    expect(delivered.filter((e) => e.type === 'fill')).toHaveLength(1);
+  });
+
   it('a venue order state from reconciliation never moves a stored order back', async () => {
     const handle = await venue.placeOrder(buy);
     const orders = new OrdersRepository(db.db);

@@ -2,7 +2,7 @@ import type Decimal from 'decimal.js';
 import type { Clock } from '../clock';
 import type { Logger } from '../log/logger';
 import type { DeadMansSwitch } from '../venues/dead-mans-switch';
-import type { FillRecordOutcome, FillsRepository } from '../store/fills-repository';
+import { sameFillContent, type FillRecordOutcome, type FillsRepository } from '../store/fills-repository';
 import type { OrderKey, OrderRecord, OrdersRepository } from '../store/orders-repository';
 import type {
   AccountEvent,
@@ -27,6 +27,8 @@ import type { RunEventInput } from '../../../shared/schemas/runs';
 const MAX_CLIENT_ORDER_ID = 2 ** 48 - 1;
 /** Ids per millisecond of the clock. */
 const IDS_PER_MS = 64;
+/** How many fill ids stored by reconciliation and not yet delivered are remembered. */
+const UNDELIVERED_REMEMBERED = 10_000;
 /** Venue order statuses nothing moves on from (a stored `failed` the venue turns out to know is the venue's). */
 const FINAL_STATUSES: ReadonlySet<string> = new Set(['filled', 'canceled', 'rejected']);
 
@@ -69,7 +71,9 @@ export interface RecordingVenueOptions {
  *   price, order, liquidity) is an integrity alarm ({@link RecordingVenueOptions.onIntegrityAlarm}).
  *   Order updates of the run's orders are stored likewise.
  * - Reconciliation ({@link recordMissedFill}, {@link recordOrderState})
- *   stores what the venue's history says the stream did not deliver.
+ *   stores what the venue's history says the stream did not deliver; a fill
+ *   it stored while the run runs that the stream brings later is delivered
+ *   then (once), not dropped as a duplicate.
  * `close()` detaches the wrapper; the shared venue stays connected.
  */
 export class RecordingVenue implements Venue {
@@ -79,6 +83,8 @@ export class RecordingVenue implements Venue {
   private readonly detach: () => void;
   private lastId = 0;
   private duplicateCount = 0;
+  /** Fill ids reconciliation stored while the run was running that the stream has not brought yet. */
+  private readonly undelivered = new Set<string>();
 
   constructor(private readonly opts: RecordingVenueOptions) {
     this.venue = opts.inner.venue;
@@ -164,10 +170,17 @@ export class RecordingVenue implements Venue {
    * is not handed to the risk guard or the strategy: at start they begin from
    * the venue's positions, which include it; while running, the strategy's
    * position check takes the venue's position and hedges the difference.
+   * With `deliverWhenStreamed` (a pass while the run is running), the stream
+   * was maybe only late — e.g. one account's resync after a reconnect still
+   * under way while another account's `resynced` started the pass — so when
+   * the stream then brings this fill, it is delivered once (risk guard,
+   * strategy) instead of being dropped as a duplicate; it stays stored once.
    * @returns what the store made of it (a conflict also raises the integrity alarm).
    */
-  recordMissedFill(fill: Fill): FillRecordOutcome['outcome'] {
-    return this.storeFill(fill, 'reconciliation');
+  recordMissedFill(fill: Fill, opts: { deliverWhenStreamed?: boolean } = {}): FillRecordOutcome['outcome'] {
+    const outcome = this.storeFill(fill, 'reconciliation');
+    if (outcome === 'new' && opts.deliverWhenStreamed) this.rememberUndelivered(fill.fillId);
+    return outcome;
   }
 
   /**
@@ -300,11 +313,35 @@ export class RecordingVenue implements Venue {
     for (const l of this.listeners) l(event);
   }
 
-  /** Stores a stream fill once and hands it to the risk guard; false when it is not new (a duplicate or a conflict: not delivered). */
+  /**
+   * Stores a stream fill once and hands it to the risk guard; false when it is
+   * not to be delivered (a duplicate or a conflict). A fill reconciliation
+   * stored while the run was running and nobody was handed yet is delivered
+   * now, without storing it again.
+   */
   private recordFill(fill: Fill): boolean {
-    if (this.storeFill(fill, 'stream') !== 'new') return false;
+    if (this.undelivered.delete(fill.fillId) && this.storedAlike(fill)) {
+      this.opts.logger.info(
+        { component: 'engine', runId: this.opts.runId, account: this.accountId, fillId: fill.fillId },
+        `fill ${fill.fillId}, recorded by reconciliation before the stream brought it, delivered now`,
+      );
+    } else if (this.storeFill(fill, 'stream') !== 'new') {
+      return false;
+    }
     this.opts.risk.recordFill(this.accountId, fill);
     return true;
+  }
+
+  /** True when a fill with this identity and the same content is stored. */
+  private storedAlike(fill: Fill): boolean {
+    const stored = this.opts.fills.get(this.venue, this.accountId, fill.fillId);
+    return stored !== null && sameFillContent(stored, fill);
+  }
+
+  /** Remembers a fill id stored by reconciliation and not delivered (the oldest forgotten beyond 10,000). */
+  private rememberUndelivered(fillId: string): void {
+    this.undelivered.add(fillId);
+    if (this.undelivered.size > UNDELIVERED_REMEMBERED) this.undelivered.delete(this.undelivered.values().next().value as string);
   }
 
   /** Stores a fill under its identity and emits it when new; counts duplicates; raises the alarm on a conflict. */

@@ -139,7 +139,7 @@ export class RunReconciler {
       for (const account of this.opts.accounts) {
         const venuePositions = await account.venue.positions();
         const history = await account.venue.fillHistory(FILL_HISTORY_PAGE);
-        missingFillsRecorded += this.catchUpFills(account, history, log);
+        missingFillsRecorded += this.catchUpFills(account, history, trigger === 'reconnect' || trigger === 'periodic', log);
         ordersResolved += await this.resolveOrders(account, log);
         positions.push(...this.comparePositions(account, venuePositions, trigger, log));
       }
@@ -154,8 +154,8 @@ export class RunReconciler {
     return report;
   }
 
-  /** Records the history fills of the run's orders that are not stored; raises the alarm for stored ones with other content. */
-  private catchUpFills(account: RunReconcilerOptions['accounts'][number], history: readonly Fill[], log: Logger): number {
+  /** Records the history fills of the run's orders that are not stored (`running`: a pass while the strategy runs); raises the alarm for stored ones with other content. */
+  private catchUpFills(account: RunReconcilerOptions['accounts'][number], history: readonly Fill[], running: boolean, log: Logger): number {
     const { fills, orders, runId } = this.opts;
     const { venue } = account;
     let recorded = 0;
@@ -172,7 +172,8 @@ export class RunReconciler {
         if (this.conflicted.has(conflict)) continue;
         this.conflicted.add(conflict);
       }
-      const outcome = venue.recordMissedFill(order && fill.clientOrderId === null ? { ...fill, clientOrderId: order.clientOrderId } : fill);
+      // While the run runs, the stream may only be late (its resync still under way): the recording venue then delivers the fill it brings.
+      const outcome = venue.recordMissedFill(order && fill.clientOrderId === null ? { ...fill, clientOrderId: order.clientOrderId } : fill, { deliverWhenStreamed: running });
       if (outcome === 'new') {
         recorded++;
         log.warn({ account: account.accountId, fillId: fill.fillId, symbol: fill.symbol, side: fill.side, size: fill.size.toString() }, 'recorded a fill the stream had not delivered');
