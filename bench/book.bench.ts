@@ -15,47 +15,12 @@ import { depthToSize } from '../src/main/core/venues/book-side-levels';
 import { LighterOrderBook } from '../src/main/core/venues/lighter/order-book';
 import type { WsOrderBook } from '../src/main/core/venues/lighter/wire';
 import type { BookSnapshot } from '../src/main/core/venues/venue';
+import { lighterBookMessages } from './lighter-book-messages';
 
 const logger = pino({ level: 'silent' });
 const LEVELS = 200;
 const UPDATES = 200_000;
 const DEPTH_SIZE = new Decimal(5);
-
-function messages(): WsOrderBook[] {
-  const level = (price: number, size: string) => ({ price: price.toFixed(2), size });
-  const out: WsOrderBook[] = [
-    {
-      channel: 'order_book:0',
-      type: 'subscribed/order_book',
-      offset: 1,
-      timestamp: 1,
-      order_book: {
-        code: 0,
-        bids: Array.from({ length: LEVELS }, (_, i) => level(3000 - i * 0.01, '1.0000')),
-        asks: Array.from({ length: LEVELS }, (_, i) => level(3000.01 + i * 0.01, '1.0000')),
-        offset: 1,
-        nonce: 1,
-        begin_nonce: 1,
-      },
-    },
-  ];
-  let seed = 7;
-  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  for (let n = 1; n <= UPDATES; n++) {
-    const bid = rnd() < 0.5;
-    const offset = Math.floor(rnd() * LEVELS);
-    const price = bid ? 3000 - offset * 0.01 : 3000.01 + offset * 0.01;
-    const size = rnd() < 0.1 ? '0.0000' : (0.01 + rnd() * 5).toFixed(4);
-    out.push({
-      channel: 'order_book:0',
-      type: 'update/order_book',
-      offset: n + 1,
-      timestamp: n + 1,
-      order_book: { code: 0, bids: bid ? [level(price, size)] : [], asks: bid ? [] : [level(price, size)], offset: n + 1, nonce: n + 1, begin_nonce: n },
-    });
-  }
-  return out;
-}
 
 /** Updates/s applying `msgs` to a fresh book with `listener` (if any) subscribed. */
 function run(msgs: WsOrderBook[], listener: ((book: BookSnapshot) => void) | null): number {
@@ -72,7 +37,7 @@ function run(msgs: WsOrderBook[], listener: ((book: BookSnapshot) => void) | nul
 }
 
 function main(): void {
-  const msgs = messages();
+  const msgs = lighterBookMessages(LEVELS, UPDATES, 7);
   let sink = 0;
   const bestAndMid = (book: BookSnapshot) => {
     const bid = book.bids[0]?.price;

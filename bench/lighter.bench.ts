@@ -13,7 +13,8 @@ import { startLighterSim } from '../src/main/core/sim/lighter/lighter-sim';
 import { createLighterVenue } from '../src/main/core/venues/lighter/lighter-venue';
 import { LighterOrderBook } from '../src/main/core/venues/lighter/order-book';
 import { PaperSigner } from '../src/main/core/venues/lighter/signer/paper-signer';
-import { wsOrderBookSchema, type WsOrderBook } from '../src/main/core/venues/lighter/wire';
+import { wsOrderBookSchema } from '../src/main/core/venues/lighter/wire';
+import { lighterBookMessages } from './lighter-book-messages';
 import { latencyStats, orderRoundTrips } from './order-round-trips';
 
 const logger = pino({ level: 'silent' });
@@ -21,43 +22,8 @@ const LEVELS = 200;
 const DELTAS = 200_000;
 const ORDERS = 300;
 
-function bookMessages(): WsOrderBook[] {
-  const level = (price: number, size: string) => ({ price: price.toFixed(2), size });
-  const snapshot: WsOrderBook = {
-    channel: 'order_book:0',
-    type: 'subscribed/order_book',
-    offset: 1,
-    timestamp: 1,
-    order_book: {
-      code: 0,
-      bids: Array.from({ length: LEVELS }, (_, i) => level(3000 - i * 0.01, '1.0000')),
-      asks: Array.from({ length: LEVELS }, (_, i) => level(3000.01 + i * 0.01, '1.0000')),
-      offset: 1,
-      nonce: 1,
-      begin_nonce: 1,
-    },
-  } as WsOrderBook;
-  const out = [snapshot];
-  let seed = 42;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  for (let n = 1; n <= DELTAS; n++) {
-    const side = rnd() < 0.5 ? 'bids' : 'asks';
-    const offset = Math.floor(rnd() * LEVELS);
-    const price = side === 'bids' ? 3000 - offset * 0.01 : 3000.01 + offset * 0.01;
-    const size = rnd() < 0.1 ? '0.0000' : (rnd() * 5).toFixed(4);
-    out.push({
-      channel: 'order_book:0',
-      type: 'update/order_book',
-      offset: n + 1,
-      timestamp: n,
-      order_book: { code: 0, bids: side === 'bids' ? [level(price, size)] : [], asks: side === 'asks' ? [level(price, size)] : [], offset: n + 1, nonce: n + 1, begin_nonce: n },
-    } as WsOrderBook);
-  }
-  return out;
-}
-
 function benchBook(): { applyPerSec: number; framePerSec: number } {
-  const messages = bookMessages();
+  const messages = lighterBookMessages(LEVELS, DELTAS, 42);
   const frames = messages.map((m) => JSON.stringify(m));
   const run = (apply: (book: LighterOrderBook, i: number) => void) => {
     const book = new LighterOrderBook('ETH', () => {
