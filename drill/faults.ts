@@ -188,6 +188,12 @@ function wholeRun(name: string, spec: Record<string, unknown>, world: WorldOptio
   };
 }
 
+/** Waits (at most 30 s) until both cross-venue legs show on the venues (Paradex and Lighter positions); notes it when they do not. */
+async function crossLegsOpen(world: DrillWorld, notes: string[]): Promise<void> {
+  const open = await world.truth.waitUntil((_, t) => (t.latest.get('paradex')?.positions.length ?? 0) > 0 && (t.latest.get('lighter')?.positions.length ?? 0) > 0, 30_000);
+  if (!open) notes.push('the legs did not open within 30 s');
+}
+
 /** Every JWT expires (and new ones last 3 s) while both cross-venue legs are open; the close needs fresh tokens. */
 const jwtExpiry: Fault = {
   name: 'Paradex JWT expiry',
@@ -195,8 +201,7 @@ const jwtExpiry: Fault = {
   async run(world) {
     const notes: string[] = [];
     const app = await startRun(world, 'cross-venue-hedge', crossVenueConfig(world.accounts, { hold_time: 8 }));
-    const open = await world.truth.waitUntil((_, t) => (t.latest.get('paradex')?.positions.length ?? 0) > 0 && (t.latest.get('lighter')?.positions.length ?? 0) > 0, 30_000);
-    if (!open) notes.push('the legs did not open within 30 s');
+    await crossLegsOpen(world, notes);
     const from = Date.now();
     await world.paradex!.faults({ expire_jwts: true, jwt_ttl_ms: 3_000 });
     // The hold ends 8 s after the open: both legs close with expired tokens.
@@ -215,8 +220,7 @@ function paradexAtClose(name: string, spec: Record<string, unknown>): Fault {
       const notes: string[] = [];
       const holdSeconds = 6;
       const app = await startRun(world, 'cross-venue-hedge', crossVenueConfig(world.accounts, { hold_time: holdSeconds, cooldown: 30 }));
-      const open = await world.truth.waitUntil((_, t) => (t.latest.get('paradex')?.positions.length ?? 0) > 0 && (t.latest.get('lighter')?.positions.length ?? 0) > 0, 30_000);
-      if (!open) notes.push('the legs did not open within 30 s');
+      await crossLegsOpen(world, notes);
       await pause(holdSeconds * 1000 - 800);
       const from = Date.now();
       await world.paradex!.faults(spec);
